@@ -1,0 +1,12 @@
+namespace UserMgmt.Connections;
+
+/// <summary>Everything needed to open a connection to one platform tenant.</summary>
+public sealed class ConnectionSettings
+{
+    public required ProviderKind Provider { get; init; }
+    public required Uri BaseUri { get; init; }
+    public required ApiCredential Credential { get; init; }
+    public bool AllowInsecureHttp { get; init; }
+    public GroupAssignmentShape GroupAssignmentShape { get; init; } = GroupAssignmentShape.GroupIds;
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(100);
+}

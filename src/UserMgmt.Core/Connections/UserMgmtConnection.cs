@@ -1,0 +1,46 @@
+using UserMgmt.Providers;
+using UserMgmt.Rest;
+
+namespace UserMgmt.Connections;
+
+/// <summary>An open, verified connection to one tenant. What users see of it holds no secret.</summary>
+public sealed class UserMgmtConnection : IDisposable
+{
+    private UserMgmtConnection(ConnectionSettings settings, IUserProvider provider)
+    {
+        Provider = settings.Provider;
+        BaseUri = settings.BaseUri;
+        UserName = settings.Credential.UserName;
+        Client = provider;
+    }
+
+    public Guid Id { get; } = Guid.NewGuid();
+    public ProviderKind Provider { get; }
+    public Uri BaseUri { get; }
+    public string UserName { get; }
+    public DateTimeOffset ConnectedAt { get; } = DateTimeOffset.Now;
+
+    /// <summary>The provider that speaks this platform's API.</summary>
+    public IUserProvider Client { get; }
+
+    /// <summary>Opens the connection and proves the credentials with one cheap read.</summary>
+    public static async Task<UserMgmtConnection> OpenAsync(ConnectionSettings settings, CancellationToken cancellationToken)
+    {
+        BaseUriPolicy.Validate(settings.BaseUri, settings.AllowInsecureHttp);
+        var provider = ProviderFactory.Create(settings);
+        try
+        {
+            await provider.VerifyAsync(cancellationToken);
+            return new UserMgmtConnection(settings, provider);
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose() => Client.Dispose();
+
+    public override string ToString() => $"{Provider} {BaseUri} as {UserName}";
+}

@@ -1,0 +1,176 @@
+using UserMgmt.Model;
+using UserMgmt.Providers;
+
+namespace UserMgmt.Operations;
+
+/// <summary>
+/// Turns a command's input rows into a plan by reading the live platform: rows whose change already
+/// holds are skipped, bad rows fail with a message naming the field, the rest become steps.
+/// Planning only reads; a what-if run is a plan that is never applied.
+/// </summary>
+public sealed class CommandPlanner(IUserProvider provider)
+{
+    private readonly UserDirectory _directory = new(provider);
+    private readonly GroupCatalog _groups = new(provider);
+
+    // What the platform will look like once earlier rows of this command are applied, so that
+    // a row repeating an earlier one is recognised as nothing to do.
+    private readonly Dictionary<string, HashSet<string>> _plannedGroups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, IReadOnlyList<string>>> _plannedAttributes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _plannedEnabled = new(StringComparer.Ordinal);
+
+    public async Task<CommandPlan> PlanInvitationsAsync(IReadOnlyList<InvitationRequest> rows, CancellationToken cancellationToken)
+    {
+        var plan = new PlanBuilder();
+        var firstRowOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        await _directory.PrepareAsync(rows.Count, cancellationToken);
+        foreach (var row in rows)
+        {
+            var email = row.Email?.Trim() ?? string.Empty;
+            const string op = OperationNames.Invite;
+            if (email.Length == 0) { plan.Fail(row, "(no email)", op, "Row has no Email value."); continue; }
+            if (!InputText.IsValidEmail(email)) { plan.Fail(row, email, op, $"Email '{email}' is not a valid email address."); continue; }
+            if (firstRowOf.TryGetValue(email, out var first)) { plan.Skip(row, email, op, $"Duplicate of row {first}."); continue; }
+            firstRowOf[email] = row.Row;
+
+            var (groups, unknown) = await _groups.ResolveAsync(InputText.SplitList(row.Groups), cancellationToken);
+            if (unknown.Count > 0) { plan.Fail(row, email, op, UnknownGroups(unknown)); continue; }
+
+            var existing = await _directory.FindAsync(email, cancellationToken);
+            if (existing is null) { plan.Add(new InviteStep(row, email, groups)); continue; }
+
+            // Re-running an onboarding list must not fail for people already invited: only their missing groups are added.
+            var missing = MissingGroups(existing, groups);
+            if (missing.Count == 0) plan.Skip(row, email, op, $"Already a user ({existing.Status}){InGroups(groups)}.");
+            else plan.Add(new MembershipStep(row, existing, missing, add: true, op));
+        }
+        return plan.Build();
+    }
+
+    public async Task<CommandPlan> PlanMembershipAsync(IReadOnlyList<MembershipRequest> rows, bool add, CancellationToken cancellationToken)
+    {
+        var plan = new PlanBuilder();
+        var op = add ? OperationNames.AddToGroup : OperationNames.RemoveFromGroup;
+        await _directory.PrepareAsync(rows.Count, cancellationToken);
+        foreach (var row in rows)
+        {
+            var key = row.User?.Trim() ?? string.Empty;
+            if (key.Length == 0) { plan.Fail(row, "(no user)", op, "Row has no User value (email or id)."); continue; }
+            var names = InputText.SplitList(row.Groups);
+            if (names.Count == 0) { plan.Fail(row, key, op, "Row has no Group value."); continue; }
+            var (groups, unknown) = await _groups.ResolveAsync(names, cancellationToken);
+            if (unknown.Count > 0) { plan.Fail(row, key, op, UnknownGroups(unknown)); continue; }
+            var user = await _directory.FindAsync(key, cancellationToken);
+            if (user is null) { plan.Fail(row, key, op, NoSuchUser(key)); continue; }
+
+            var change = add ? MissingGroups(user, groups) : PresentGroups(user, groups);
+            if (change.Count == 0)
+            {
+                plan.Skip(row, user.Email, op, add ? $"Already in {PlannedStep.Quote(groups.Select(g => g.Name))}." : $"Not in {PlannedStep.Quote(groups.Select(g => g.Name))}.");
+                continue;
+            }
+            plan.Add(new MembershipStep(row, user, change, add, op));
+        }
+        return plan.Build();
+    }
+
+    public async Task<CommandPlan> PlanAttributesAsync(IReadOnlyList<AttributeRequest> rows, CancellationToken cancellationToken)
+    {
+        var plan = new PlanBuilder();
+        const string op = OperationNames.SetAttribute;
+        await _directory.PrepareAsync(rows.Count, cancellationToken);
+        foreach (var row in rows)
+        {
+            var key = row.User?.Trim() ?? string.Empty;
+            if (key.Length == 0) { plan.Fail(row, "(no user)", op, "Row has no User value (email or id)."); continue; }
+            if (row.Attributes.Count == 0) { plan.Fail(row, key, op, "Row names no attribute to set."); continue; }
+            var user = await _directory.FindAsync(key, cancellationToken);
+            if (user is null) { plan.Fail(row, key, op, NoSuchUser(key)); continue; }
+
+            var current = PlannedAttributes(user);
+            var changes = row.Attributes
+                .Where(a => !current.TryGetValue(a.Key, out var now) || !now.SequenceEqual(a.Value, StringComparer.Ordinal))
+                .ToDictionary(a => a.Key, a => a.Value, StringComparer.OrdinalIgnoreCase);
+            if (changes.Count == 0) { plan.Skip(row, user.Email, op, "Attributes already have these values."); continue; }
+            foreach (var change in changes) current[change.Key] = change.Value;
+            plan.Add(new AttributeStep(row, user, changes));
+        }
+        return plan.Build();
+    }
+
+    public async Task<CommandPlan> PlanUserStateAsync(IReadOnlyList<UserStateRequest> rows, bool enable, CancellationToken cancellationToken)
+    {
+        var plan = new PlanBuilder();
+        var op = enable ? OperationNames.Enable : OperationNames.Disable;
+        await _directory.PrepareAsync(rows.Count, cancellationToken);
+        foreach (var row in rows)
+        {
+            var key = row.User?.Trim() ?? string.Empty;
+            if (key.Length == 0) { plan.Fail(row, "(no user)", op, "Row has no User value (email or id)."); continue; }
+            var user = await _directory.FindAsync(key, cancellationToken);
+            if (user is null) { plan.Fail(row, key, op, NoSuchUser(key)); continue; }
+
+            var enabledNow = _plannedEnabled.TryGetValue(user.Id, out var planned) ? planned : user.Status != UserStatus.Inactive;
+            if (enabledNow == enable) { plan.Skip(row, user.Email, op, enable ? "Already enabled." : "Already disabled."); continue; }
+            _plannedEnabled[user.Id] = enable;
+            plan.Add(new UserStateStep(row, user, enable));
+        }
+        return plan.Build();
+    }
+
+    public async Task<CommandPlan> PlanNewGroupsAsync(IReadOnlyList<NewGroupRequest> rows, CancellationToken cancellationToken)
+    {
+        var plan = new PlanBuilder();
+        const string op = OperationNames.CreateGroup;
+        var firstRowOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in rows)
+        {
+            var name = row.Name?.Trim() ?? string.Empty;
+            if (name.Length == 0) { plan.Fail(row, "(no name)", op, "Row has no Name value."); continue; }
+            if (firstRowOf.TryGetValue(name, out var first)) { plan.Skip(row, name, op, $"Duplicate of row {first}."); continue; }
+            firstRowOf[name] = row.Row;
+            if (await _groups.FindAsync(name, cancellationToken) is { } existing) { plan.Skip(row, name, op, $"Group already exists (id {existing.Id})."); continue; }
+            plan.Add(new CreateGroupStep(row, name));
+        }
+        return plan.Build();
+    }
+
+    private List<Group> MissingGroups(User user, IEnumerable<Group> wanted)
+    {
+        var current = PlannedGroups(user);
+        var missing = wanted.Where(g => !current.Contains(g.Name)).ToList();
+        missing.ForEach(g => current.Add(g.Name));
+        return missing;
+    }
+
+    private List<Group> PresentGroups(User user, IEnumerable<Group> unwanted)
+    {
+        var current = PlannedGroups(user);
+        var present = unwanted.Where(g => current.Contains(g.Name)).ToList();
+        present.ForEach(g => current.Remove(g.Name));
+        return present;
+    }
+
+    private HashSet<string> PlannedGroups(User user)
+    {
+        if (!_plannedGroups.TryGetValue(user.Id, out var groups))
+            _plannedGroups[user.Id] = groups = new HashSet<string>(user.Groups, StringComparer.OrdinalIgnoreCase);
+        return groups;
+    }
+
+    private Dictionary<string, IReadOnlyList<string>> PlannedAttributes(User user)
+    {
+        if (!_plannedAttributes.TryGetValue(user.Id, out var attributes))
+            _plannedAttributes[user.Id] = attributes = new Dictionary<string, IReadOnlyList<string>>(user.Attributes, StringComparer.OrdinalIgnoreCase);
+        return attributes;
+    }
+
+    private static string InGroups(IReadOnlyList<Group> groups) =>
+        groups.Count == 0 ? "" : $" and already in {PlannedStep.Quote(groups.Select(g => g.Name))}";
+
+    private static string UnknownGroups(IReadOnlyList<string> unknown) =>
+        unknown.Count == 1 ? $"Group '{unknown[0]}' does not exist." : $"Groups {PlannedStep.Quote(unknown)} do not exist.";
+
+    private static string NoSuchUser(string key) =>
+        InputText.LooksLikeEmail(key) ? $"No user has the email address '{key}'." : $"No user has the id '{key}'.";
+}

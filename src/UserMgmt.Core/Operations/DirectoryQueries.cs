@@ -1,0 +1,45 @@
+using UserMgmt.Model;
+using UserMgmt.Providers;
+
+namespace UserMgmt.Operations;
+
+/// <summary>The reads behind Get-User and Get-Group.</summary>
+public sealed class DirectoryQueries(IUserProvider provider)
+{
+    public const int DefaultPageSize = 100;
+
+    private readonly UserDirectory _directory = new(provider);
+
+    /// <summary>The user with this email address or id, or null.</summary>
+    public Task<User?> FindUserAsync(string emailOrId, CancellationToken cancellationToken) =>
+        _directory.FindAsync(emailOrId.Trim(), cancellationToken);
+
+    /// <summary>
+    /// Emits users matching the search (all users when it is empty), page by page, up to the limit
+    /// (no limit when null). Returns how many users the platform says match.
+    /// </summary>
+    public async Task<int> ListUsersAsync(string? search, int? limit, Action<User> emit, CancellationToken cancellationToken)
+    {
+        var emitted = 0;
+        while (true)
+        {
+            var pageSize = limit is { } max ? Math.Min(DefaultPageSize, max - emitted) : DefaultPageSize;
+            if (pageSize <= 0) return await TotalAsync(search, emitted, cancellationToken);
+            var page = await provider.ListUsersAsync(search, emitted, pageSize, cancellationToken);
+            foreach (var user in page.Users) emit(user);
+            emitted += page.Users.Count;
+            if (page.Users.Count < pageSize || emitted >= page.Total) return page.Total;
+        }
+    }
+
+    public async Task<IReadOnlyList<Group>> ListGroupsAsync(string? name, CancellationToken cancellationToken)
+    {
+        var groups = await provider.ListGroupsAsync(cancellationToken);
+        return string.IsNullOrEmpty(name)
+            ? groups
+            : groups.Where(g => g.Id == name || string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
+    }
+
+    private async Task<int> TotalAsync(string? search, int emitted, CancellationToken cancellationToken) =>
+        Math.Max(emitted, (await provider.ListUsersAsync(search, 0, 1, cancellationToken)).Total);
+}

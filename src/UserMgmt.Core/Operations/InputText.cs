@@ -1,0 +1,25 @@
+using System.Net.Mail;
+
+namespace UserMgmt.Operations;
+
+/// <summary>Reads the loose text that spreadsheets and Import-Csv hand over.</summary>
+public static class InputText
+{
+    /// <summary>Splits cells such as "Contractors; Read-Only-Access" into distinct, trimmed entries.</summary>
+    public static IReadOnlyList<string> SplitList(IEnumerable<string?>? values) =>
+        (values ?? [])
+            .Where(v => v is not null)
+            .SelectMany(v => v!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+    public static bool IsValidEmail(string text)
+    {
+        // MailAddress also accepts display-name forms ("Ann <a@b.c>"); a user column must be the bare address.
+        if (!MailAddress.TryCreate(text, out var address) || address.Address != text) return false;
+        var host = address.Host;
+        return host.Contains('.') && !host.StartsWith('.') && !host.EndsWith('.');
+    }
+
+    public static bool LooksLikeEmail(string key) => key.Contains('@');
+}

@@ -1,0 +1,22 @@
+namespace UserMgmt.Operations;
+
+// One record per input row, as the cmdlets bind it. Row is the 1-based position in the input;
+// InputObject is the row as received, carried through to its result.
+
+public abstract record RowRequest(int Row, object? InputObject);
+
+public sealed record InvitationRequest(int Row, object? InputObject, string? Email, IReadOnlyList<string>? Groups, bool SendEmail)
+    : RowRequest(Row, InputObject);
+
+/// <summary>A user named by email or id, and the groups (names or ids) to add or remove.</summary>
+public sealed record MembershipRequest(int Row, object? InputObject, string? User, IReadOnlyList<string>? Groups)
+    : RowRequest(Row, InputObject);
+
+public sealed record AttributeRequest(int Row, object? InputObject, string? User, IReadOnlyDictionary<string, IReadOnlyList<string>> Attributes)
+    : RowRequest(Row, InputObject);
+
+public sealed record UserStateRequest(int Row, object? InputObject, string? User)
+    : RowRequest(Row, InputObject);
+
+public sealed record NewGroupRequest(int Row, object? InputObject, string? Name, string? Description)
+    : RowRequest(Row, InputObject);

@@ -1,0 +1,88 @@
+using UserMgmt.Model;
+using UserMgmt.Providers;
+
+namespace UserMgmt.Operations;
+
+/// <summary>Invite a new address; the executor sends these in batches, so it applies them itself.</summary>
+public sealed class InviteStep(InvitationRequest request, string email, IReadOnlyList<Group> groups)
+    : PlannedStep(request, email, OperationNames.Invite)
+{
+    public string Email { get; } = email;
+    public IReadOnlyList<Group> Groups { get; } = groups;
+    public bool SendEmail { get; } = request.SendEmail;
+
+    public override string Description =>
+        $"Invite {Email}" + (Groups.Count > 0 ? $" into {Quote(Groups.Select(g => g.Name))}" : "") + (SendEmail ? " and send the invitation email" : "");
+
+    public override string DoneMessage => "invited" + (Groups.Count > 0 ? $" into {Quote(Groups.Select(g => g.Name))}" : "");
+
+    /// <summary>The key under which invitations can share one call: same groups, same email choice.</summary>
+    internal string BatchKey => $"{SendEmail}|{string.Join('|', Groups.Select(g => g.Id).Order())}";
+
+    internal override Task ApplyAsync(IUserProvider provider, CancellationToken cancellationToken) =>
+        provider.InviteUsersAsync([Email], Groups, SendEmail, cancellationToken);
+}
+
+public sealed class MembershipStep(RowRequest request, User user, IReadOnlyList<Group> groups, bool add, string operation)
+    : PlannedStep(request, user.Email, operation)
+{
+    public string UserId { get; } = user.Id;
+    public IReadOnlyList<Group> Groups { get; } = groups;
+    public bool IsAddition { get; } = add;
+
+    public override string Description => IsAddition
+        ? $"Add {Target} to {Quote(Groups.Select(g => g.Name))}"
+        : $"Remove {Target} from {Quote(Groups.Select(g => g.Name))}";
+
+    public override string DoneMessage => IsAddition
+        ? $"added to {Quote(Groups.Select(g => g.Name))}"
+        : $"removed from {Quote(Groups.Select(g => g.Name))}";
+
+    internal override Task ApplyAsync(IUserProvider provider, CancellationToken cancellationToken) => IsAddition
+        ? provider.AddUserToGroupsAsync(UserId, Groups, cancellationToken)
+        : provider.RemoveUserFromGroupsAsync(UserId, Groups, cancellationToken);
+}
+
+public sealed class AttributeStep(AttributeRequest request, User user, IReadOnlyDictionary<string, IReadOnlyList<string>> changes)
+    : PlannedStep(request, user.Email, OperationNames.SetAttribute)
+{
+    public string UserId { get; } = user.Id;
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Changes { get; } = changes;
+
+    private string Listed => string.Join(", ", Changes.Select(c => $"{c.Key} = '{string.Join("; ", c.Value)}'"));
+
+    public override string Description => $"Set {Listed} on {Target}";
+    public override string DoneMessage => $"set {Listed}";
+
+    internal override Task ApplyAsync(IUserProvider provider, CancellationToken cancellationToken) =>
+        provider.SetAttributesAsync(UserId, Changes, cancellationToken);
+}
+
+public sealed class UserStateStep(UserStateRequest request, User user, bool enable)
+    : PlannedStep(request, user.Email, enable ? OperationNames.Enable : OperationNames.Disable)
+{
+    public string UserId { get; } = user.Id;
+    public bool Enable { get; } = enable;
+
+    public override string Description => $"{(Enable ? "Enable" : "Disable")} the account of {Target}";
+    public override string DoneMessage => Enable ? "enabled" : "disabled";
+
+    internal override Task ApplyAsync(IUserProvider provider, CancellationToken cancellationToken) =>
+        provider.SetEnabledAsync(UserId, Enable, cancellationToken);
+}
+
+public sealed class CreateGroupStep(NewGroupRequest request, string name)
+    : PlannedStep(request, name, OperationNames.CreateGroup)
+{
+    public string Name { get; } = name;
+    public string? GroupDescription { get; } = request.Description;
+
+    public override string Description => $"Create group '{Name}'";
+    /// <summary>The group as the platform created it, once applied.</summary>
+    public Group? Created { get; private set; }
+
+    public override string DoneMessage => Created is null ? "created" : $"created with id {Created.Id}";
+
+    internal override async Task ApplyAsync(IUserProvider provider, CancellationToken cancellationToken) =>
+        Created = await provider.CreateGroupAsync(Name, GroupDescription, cancellationToken);
+}

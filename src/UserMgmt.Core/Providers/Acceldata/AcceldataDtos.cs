@@ -1,0 +1,57 @@
+using System.Text.Json;
+
+namespace UserMgmt.Providers.Acceldata;
+
+// Wire shapes of the ADOC admin API; property names follow its JSON (camelCase through the web defaults).
+
+internal sealed class AcceldataUserDto
+{
+    public string? UserId { get; set; }
+    public string? Email { get; set; }
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public bool? Enabled { get; set; }
+    public bool? IsEmailVerified { get; set; }
+    public Dictionary<string, List<string>>? Attributes { get; set; }
+    public List<JsonElement>? Groups { get; set; }
+    public List<JsonElement>? Roles { get; set; }
+    public bool? ScimManaged { get; set; }
+    public long? CreatedOn { get; set; }
+    public long? LastAccessOn { get; set; }
+}
+
+internal sealed class AcceldataGroupDto
+{
+    public string? Id { get; set; }
+    public string? Name { get; set; }
+    public string? Description { get; set; }
+    public int? MembersCount { get; set; }
+    public bool? ScimManaged { get; set; }
+    public long? CreatedAt { get; set; }
+}
+
+internal sealed class AcceldataPageMeta
+{
+    public int Page { get; set; }
+    public int Size { get; set; }
+    public int Total { get; set; }
+}
+
+internal sealed class AcceldataUserList
+{
+    public List<AcceldataUserDto>? Users { get; set; }
+    public AcceldataPageMeta? Meta { get; set; }
+}
+
+internal sealed class AcceldataGroupList
+{
+    public List<AcceldataGroupDto>? Groups { get; set; }
+    public AcceldataPageMeta? Meta { get; set; }
+}
+
+/// <summary>The envelope every write answers with.</summary>
+internal sealed class AcceldataEnvelope
+{
+    public string? Message { get; set; }
+    public bool Status { get; set; }
+}

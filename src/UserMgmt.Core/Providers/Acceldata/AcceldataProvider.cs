@@ -1,0 +1,106 @@
+using RestSharp;
+using UserMgmt.Connections;
+using UserMgmt.Model;
+using UserMgmt.Rest;
+
+namespace UserMgmt.Providers.Acceldata;
+
+/// <summary>The Acceldata Data Observability Cloud admin API.</summary>
+internal sealed class AcceldataProvider : IUserProvider
+{
+    private const string Users = "admin/api/users";
+    private const string Groups = "admin/api/groups";
+    private const int GroupPageSize = 200;
+
+    private readonly RestCore _rest;
+    private readonly GroupAssignmentShape _assignmentShape;
+
+    public AcceldataProvider(ConnectionSettings settings)
+    {
+        var redactor = new SecretRedactor([settings.Credential.RevealSecret()]);
+        _rest = new RestCore(settings.BaseUri, new AcceldataKeyAuthenticator(settings.Credential), redactor, settings.RequestTimeout);
+        _assignmentShape = settings.GroupAssignmentShape;
+    }
+
+    public int InviteBatchSize => 100;
+
+    public Task VerifyAsync(CancellationToken cancellationToken) =>
+        _rest.SendAsync(new RestRequest($"{Users}/count"), cancellationToken);
+
+    public async Task<UserPage> ListUsersAsync(string? search, int offset, int pageSize, CancellationToken cancellationToken)
+    {
+        var request = new RestRequest($"{Users}/list")
+            .AddQueryParameter("first", offset)
+            .AddQueryParameter("max", pageSize);
+        if (!string.IsNullOrEmpty(search)) request.AddQueryParameter("searchString", search);
+        var list = await _rest.SendAsync<AcceldataUserList>(request, cancellationToken);
+        var users = (list.Users ?? []).Select(AcceldataMapper.ToUser).ToList();
+        return new UserPage(users, list.Meta?.Total ?? users.Count);
+    }
+
+    public async Task<User?> GetUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var dto = await _rest.SendAsync<AcceldataUserDto>(new RestRequest($"{Users}/{Uri.EscapeDataString(userId)}"), cancellationToken);
+            return AcceldataMapper.ToUser(dto);
+        }
+        catch (ApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<Group>> ListGroupsAsync(CancellationToken cancellationToken)
+    {
+        var groups = new List<Group>();
+        while (true)
+        {
+            // ADOC pages groups with first (offset) and last (page size).
+            var request = new RestRequest(Groups).AddQueryParameter("first", groups.Count).AddQueryParameter("last", GroupPageSize);
+            var page = await _rest.SendAsync<AcceldataGroupList>(request, cancellationToken);
+            var items = page.Groups ?? [];
+            groups.AddRange(items.Select(AcceldataMapper.ToGroup));
+            if (items.Count < GroupPageSize || (page.Meta is { } meta && groups.Count >= meta.Total)) return groups;
+        }
+    }
+
+    public async Task<Group> CreateGroupAsync(string name, string? description, CancellationToken cancellationToken)
+    {
+        var request = new RestRequest(Groups, Method.Post).AddJsonBody(new { name, description });
+        return AcceldataMapper.ToGroup(await _rest.SendAsync<AcceldataGroupDto>(request, cancellationToken));
+    }
+
+    public Task InviteUsersAsync(IReadOnlyList<string> emails, IReadOnlyList<Group> groups, bool sendEmail, CancellationToken cancellationToken)
+    {
+        var body = new { emails, groups = groups.Select(g => g.Name).ToArray(), sendEmail };
+        return _rest.SendAsync(new RestRequest($"{Users}/invite-users", Method.Post).AddJsonBody(body), cancellationToken);
+    }
+
+    public Task AddUserToGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken) =>
+        ChangeGroupsAsync(userId, "assign-groups", groups, cancellationToken);
+
+    public Task RemoveUserFromGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken) =>
+        ChangeGroupsAsync(userId, "remove-groups", groups, cancellationToken);
+
+    private Task ChangeGroupsAsync(string userId, string action, IReadOnlyList<Group> groups, CancellationToken cancellationToken)
+    {
+        var ids = groups.Select(g => g.Id).ToArray();
+        object body = _assignmentShape == GroupAssignmentShape.DataGroups
+            ? new { data = new { groups = ids } }
+            : new { groupIds = ids };
+        var request = new RestRequest($"{Users}/{Uri.EscapeDataString(userId)}/{action}", Method.Put).AddJsonBody(body);
+        return _rest.SendAsync(request, cancellationToken);
+    }
+
+    public Task SetAttributesAsync(string userId, IReadOnlyDictionary<string, IReadOnlyList<string>> attributes, CancellationToken cancellationToken) =>
+        UpdateUserAsync(userId, new { attributes }, cancellationToken);
+
+    public Task SetEnabledAsync(string userId, bool enabled, CancellationToken cancellationToken) =>
+        UpdateUserAsync(userId, new { enabled }, cancellationToken);
+
+    private Task UpdateUserAsync(string userId, object body, CancellationToken cancellationToken) =>
+        _rest.SendAsync(new RestRequest($"{Users}/{Uri.EscapeDataString(userId)}", Method.Put).AddJsonBody(body), cancellationToken);
+
+    public void Dispose() => _rest.Dispose();
+}

@@ -1,0 +1,39 @@
+using UserMgmt.Model;
+
+namespace UserMgmt.Providers;
+
+/// <summary>
+/// What the engine needs from a platform. Providers only map between the platform's API and the
+/// canonical model; deciding what to change is the engine's job.
+/// </summary>
+public interface IUserProvider : IDisposable
+{
+    /// <summary>How many addresses one invitation call may carry.</summary>
+    int InviteBatchSize { get; }
+
+    /// <summary>A cheap authenticated read that fails when the credentials are wrong.</summary>
+    Task VerifyAsync(CancellationToken cancellationToken);
+
+    Task<UserPage> ListUsersAsync(string? search, int offset, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>The user with this id, or null when there is none.</summary>
+    Task<User?> GetUserAsync(string userId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Group>> ListGroupsAsync(CancellationToken cancellationToken);
+
+    Task<Group> CreateGroupAsync(string name, string? description, CancellationToken cancellationToken);
+
+    Task InviteUsersAsync(IReadOnlyList<string> emails, IReadOnlyList<Group> groups, bool sendEmail, CancellationToken cancellationToken);
+
+    Task AddUserToGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken);
+
+    Task RemoveUserFromGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken);
+
+    /// <summary>Sets the named attributes; attributes not named are left as they are.</summary>
+    Task SetAttributesAsync(string userId, IReadOnlyDictionary<string, IReadOnlyList<string>> attributes, CancellationToken cancellationToken);
+
+    Task SetEnabledAsync(string userId, bool enabled, CancellationToken cancellationToken);
+}
+
+/// <summary>One page of users and the total the platform reports.</summary>
+public sealed record UserPage(IReadOnlyList<User> Users, int Total);

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using UserMgmt.Sandbox.Store;
+
+namespace UserMgmt.Sandbox.Acceldata;
+
+/// <summary>Reads request bodies strictly enough that bad ones get the 400 a real platform gives.</summary>
+internal static class RequestBody
+{
+    public static async Task<JsonElement> ReadObjectAsync(HttpRequest request)
+    {
+        try
+        {
+            var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
+            if (body.ValueKind != JsonValueKind.Object) throw SandboxError.BadRequest("Request body must be a JSON object");
+            return body;
+        }
+        catch (JsonException e)
+        {
+            throw SandboxError.BadRequest($"Malformed JSON request body: {e.Message}");
+        }
+    }
+
+    public static List<string> Strings(JsonElement array, string field)
+    {
+        if (array.ValueKind != JsonValueKind.Array) throw SandboxError.BadRequest($"'{field}' must be an array of strings");
+        return array.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String
+            ? e.GetString()!
+            : throw SandboxError.BadRequest($"'{field}' must be an array of strings")).ToList();
+    }
+
+    public static List<string> OptionalStrings(JsonElement body, string field) =>
+        body.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null ? Strings(value, field) : [];
+
+    public static string? OptionalString(JsonElement body, string field) =>
+        body.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    public static bool? OptionalBool(JsonElement body, string field)
+    {
+        if (!body.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        return value.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? value.GetBoolean()
+            : throw SandboxError.BadRequest($"'{field}' must be true or false");
+    }
+
+    /// <summary>Group lists come as {"groupIds":[..]} (the guides) or {"data":{"groups":[..]}} (the spec).</summary>
+    public static List<string> GroupKeys(JsonElement body)
+    {
+        if (body.TryGetProperty("groupIds", out var ids)) return Strings(ids, "groupIds");
+        if (body.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object && data.TryGetProperty("groups", out var groups))
+            return Strings(groups, "data.groups");
+        throw SandboxError.BadRequest("Request body must carry 'groupIds' or 'data.groups'");
+    }
+
+    public static Dictionary<string, List<string>>? Attributes(JsonElement body)
+    {
+        if (!body.TryGetProperty("attributes", out var attributes) || attributes.ValueKind == JsonValueKind.Null) return null;
+        if (attributes.ValueKind != JsonValueKind.Object) throw SandboxError.BadRequest("'attributes' must be an object of string arrays");
+        return attributes.EnumerateObject().ToDictionary(p => p.Name, p => Strings(p.Value, $"attributes.{p.Name}"));
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using UserMgmt.Sandbox.Store;
+
+namespace UserMgmt.Sandbox.Acceldata;
+
+/// <summary>ADOC's /admin/api/users endpoints.</summary>
+internal static partial class UserEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api, DirectoryStore store)
+    {
+        var users = api.MapGroup("/admin/api/users");
+
+        users.MapPost("/invite-users", async (HttpRequest request) =>
+        {
+            var body = await RequestBody.ReadObjectAsync(request);
+            // The guides send "emails"; a third-party client sends "userDetails":[{"email":..}].
+            var emails = body.TryGetProperty("userDetails", out var details)
+                ? details.EnumerateArray().Select(d => RequestBody.OptionalString(d, "email") ?? "").ToList()
+                : RequestBody.OptionalStrings(body, "emails");
+            if (emails.Count == 0) throw SandboxError.BadRequest("'emails' must list at least one address");
+            var invalid = emails.Where(e => !EmailPattern().IsMatch(e)).ToList();
+            if (invalid.Count > 0) throw SandboxError.BadRequest($"Invalid email address(es): {string.Join(", ", invalid)}");
+            var groups = RequestBody.OptionalStrings(body, "groups");
+            var sendEmail = RequestBody.OptionalBool(body, "sendEmail") ?? true;
+            await store.InviteAsync(emails, groups, sendEmail);
+            return Envelope.Ok($"{emails.Count} user(s) invited successfully");
+        });
+
+        users.MapGet("/list", async (int? first, int? max, string? searchString, string? ids, bool? enabled) =>
+        {
+            int from = Math.Max(0, first ?? 0), size = Math.Clamp(max ?? 10, 1, 1000);
+            var idList = string.IsNullOrEmpty(ids) ? null : ids.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var (page, total) = await store.ListUsersAsync(searchString, enabled, idList, from, size);
+            return Results.Json(new
+            {
+                message = "Users fetched successfully",
+                status = true,
+                meta = WireShapes.Meta(from, size, total),
+                users = page.Select(WireShapes.User),
+            });
+        });
+
+        users.MapGet("/count", async (string? searchString) => Results.Json(await store.CountUsersAsync(searchString)));
+
+        users.MapGet("/{userId}", async (string userId) =>
+            await store.GetUserAsync(userId) is { } user
+                ? Results.Json(WireShapes.User(user))
+                : throw SandboxError.NotFound($"User with id {userId} not found"));
+
+        users.MapPut("/{userId}", async (string userId, HttpRequest request) =>
+        {
+            var body = await RequestBody.ReadObjectAsync(request);
+            var update = new UserUpdate(
+                RequestBody.OptionalString(body, "firstName"), RequestBody.OptionalString(body, "lastName"),
+                RequestBody.OptionalBool(body, "enabled"), RequestBody.Attributes(body));
+            await store.UpdateUserAsync(userId, update);
+            return Envelope.Ok("User updated successfully");
+        });
+
+        users.MapDelete("/{userId}/remove-user", async (string userId) =>
+        {
+            await store.RemoveUserAsync(userId);
+            return Envelope.Ok("User removed successfully");
+        });
+
+        users.MapGet("/{userId}/groups", async (string userId) =>
+            await store.GetUserAsync(userId) is { } user
+                ? Results.Json(user.Groups.Select(g => new { id = g.Id, name = g.Name }))
+                : throw SandboxError.NotFound($"User with id {userId} not found"));
+
+        users.MapPut("/{userId}/assign-groups", async (string userId, HttpRequest request) =>
+        {
+            await store.ChangeGroupsAsync(userId, RequestBody.GroupKeys(await RequestBody.ReadObjectAsync(request)), add: true);
+            return Envelope.Ok("Groups assigned successfully");
+        });
+
+        users.MapPut("/{userId}/remove-groups", async (string userId, HttpRequest request) =>
+        {
+            await store.ChangeGroupsAsync(userId, RequestBody.GroupKeys(await RequestBody.ReadObjectAsync(request)), add: false);
+            return Envelope.Ok("Groups removed successfully");
+        });
+    }
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
+}

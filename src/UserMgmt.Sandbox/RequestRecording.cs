@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Routing.Patterns;
+using UserMgmt.Sandbox.Acceldata;
+using UserMgmt.Sandbox.Store;
+
+namespace UserMgmt.Sandbox;
+
+/// <summary>
+/// Logs every platform call with the route it matched, and turns refusals and crashes into the
+/// vendor's error envelope.
+/// </summary>
+internal sealed class RequestRecording(RequestLog log, ILogger<RequestRecording> logger) : IMiddleware
+{
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (SandboxError e)
+        {
+            await Envelope.Error(e.StatusCode, e.Message).ExecuteAsync(context);
+        }
+        catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Unhandled error for {Method} {Path}", context.Request.Method, context.Request.Path);
+            await Envelope.Error(StatusCodes.Status500InternalServerError, "Internal server error").ExecuteAsync(context);
+        }
+        finally
+        {
+            if (!context.Request.Path.StartsWithSegments(AdminEndpoints.Prefix))
+                await log.RecordAsync(context.Request.Method, context.Request.Path + context.Request.QueryString,
+                    EndpointName(context), context.Response.StatusCode);
+        }
+    }
+
+    private static string EndpointName(HttpContext context) =>
+        context.GetEndpoint() is RouteEndpoint route ? "/" + route.RoutePattern.RawText?.TrimStart('/') : context.Request.Path.ToString();
+}

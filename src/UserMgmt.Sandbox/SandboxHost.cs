@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using UserMgmt.Sandbox.Acceldata;
+using UserMgmt.Sandbox.Store;
+
+namespace UserMgmt.Sandbox;
+
+/// <summary>A running sandbox: started by the command line, or in-process by tests.</summary>
+public sealed class SandboxHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private SandboxHost(WebApplication app, SandboxDatabase database)
+    {
+        _app = app;
+        Database = database;
+        Requests = app.Services.GetRequiredService<RequestLog>();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUri = new Uri(addresses.First());
+    }
+
+    /// <summary>The address it listens on, with the real port when port 0 was asked for.</summary>
+    public Uri BaseUri { get; }
+    public SandboxDatabase Database { get; }
+    public RequestLog Requests { get; }
+
+    public static async Task<SandboxHost> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
+    {
+        var database = new SandboxDatabase(options.DatabasePath);
+        database.EnsureSchema();
+        if (options.SeedDemoData) DemoOrganisation.Seed(database);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton<DirectoryStore>();
+        builder.Services.AddSingleton<RequestLog>();
+        builder.Services.AddSingleton<RequestRecording>();
+        builder.Services.AddSingleton<KeyAuthentication>();
+
+        var app = builder.Build();
+        app.UseMiddleware<RequestRecording>();
+        app.UseMiddleware<KeyAuthentication>();
+        var store = app.Services.GetRequiredService<DirectoryStore>();
+        UserEndpoints.Map(app, store);
+        GroupEndpoints.Map(app, store);
+        AdminEndpoints.Map(app, app.Services.GetRequiredService<RequestLog>());
+
+        await app.StartAsync(cancellationToken);
+        return new SandboxHost(app, database);
+    }
+
+    public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+
+namespace UserMgmt.Sandbox.Store;
+
+/// <summary>
+/// A small organisation to try the module on: 40 people in 6 groups, with the Analytics team the
+/// split scenario starts from, a Data Platform team for the department change, a few invitations
+/// still open, two disabled accounts and one account managed by SCIM.
+/// </summary>
+public static class DemoOrganisation
+{
+    public const string Domain = "example.com";
+    public const string ScimManagedEmail = "scim.sync@example.com";
+
+    public static readonly string[] GroupNames =
+        ["Analytics", "Contractors", "Read-Only-Access", "Data Platform", "Engineering", "Administrators"];
+
+    private static readonly string[] FirstNames =
+    [
+        "Ada", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas",
+        "Kara", "Liam", "Maya", "Nils", "Olga", "Priya", "Quinn", "Rosa", "Sam", "Tara",
+        "Umar", "Vera", "Wen", "Xavi", "Yara", "Zane", "Aiko", "Bruno", "Cleo", "Dario",
+        "Emil", "Fatima", "Gus", "Hana", "Ivan", "Jade", "Kofi", "Lena", "Milo",
+    ];
+
+    private static readonly string[] LastNames =
+    [
+        "Lovelace", "Okafor", "Martin", "Patel", "Rossi", "Haddad", "Hopper", "Tanaka", "Garcia", "Berg",
+        "Singh", "Murphy", "Cohen", "Larsen", "Ivanova", "Rao", "Fischer", "Lopez", "Khan", "Nguyen",
+        "Ali", "Novak", "Li", "Puig", "Haddad", "Moreau", "Sato", "Costa", "Dubois", "Bianchi",
+        "Weber", "Zahra", "Olsen", "Kim", "Petrov", "Wong", "Mensah", "Schulz", "Jovic",
+    ];
+
+    public static void Seed(SandboxDatabase database) => database.RunAsync(c =>
+    {
+        if (c.Scalar<long>("SELECT COUNT(*) FROM users") > 0) return;
+        var now = DirectoryStore.Now;
+        var groupIds = GroupNames.ToDictionary(n => n, _ => Guid.NewGuid().ToString());
+        foreach (var (name, id) in groupIds)
+            c.Execute("INSERT INTO groups (id, name, description, created_at) VALUES (@id, @n, @d, @t)",
+                ("@id", id), ("@n", name), ("@d", $"The {name} team"), ("@t", now));
+
+        for (var i = 0; i < FirstNames.Length; i++)
+        {
+            var id = $"user-{i + 1:D3}";
+            var email = $"{FirstNames[i].ToLowerInvariant()}.{LastNames[i].ToLowerInvariant()}@{Domain}";
+            var invited = i is 36 or 37 or 38; // never signed in yet
+            var department = i < 10 ? "Analytics" : i < 18 ? "Data Platform" : i < 30 ? "Engineering" : "Operations";
+            c.Execute("""
+                INSERT INTO users (id, email, first_name, last_name, enabled, email_verified, attributes, created_on, updated_on, last_access_on)
+                VALUES (@id, @e, @fn, @ln, @en, @v, @at, @t, @t, @la)
+                """,
+                ("@id", id), ("@e", email), ("@fn", FirstNames[i]), ("@ln", LastNames[i]),
+                ("@en", i is not (33 or 34)), ("@v", !invited),
+                ("@at", JsonSerializer.Serialize(new Dictionary<string, string[]> { ["department"] = [department] })),
+                ("@t", now + i), ("@la", invited ? null : now));
+            foreach (var group in GroupsOf(i)) Join(c, id, groupIds[group]);
+        }
+
+        c.Execute("""
+            INSERT INTO users (id, email, first_name, last_name, enabled, email_verified, scim_managed, created_on, updated_on, last_access_on)
+            VALUES ('user-040', @e, 'Scim', 'Sync', 1, 1, 1, @t, @t, @t)
+            """, ("@e", ScimManagedEmail), ("@t", now + 40));
+    }).GetAwaiter().GetResult();
+
+    private static IEnumerable<string> GroupsOf(int index)
+    {
+        if (index < 10) yield return "Analytics";
+        if (index is >= 10 and < 18) yield return "Data Platform";
+        if (index is >= 10 and < 30) yield return "Engineering";
+        if (index is 0 or 10) yield return "Administrators";
+    }
+
+    private static void Join(Microsoft.Data.Sqlite.SqliteConnection c, string userId, string groupId) =>
+        c.Execute("INSERT INTO memberships (user_id, group_id) VALUES (@u, @g)", ("@u", userId), ("@g", groupId));
+}

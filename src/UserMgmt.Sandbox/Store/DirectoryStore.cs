@@ -1,0 +1,214 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace UserMgmt.Sandbox.Store;
+
+/// <summary>Users, groups and memberships as the emulated platforms keep them.</summary>
+public sealed class DirectoryStore(SandboxDatabase database)
+{
+    private const string UserColumns =
+        "id, email, first_name, last_name, enabled, email_verified, scim_managed, attributes, created_on, updated_on, last_access_on";
+
+    public static long Now => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+    public Task<(List<UserRecord> Users, int Total)> ListUsersAsync(string? search, bool? enabled, IReadOnlyCollection<string>? ids, int first, int max) =>
+        database.RunAsync(c =>
+        {
+            var (where, args) = UserFilter(search, enabled, ids);
+            var total = (int)c.Scalar<long>($"SELECT COUNT(*) FROM users {where}", args);
+            var page = c.Query($"SELECT {UserColumns} FROM users {where} ORDER BY created_on, email LIMIT @max OFFSET @first",
+                r => ReadUser(c, r), [.. args, ("@max", max), ("@first", first)]);
+            return (page, total);
+        });
+
+    public Task<int> CountUsersAsync(string? search) =>
+        database.RunAsync(c =>
+        {
+            var (where, args) = UserFilter(search, null, null);
+            return (int)c.Scalar<long>($"SELECT COUNT(*) FROM users {where}", args);
+        });
+
+    public Task<UserRecord?> GetUserAsync(string id) => database.RunAsync(c => FindUser(c, id));
+
+    /// <summary>Creates every address or none: one that exists already refuses the whole call, as the platform does.</summary>
+    public Task<List<string>> InviteAsync(IReadOnlyList<string> emails, IReadOnlyList<string> groupKeys, bool sendEmail) =>
+        database.RunAsync(c =>
+        {
+            var groups = groupKeys.Select(k => ResolveGroup(c, k)).ToList();
+            var existing = emails.Where(e => c.Scalar<long>("SELECT COUNT(*) FROM users WHERE email = @e", ("@e", e)) > 0).ToList();
+            if (existing.Count > 0) throw SandboxError.Conflict($"User(s) already exist: {string.Join(", ", existing)}");
+            var duplicates = emails.GroupBy(e => e, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            if (duplicates.Count > 0) throw SandboxError.BadRequest($"Duplicate email(s) in request: {string.Join(", ", duplicates)}");
+
+            return InTransaction(c, () => emails.Select(email =>
+            {
+                var id = "user-" + Guid.NewGuid().ToString("N")[..12];
+                c.Execute("INSERT INTO users (id, email, created_on, updated_on) VALUES (@id, @e, @now, @now)", ("@id", id), ("@e", email), ("@now", Now));
+                foreach (var group in groups) AddMembership(c, id, group.Id);
+                c.Execute("INSERT INTO invitations (email, send_email, at) VALUES (@e, @s, @now)", ("@e", email), ("@s", sendEmail), ("@now", Now));
+                return id;
+            }).ToList());
+        });
+
+    public Task UpdateUserAsync(string id, UserUpdate update) =>
+        database.RunAsync(c =>
+        {
+            var user = RequireChangeableUser(c, id);
+            var attributes = user.Attributes;
+            foreach (var (name, values) in update.Attributes ?? [])
+                if (values.Count == 0) attributes.Remove(name); else attributes[name] = values;
+            c.Execute("""
+                UPDATE users SET first_name = @fn, last_name = @ln, enabled = @en, attributes = @at, updated_on = @now WHERE id = @id
+                """,
+                ("@fn", update.FirstName ?? user.FirstName), ("@ln", update.LastName ?? user.LastName),
+                ("@en", update.Enabled ?? user.Enabled), ("@at", JsonSerializer.Serialize(attributes)), ("@now", Now), ("@id", id));
+        });
+
+    public Task RemoveUserAsync(string id) =>
+        database.RunAsync(c =>
+        {
+            RequireChangeableUser(c, id);
+            c.Execute("DELETE FROM users WHERE id = @id", ("@id", id));
+        });
+
+    /// <summary>Adds or removes memberships; asking for one that already holds changes nothing.</summary>
+    public Task ChangeGroupsAsync(string userId, IReadOnlyList<string> groupKeys, bool add) =>
+        database.RunAsync(c =>
+        {
+            RequireChangeableUser(c, userId);
+            var groups = groupKeys.Select(k => ResolveGroup(c, k)).ToList();
+            InTransaction(c, () =>
+            {
+                foreach (var group in groups)
+                    if (add) AddMembership(c, userId, group.Id);
+                    else c.Execute("DELETE FROM memberships WHERE user_id = @u AND group_id = @g", ("@u", userId), ("@g", group.Id));
+                return true;
+            });
+        });
+
+    public Task<List<GroupRecord>> ListGroupsAsync(string? search, int first, int max) =>
+        database.RunAsync(c => c.Query(
+            $"{GroupSelect} WHERE (@s IS NULL OR g.name LIKE '%' || @s || '%') ORDER BY g.created_at, g.name LIMIT @max OFFSET @first",
+            ReadGroup, ("@s", string.IsNullOrEmpty(search) ? null : search), ("@max", max), ("@first", first)));
+
+    public Task<int> CountGroupsAsync(string? search) =>
+        database.RunAsync(c => (int)c.Scalar<long>("SELECT COUNT(*) FROM groups WHERE (@s IS NULL OR name LIKE '%' || @s || '%')",
+            ("@s", string.IsNullOrEmpty(search) ? null : search)));
+
+    public Task<GroupRecord?> GetGroupAsync(string id) =>
+        database.RunAsync(c => c.Query($"{GroupSelect} WHERE g.id = @id", ReadGroup, ("@id", id)).FirstOrDefault());
+
+    public Task<GroupRecord> CreateGroupAsync(string name, string? description) =>
+        database.RunAsync(c =>
+        {
+            if (c.Scalar<long>("SELECT COUNT(*) FROM groups WHERE name = @n", ("@n", name)) > 0)
+                throw SandboxError.Conflict($"Group with name '{name}' already exists");
+            var id = Guid.NewGuid().ToString();
+            c.Execute("INSERT INTO groups (id, name, description, created_at) VALUES (@id, @n, @d, @now)", ("@id", id), ("@n", name), ("@d", description), ("@now", Now));
+            return c.Query($"{GroupSelect} WHERE g.id = @id", ReadGroup, ("@id", id)).Single();
+        });
+
+    public Task UpdateGroupAsync(string id, string? name, string? description, IReadOnlyList<string> usersAdded, IReadOnlyList<string> usersRemoved) =>
+        database.RunAsync(c =>
+        {
+            var group = RequireChangeableGroup(c, id);
+            foreach (var userId in usersAdded.Concat(usersRemoved))
+                if (FindUser(c, userId) is null) throw SandboxError.NotFound($"User with id {userId} not found");
+            InTransaction(c, () =>
+            {
+                c.Execute("UPDATE groups SET name = @n, description = @d WHERE id = @id", ("@n", name ?? group.Name), ("@d", description ?? group.Description), ("@id", id));
+                foreach (var userId in usersAdded) AddMembership(c, userId, id);
+                foreach (var userId in usersRemoved) c.Execute("DELETE FROM memberships WHERE user_id = @u AND group_id = @g", ("@u", userId), ("@g", id));
+                return true;
+            });
+        });
+
+    public Task DeleteGroupAsync(string id) =>
+        database.RunAsync(c =>
+        {
+            RequireChangeableGroup(c, id);
+            c.Execute("DELETE FROM groups WHERE id = @id", ("@id", id));
+        });
+
+    private const string GroupSelect =
+        "SELECT g.id, g.name, g.description, (SELECT COUNT(*) FROM memberships m WHERE m.group_id = g.id), g.scim_managed, g.created_at FROM groups g";
+
+    private static GroupRecord ReadGroup(SqliteDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.NullableString(2), r.GetInt32(3), r.GetBoolean(4), r.GetInt64(5));
+
+    private static (string Where, (string, object?)[] Args) UserFilter(string? search, bool? enabled, IReadOnlyCollection<string>? ids)
+    {
+        var clauses = new List<string>();
+        var args = new List<(string, object?)>();
+        if (!string.IsNullOrEmpty(search))
+        {
+            clauses.Add("(email LIKE '%' || @s || '%' OR first_name LIKE '%' || @s || '%' OR last_name LIKE '%' || @s || '%')");
+            args.Add(("@s", search));
+        }
+        if (enabled is { } e) { clauses.Add("enabled = @enabled"); args.Add(("@enabled", e)); }
+        if (ids is { Count: > 0 })
+        {
+            var names = ids.Select((id, i) => $"@id{i}").ToList();
+            clauses.Add($"id IN ({string.Join(", ", names)})");
+            args.AddRange(ids.Select((id, i) => ($"@id{i}", (object?)id)));
+        }
+        return (clauses.Count == 0 ? "" : "WHERE " + string.Join(" AND ", clauses), args.ToArray());
+    }
+
+    private static UserRecord? FindUser(SqliteConnection c, string id) =>
+        c.Query($"SELECT {UserColumns} FROM users WHERE id = @id", r => ReadUser(c, r), ("@id", id)).FirstOrDefault();
+
+    private static UserRecord ReadUser(SqliteConnection c, SqliteDataReader r)
+    {
+        var id = r.GetString(0);
+        var groups = c.Query("SELECT g.id, g.name FROM memberships m JOIN groups g ON g.id = m.group_id WHERE m.user_id = @id ORDER BY g.name",
+            g => new GroupRef(g.GetString(0), g.GetString(1)), ("@id", id));
+        return new UserRecord(id, r.GetString(1), r.NullableString(2), r.NullableString(3), r.GetBoolean(4), r.GetBoolean(5), r.GetBoolean(6),
+            JsonSerializer.Deserialize<Dictionary<string, List<string>>>(r.GetString(7)) ?? [], groups,
+            r.GetInt64(8), r.GetInt64(9), r.NullableInt64(10));
+    }
+
+    private static UserRecord RequireChangeableUser(SqliteConnection c, string id)
+    {
+        var user = FindUser(c, id) ?? throw SandboxError.NotFound($"User with id {id} not found");
+        if (user.ScimManaged) throw SandboxError.Forbidden($"User {user.Email} is managed by SCIM and cannot be changed here");
+        return user;
+    }
+
+    private static GroupRecord RequireChangeableGroup(SqliteConnection c, string id)
+    {
+        var group = c.Query($"{GroupSelect} WHERE g.id = @id", ReadGroup, ("@id", id)).FirstOrDefault()
+                    ?? throw SandboxError.NotFound($"Group with id {id} not found");
+        if (group.ScimManaged) throw SandboxError.Forbidden($"Group {group.Name} is managed by SCIM and cannot be changed here");
+        return group;
+    }
+
+    // Clients send group ids; the vendor's own examples send names, so both are accepted.
+    private static GroupRef ResolveGroup(SqliteConnection c, string key)
+    {
+        var match = c.Query("SELECT id, name FROM groups WHERE id = @k OR name = @k", g => new GroupRef(g.GetString(0), g.GetString(1)), ("@k", key)).FirstOrDefault();
+        if (match is null) throw SandboxError.NotFound($"Group {key} not found");
+        if (c.Scalar<long>("SELECT scim_managed FROM groups WHERE id = @id", ("@id", match.Id)) == 1)
+            throw SandboxError.Forbidden($"Group {match.Name} is managed by SCIM and its members cannot be changed here");
+        return match;
+    }
+
+    private static void AddMembership(SqliteConnection c, string userId, string groupId) =>
+        c.Execute("INSERT OR IGNORE INTO memberships (user_id, group_id) VALUES (@u, @g)", ("@u", userId), ("@g", groupId));
+
+    private static T InTransaction<T>(SqliteConnection c, Func<T> work)
+    {
+        c.Execute("BEGIN IMMEDIATE");
+        try
+        {
+            var result = work();
+            c.Execute("COMMIT");
+            return result;
+        }
+        catch
+        {
+            c.Execute("ROLLBACK");
+            throw;
+        }
+    }
+}

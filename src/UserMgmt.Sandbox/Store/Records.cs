@@ -1,0 +1,14 @@
+namespace UserMgmt.Sandbox.Store;
+
+public sealed record GroupRef(string Id, string Name);
+
+public sealed record UserRecord(
+    string Id, string Email, string? FirstName, string? LastName,
+    bool Enabled, bool EmailVerified, bool ScimManaged,
+    Dictionary<string, List<string>> Attributes, List<GroupRef> Groups,
+    long CreatedOn, long UpdatedOn, long? LastAccessOn);
+
+public sealed record GroupRecord(string Id, string Name, string? Description, int MembersCount, bool ScimManaged, long CreatedAt);
+
+/// <summary>The fields a user update may carry; null means "leave as it is".</summary>
+public sealed record UserUpdate(string? FirstName, string? LastName, bool? Enabled, Dictionary<string, List<string>>? Attributes);

@@ -1,0 +1,75 @@
+using Microsoft.Data.Sqlite;
+
+namespace UserMgmt.Sandbox.Store;
+
+/// <summary>
+/// The SQLite file behind the sandbox. One gate serialises all access: a test server values
+/// simple, all-or-nothing writes over throughput.
+/// </summary>
+public sealed class SandboxDatabase
+{
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public SandboxDatabase(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true }.ToString();
+    }
+
+    public string Path { get; }
+
+    public async Task<T> RunAsync<T>(Func<SqliteConnection, T> work)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            using var connection = new SqliteConnection(_connectionString);
+            connection.Open();
+            using (var pragmas = connection.CreateCommand())
+            {
+                pragmas.CommandText = "PRAGMA foreign_keys = ON;";
+                pragmas.ExecuteNonQuery();
+            }
+            return work(connection);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public Task RunAsync(Action<SqliteConnection> work) => RunAsync(c => { work(c); return true; });
+
+    public void EnsureSchema() => RunAsync(c => c.Execute(Schema)).GetAwaiter().GetResult();
+
+    private const string Schema = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS users (
+            id TEXT PRIMARY KEY,
+            email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            first_name TEXT, last_name TEXT,
+            enabled INTEGER NOT NULL DEFAULT 1,
+            email_verified INTEGER NOT NULL DEFAULT 0,
+            scim_managed INTEGER NOT NULL DEFAULT 0,
+            attributes TEXT NOT NULL DEFAULT '{}',
+            created_on INTEGER NOT NULL, updated_on INTEGER NOT NULL, last_access_on INTEGER);
+        CREATE TABLE IF NOT EXISTS groups (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            description TEXT,
+            scim_managed INTEGER NOT NULL DEFAULT 0,
+            created_at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS memberships (
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+            PRIMARY KEY (user_id, group_id));
+        CREATE TABLE IF NOT EXISTS invitations (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            email TEXT NOT NULL, send_email INTEGER NOT NULL, at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS request_log (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            method TEXT NOT NULL, path TEXT NOT NULL, endpoint TEXT NOT NULL,
+            status INTEGER NOT NULL, at INTEGER NOT NULL);
+        """;
+}

@@ -7,7 +7,7 @@ internal static class AdminEndpoints
 {
     public const string Prefix = "/_sandbox";
 
-    public static void Map(IEndpointRouteBuilder app, RequestLog log)
+    public static void Map(IEndpointRouteBuilder app, RequestLog log, CannedAnswers canned)
     {
         var admin = app.MapGroup(Prefix);
         admin.MapGet("/requests", async () => Results.Json(await log.CountsAsync()));
@@ -16,5 +16,18 @@ internal static class AdminEndpoints
             await log.ClearAsync();
             return Results.NoContent();
         });
+        admin.MapPost("/canned-answers", (CannedAnswerRequest request) =>
+        {
+            canned.Enqueue(new CannedAnswers.Answer(request.Status, request.ContentType ?? "application/json", request.Body ?? ""), Math.Max(1, request.Times ?? 1));
+            return Results.NoContent();
+        });
+        admin.MapDelete("/canned-answers", () =>
+        {
+            canned.Clear();
+            return Results.NoContent();
+        });
     }
+
+    /// <summary>Make the next <c>Times</c> platform calls answer with this status, content type and body.</summary>
+    public sealed record CannedAnswerRequest(int Status, string? ContentType, string? Body, int? Times);
 }

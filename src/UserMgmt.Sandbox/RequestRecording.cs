@@ -8,12 +8,20 @@ namespace UserMgmt.Sandbox;
 /// Logs every platform call with the route it matched, and turns refusals and crashes into the
 /// vendor's error envelope.
 /// </summary>
-internal sealed class RequestRecording(RequestLog log, ILogger<RequestRecording> logger) : IMiddleware
+internal sealed class RequestRecording(RequestLog log, CannedAnswers canned, ILogger<RequestRecording> logger) : IMiddleware
 {
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
+        var isApiCall = !context.Request.Path.StartsWithSegments(AdminEndpoints.Prefix);
         try
         {
+            if (isApiCall && canned.TryTake(out var answer))
+            {
+                context.Response.StatusCode = answer.Status;
+                context.Response.ContentType = answer.ContentType;
+                await context.Response.WriteAsync(answer.Body);
+                return;
+            }
             await next(context);
         }
         catch (SandboxError e)
@@ -27,7 +35,7 @@ internal sealed class RequestRecording(RequestLog log, ILogger<RequestRecording>
         }
         finally
         {
-            if (!context.Request.Path.StartsWithSegments(AdminEndpoints.Prefix))
+            if (isApiCall)
                 await log.RecordAsync(context.Request.Method, context.Request.Path + context.Request.QueryString,
                     EndpointName(context), context.Response.StatusCode);
         }

@@ -15,6 +15,7 @@ public sealed class SandboxHost : IAsyncDisposable
         _app = app;
         Database = database;
         Requests = app.Services.GetRequiredService<RequestLog>();
+        Canned = app.Services.GetRequiredService<CannedAnswers>();
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUri = new Uri(addresses.First());
     }
@@ -23,6 +24,7 @@ public sealed class SandboxHost : IAsyncDisposable
     public Uri BaseUri { get; }
     public SandboxDatabase Database { get; }
     public RequestLog Requests { get; }
+    public CannedAnswers Canned { get; }
 
     public static async Task<SandboxHost> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
     {
@@ -37,6 +39,7 @@ public sealed class SandboxHost : IAsyncDisposable
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<DirectoryStore>();
         builder.Services.AddSingleton<RequestLog>();
+        builder.Services.AddSingleton<CannedAnswers>();
         builder.Services.AddSingleton<RequestRecording>();
         builder.Services.AddSingleton<KeyAuthentication>();
 
@@ -46,7 +49,7 @@ public sealed class SandboxHost : IAsyncDisposable
         var store = app.Services.GetRequiredService<DirectoryStore>();
         UserEndpoints.Map(app, store);
         GroupEndpoints.Map(app, store);
-        AdminEndpoints.Map(app, app.Services.GetRequiredService<RequestLog>());
+        AdminEndpoints.Map(app, app.Services.GetRequiredService<RequestLog>(), app.Services.GetRequiredService<CannedAnswers>());
 
         await app.StartAsync(cancellationToken);
         return new SandboxHost(app, database);

@@ -1,0 +1,34 @@
+@{
+    RootModule           = 'bin/UserMgmt/UserMgmt.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5d0f3c1e-8a4b-4c7e-9f2d-6b1a7e3c9d40'
+    Author               = 'UserMgmt contributors'
+    CompanyName          = 'UserMgmt'
+    Copyright            = '(c) UserMgmt contributors. All rights reserved.'
+    Description          = 'Bulk user management for SaaS platforms over their REST APIs: invitations, group membership, attributes and account state, from the pipeline, with -WhatIf.'
+    PowerShellVersion    = '7.4'
+    CompatiblePSEditions = @('Core')
+
+    CmdletsToExport      = @(
+        'Connect-UserMgmt'
+        'Disconnect-UserMgmt'
+        'Get-User'
+        'Get-Group'
+        'New-Group'
+        'New-UserInvitation'
+        'Add-UserGroup'
+        'Remove-UserGroup'
+        'Set-UserAttribute'
+        'Disable-User'
+        'Enable-User'
+    )
+    AliasesToExport      = @('Invite-User')
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+
+    PrivateData          = @{
+        PSData = @{
+            Tags = @('UserManagement', 'Bulk', 'SaaS', 'SCIM', 'Acceldata', 'Onboarding')
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Management.Automation;
+using System.Security;
+using UserMgmt.Commands.Internal;
+using UserMgmt.Connections;
+
+namespace UserMgmt.Commands;
+
+/// <summary>
+/// Connects to a platform tenant, proves the credentials with one read, and makes the connection the
+/// one later commands use.
+/// </summary>
+[Cmdlet(VerbsCommunications.Connect, "UserMgmt", DefaultParameterSetName = CredentialSet)]
+[OutputType(typeof(UserMgmtConnection))]
+public sealed class ConnectUserMgmtCommand : PSCmdlet
+{
+    private const string CredentialSet = "Credential";
+    private const string KeySet = "Key";
+    private readonly CancellationTokenSource _stopping = new();
+
+    [Parameter(Mandatory = true, Position = 0)]
+    public ProviderKind Provider { get; set; }
+
+    [Parameter(Mandatory = true, Position = 1)]
+    public Uri BaseUri { get; set; } = null!;
+
+    /// <summary>User name = the access key (or API user), password = the secret key (or token).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+    [Credential]
+    public PSCredential Credential { get; set; } = null!;
+
+    [Parameter(Mandatory = true, ParameterSetName = KeySet)]
+    public string AccessKey { get; set; } = null!;
+
+    [Parameter(Mandatory = true, ParameterSetName = KeySet)]
+    public SecureString SecretKey { get; set; } = null!;
+
+    /// <summary>Allow plain http to a host other than this machine. Credentials then cross the network readable.</summary>
+    [Parameter]
+    public SwitchParameter AllowInsecureHttp { get; set; }
+
+    /// <summary>The body shape the tenant accepts for group assignment (Acceldata).</summary>
+    [Parameter]
+    public GroupAssignmentShape GroupAssignmentShape { get; set; } = GroupAssignmentShape.GroupIds;
+
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int TimeoutSec { get; set; } = 100;
+
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    protected override void EndProcessing()
+    {
+        var credential = ParameterSetName == KeySet
+            ? new ApiCredential(AccessKey, SecretKey)
+            : new ApiCredential(Credential.UserName, Credential.Password);
+        var settings = new ConnectionSettings
+        {
+            Provider = Provider,
+            BaseUri = BaseUri,
+            Credential = credential,
+            AllowInsecureHttp = AllowInsecureHttp,
+            GroupAssignmentShape = GroupAssignmentShape,
+            RequestTimeout = TimeSpan.FromSeconds(TimeoutSec),
+        };
+        try
+        {
+            var connection = new PipelineDispatcher(this).Run(ct => UserMgmtConnection.OpenAsync(settings, ct), _stopping.Token);
+            CurrentConnection.Set(connection);
+            WriteObject(connection);
+        }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.InsecureOrInvalidBaseUri", ErrorCategory.InvalidArgument, BaseUri));
+        }
+        catch (Rest.AuthenticationFailedException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.AuthenticationFailed", ErrorCategory.AuthenticationError, BaseUri));
+        }
+        catch (Rest.ApiException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.ConnectFailed", ErrorCategory.ConnectionError, BaseUri));
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+}

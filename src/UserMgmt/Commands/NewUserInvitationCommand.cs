@@ -1,0 +1,36 @@
+using System.Management.Automation;
+using UserMgmt.Commands.Internal;
+using UserMgmt.Operations;
+
+namespace UserMgmt.Commands;
+
+/// <summary>Invites people to the platform, optionally straight into groups. Alias: Invite-User.</summary>
+[Cmdlet(VerbsCommon.New, "UserInvitation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Alias("Invite-User")]
+[OutputType(typeof(OperationResult))]
+public sealed class NewUserInvitationCommand : BulkCmdlet<InvitationRequest>
+{
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias(ParameterAliases.Mail, ParameterAliases.EmailAddress, ParameterAliases.UserPrincipalName)]
+    public string[]? Email { get; set; }
+
+    /// <summary>Group names or ids; a "Contractors; Read-Only-Access" cell becomes two groups.</summary>
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Alias(ParameterAliases.Groups, ParameterAliases.GroupName)]
+    public string[]? Group { get; set; }
+
+    [Parameter]
+    public SwitchParameter SendEmail { get; set; }
+
+    protected override IEnumerable<InvitationRequest> CreateRequests()
+    {
+        foreach (var email in RowValues.EachOrMissing(Email))
+        {
+            var (row, input) = NextRow(new Dictionary<string, object?> { ["Email"] = email, ["Group"] = Group });
+            yield return new InvitationRequest(row, input, email, Group, SendEmail.IsPresent);
+        }
+    }
+
+    internal override Task<CommandPlan> PlanAsync(CommandPlanner planner, IReadOnlyList<InvitationRequest> requests, CancellationToken cancellationToken) =>
+        planner.PlanInvitationsAsync(requests, cancellationToken);
+}

@@ -1,0 +1,75 @@
+using System.Management.Automation;
+using UserMgmt.Operations;
+
+namespace UserMgmt.Commands.Internal;
+
+/// <summary>
+/// The shape of every state-changing cmdlet. Rows are collected as they arrive; at the end the engine
+/// plans them against the live platform (reads only), ShouldProcess is asked for each planned change
+/// on the pipeline thread, and the engine applies the approved ones. Each input row produces exactly
+/// one result; a failed row is also a non-terminating error whose TargetObject is the row itself.
+/// </summary>
+public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet where TRequest : RowRequest
+{
+    private readonly List<TRequest> _requests = [];
+    private readonly Dictionary<OperationStatus, int> _tally = [];
+
+    /// <summary>The pipeline object as received, kept so results and errors can return it unchanged.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>Turns the parameters bound for this pipeline object (or the command line) into rows.</summary>
+    protected abstract IEnumerable<TRequest> CreateRequests();
+
+    internal abstract Task<CommandPlan> PlanAsync(CommandPlanner planner, IReadOnlyList<TRequest> requests, CancellationToken cancellationToken);
+
+    protected override void ProcessRecord() => _requests.AddRange(CreateRequests());
+
+    /// <summary>The next row number and the object to carry as the row: the pipeline object, or the bound values when there is none.</summary>
+    protected (int Row, object Input) NextRow(IDictionary<string, object?> boundValues) =>
+        (++_rowCount, InputObject ?? RowFromValues(boundValues));
+
+    private int _rowCount;
+
+    protected override void EndProcessing()
+    {
+        if (_requests.Count == 0) return;
+        var connection = ResolveConnection();
+        var planner = new CommandPlanner(connection.Client);
+        var plan = RunEngine(ct => PlanAsync(planner, _requests, ct));
+
+        foreach (var settled in plan.Settled) WriteResult(settled);
+        var approved = plan.Steps.Where(Approve).ToList();
+        if (approved.Count > 0)
+        {
+            var executor = new PlanExecutor(connection.Client, result => Dispatcher.Post(() => WriteResult(result)));
+            RunEngine(ct => executor.ApplyAsync(approved, ct));
+        }
+        WriteVerbose($"{_requests.Count} row(s): " + string.Join(", ", _tally.OrderBy(t => t.Key).Select(t => $"{t.Value} {t.Key.ToString().ToLowerInvariant()}")));
+    }
+
+    private bool Approve(PlannedStep step)
+    {
+        if (ShouldProcess(step.Description, $"{step.Description}?", step.Operation, out var reason)) return true;
+        WriteResult(reason == ShouldProcessReason.WhatIf
+            ? step.ToResult(OperationStatus.WhatIf, step.Description)
+            : step.ToResult(OperationStatus.Skipped, "Declined at the confirmation prompt."));
+        return false;
+    }
+
+    private void WriteResult(OperationResult result)
+    {
+        _tally[result.Status] = _tally.GetValueOrDefault(result.Status) + 1;
+        WriteObject(result);
+        if (result.Status == OperationStatus.Failed)
+            WriteError(new ErrorRecord(new RowFailedException(result), $"UserMgmt.{result.Operation}Failed",
+                ErrorCategories.FromHttpStatus(result.HttpStatus), result.InputObject));
+    }
+
+    private static PSObject RowFromValues(IDictionary<string, object?> values)
+    {
+        var row = new PSObject();
+        foreach (var (name, value) in values) row.Properties.Add(new PSNoteProperty(name, value));
+        return row;
+    }
+}

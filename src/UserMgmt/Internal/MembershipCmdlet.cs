@@ -1,0 +1,32 @@
+using System.Management.Automation;
+using UserMgmt.Operations;
+
+namespace UserMgmt.Commands.Internal;
+
+/// <summary>The parameters and rows shared by Add-UserGroup and Remove-UserGroup.</summary>
+public abstract class MembershipCmdlet : BulkCmdlet<MembershipRequest>
+{
+    /// <summary>The user's email address or id.</summary>
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias(ParameterAliases.Email, ParameterAliases.Mail, ParameterAliases.EmailAddress, ParameterAliases.UserPrincipalName, ParameterAliases.Id, ParameterAliases.UserId)]
+    public string[]? User { get; set; }
+
+    /// <summary>Group names or ids; a "A; B" cell becomes two groups.</summary>
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Alias(ParameterAliases.Groups, ParameterAliases.GroupName)]
+    public string[]? Group { get; set; }
+
+    protected abstract bool IsAddition { get; }
+
+    protected override IEnumerable<MembershipRequest> CreateRequests()
+    {
+        foreach (var user in RowValues.EachOrMissing(User))
+        {
+            var (row, input) = NextRow(new Dictionary<string, object?> { ["User"] = user, ["Group"] = Group });
+            yield return new MembershipRequest(row, input, user, Group);
+        }
+    }
+
+    internal override Task<CommandPlan> PlanAsync(CommandPlanner planner, IReadOnlyList<MembershipRequest> requests, CancellationToken cancellationToken) =>
+        planner.PlanMembershipAsync(requests, IsAddition, cancellationToken);
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using UserMgmt.Connections;
+using UserMgmt.Rest;
+using UserMgmt.Sandbox;
+using UserMgmt.Tests.Support;
+
+namespace UserMgmt.Tests;
+
+public sealed class RestCoreTests : IAsyncLifetime
+{
+    private TestSandbox _sandbox = null!;
+
+    public async Task InitializeAsync() => _sandbox = await TestSandbox.StartAsync();
+    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+
+    [Fact]
+    public async Task Verbose_and_debug_traces_show_requests_and_bodies_but_never_the_secret()
+    {
+        var log = new RecordingLog();
+        using (ActivityLogScope.Begin(log))
+        {
+            using var connection = await _sandbox.ConnectAsync();
+            await connection.Client.SetAttributesAsync("user-001", new Dictionary<string, IReadOnlyList<string>> { ["department"] = ["X"] }, default);
+            // A server that echoes the key back in an error must not get it printed either.
+            _sandbox.AnswerNextWith(HttpStatusCode.BadRequest, "application/json",
+                $$"""{"message":"bad secretKey {{SandboxOptions.DemoSecretKey}}","status":false}""");
+            var error = await Assert.ThrowsAsync<ApiException>(() => connection.Client.ListGroupsAsync(default));
+            Assert.DoesNotContain(SandboxOptions.DemoSecretKey, error.Message);
+            Assert.Contains(SecretRedactor.Mask, error.Message);
+        }
+
+        Assert.Contains("VERBOSE: PUT /admin/api/users/user-001 → 200 OK", log.All);
+        Assert.Contains("DEBUG:   request body: {\"attributes\":{\"department\":[\"X\"]}}", log.All);
+        Assert.DoesNotContain(SandboxOptions.DemoSecretKey, log.All);
+    }
+
+    [Theory]
+    [InlineData("http://tenant.example.com", false, false)]
+    [InlineData("http://tenant.example.com", true, true)]
+    [InlineData("https://tenant.example.com", false, true)]
+    [InlineData("http://127.0.0.1:5080", false, true)]
+    [InlineData("http://localhost:5080", false, true)]
+    [InlineData("http://[::1]:5080", false, true)]
+    [InlineData("ftp://tenant.example.com", true, false)]
+    public void Plain_http_is_refused_off_this_machine_unless_allowed(string uri, bool allowInsecure, bool accepted)
+    {
+        var validate = () => BaseUriPolicy.Validate(new Uri(uri), allowInsecure);
+        if (accepted) validate();
+        else Assert.Throws<ArgumentException>(validate);
+    }
+
+    [Fact]
+    public async Task Connecting_to_a_closed_port_reports_the_service_unreachable()
+    {
+        var stopped = await TestSandbox.StartAsync();
+        var settings = stopped.Settings();
+        await stopped.DisposeAsync();
+
+        var error = await Assert.ThrowsAsync<ServiceUnreachableException>(() => UserMgmtConnection.OpenAsync(settings, default));
+
+        Assert.Null(error.StatusCode);
+        Assert.Contains("/admin/api/users/count", error.Message);
+    }
+
+    [Fact]
+    public async Task The_spec_shaped_group_body_is_accepted_too()
+    {
+        using var connection = await _sandbox.ConnectAsync(GroupAssignmentShape.DataGroups);
+        var contractors = (await connection.Client.ListGroupsAsync(default)).Single(g => g.Name == "Contractors");
+
+        await connection.Client.AddUserToGroupsAsync("user-002", [contractors], default);
+
+        Assert.Contains("Contractors", _sandbox.GroupsOf("ben.okafor@example.com"));
+    }
+}

@@ -1,0 +1,35 @@
+namespace UserMgmt.Module.Tests;
+
+public sealed class ManifestTests(ModuleAssemblyFixture fixture) : IClassFixture<ModuleAssemblyFixture>
+{
+    private readonly ModuleAssembly _module = fixture.Module;
+    private ModuleManifest Manifest => new(Path.Combine(_module.RepoRoot, "UserMgmt.psd1"));
+
+    [Fact]
+    public void Exported_cmdlets_are_exactly_the_cmdlets_the_assembly_defines()
+    {
+        Assert.Equal(_module.Cmdlets.Select(c => c.Name).Order(), Manifest.List("CmdletsToExport").Order());
+    }
+
+    [Fact]
+    public void Exported_aliases_are_exactly_the_aliases_the_cmdlets_declare()
+    {
+        Assert.Equal(_module.Cmdlets.SelectMany(c => c.Aliases).Order(), Manifest.List("AliasesToExport").Order());
+    }
+
+    [Fact]
+    public void The_manifest_loads_the_built_module_and_carries_its_version()
+    {
+        var root = Manifest.Scalar("RootModule");
+        Assert.True(File.Exists(Path.Combine(_module.RepoRoot, root)), $"RootModule {root} does not exist after a build");
+        Assert.Equal(_module.Module.GetName().Version!.ToString(3), Manifest.Scalar("ModuleVersion"));
+        Assert.Equal("7.4", Manifest.Scalar("PowerShellVersion"));
+    }
+
+    [Fact]
+    public void The_engine_knows_nothing_of_PowerShell_and_the_module_does_not_ship_it()
+    {
+        Assert.DoesNotContain(_module.Engine.GetReferencedAssemblies(), a => a.Name == "System.Management.Automation");
+        Assert.False(File.Exists(Path.Combine(_module.ModuleDirectory, "System.Management.Automation.dll")));
+    }
+}

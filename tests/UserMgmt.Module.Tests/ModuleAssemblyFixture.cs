@@ -1,0 +1,7 @@
+namespace UserMgmt.Module.Tests;
+
+public sealed class ModuleAssemblyFixture : IDisposable
+{
+    public ModuleAssembly Module { get; } = new();
+    public void Dispose() => Module.Dispose();
+}

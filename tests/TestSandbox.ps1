@@ -1,0 +1,63 @@
+# Shared by the Pester tests (dot-source it in BeforeAll): a sandbox of the test file's own, on a free
+# loopback port with a fresh database, plus its request log.
+
+$script:RepoRoot = Split-Path -Parent $PSScriptRoot
+
+function Start-TestSandbox {
+    $configuration = if ($env:USERMGMT_CONFIGURATION) { $env:USERMGMT_CONFIGURATION } else { 'Release' }
+    $server = Join-Path $script:RepoRoot "src/UserMgmt.Sandbox/bin/$configuration/net10.0/UserMgmt.Sandbox.dll"
+    if (-not (Test-Path $server)) { throw "Build the solution first (dotnet build -c $configuration): $server is missing." }
+
+    $directory = Join-Path ([IO.Path]::GetTempPath()) "usermgmt-pester-$([guid]::NewGuid().ToString('N'))"
+    $null = New-Item -ItemType Directory -Path $directory
+    $output = Join-Path $directory 'sandbox.out'
+    $errors = Join-Path $directory 'sandbox.err'
+    $arguments = @($server, '--urls', 'http://127.0.0.1:0', '--db', (Join-Path $directory 'sandbox.db'))
+    $process = Start-Process -FilePath dotnet -ArgumentList $arguments -RedirectStandardOutput $output -RedirectStandardError $errors -PassThru
+
+    # The sandbox prints its address once it listens: wait for that line, not for a fixed time.
+    $deadline = (Get-Date).AddSeconds(60)
+    while ($true) {
+        $line = Select-String -Path $output -Pattern 'listening on (\S+)' -ErrorAction SilentlyContinue | Select-Object -First 1
+        if ($line) { break }
+        if ($process.HasExited) { throw "The sandbox exited early: $(Get-Content $errors -Raw)" }
+        if ((Get-Date) -gt $deadline) {
+            Stop-Process -Id $process.Id -ErrorAction SilentlyContinue
+            throw 'The sandbox did not start within 60 seconds.'
+        }
+        Start-Sleep -Milliseconds 100
+    }
+    [pscustomobject]@{
+        Uri       = $line.Matches[0].Groups[1].Value.TrimEnd('/')
+        Process   = $process
+        Directory = $directory
+    }
+}
+
+function Stop-TestSandbox([object] $Sandbox) {
+    if (-not $Sandbox) { return }
+    Stop-Process -Id $Sandbox.Process.Id -ErrorAction SilentlyContinue
+    $null = $Sandbox.Process.WaitForExit(10000)
+    Remove-Item -Path $Sandbox.Directory -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+function Get-TestCredential([string] $Secret = 'demo-secret-key') {
+    [pscredential]::new('demo-access-key', (ConvertTo-SecureString $Secret -AsPlainText -Force))
+}
+
+function Connect-TestSandbox([object] $Sandbox) {
+    Connect-UserMgmt -Provider Acceldata -BaseUri $Sandbox.Uri -Credential (Get-TestCredential)
+}
+
+# Calls that changed, or tried to change, something since the log was last cleared.
+function Get-WriteCallCount([object] $Sandbox) {
+    $writes = Invoke-RestMethod -Uri "$($Sandbox.Uri)/_sandbox/requests" |
+        ForEach-Object { $_ } |
+        Where-Object method -NE 'GET' |
+        Measure-Object -Property count -Sum
+    [int] $writes.Sum
+}
+
+function Clear-RequestLog([object] $Sandbox) {
+    $null = Invoke-RestMethod -Method Delete -Uri "$($Sandbox.Uri)/_sandbox/requests"
+}

@@ -24,6 +24,7 @@
     )
     AliasesToExport      = @('Invite-User')
     FunctionsToExport    = @()
+    FormatsToProcess     = @('UserMgmt.format.ps1xml')
     VariablesToExport    = @()
 
     PrivateData          = @{

@@ -32,4 +32,20 @@ public sealed class ManifestTests(ModuleAssemblyFixture fixture) : IClassFixture
         Assert.DoesNotContain(_module.Engine.GetReferencedAssemblies(), a => a.Name == "System.Management.Automation");
         Assert.False(File.Exists(Path.Combine(_module.ModuleDirectory, "System.Management.Automation.dll")));
     }
+
+    [Fact]
+    public void Every_format_view_is_for_a_type_the_module_outputs()
+    {
+        var formats = Manifest.List("FormatsToProcess");
+        var outputTypes = _module.Module.GetTypes().Concat(_module.Engine.GetTypes()).Select(t => t.FullName).ToHashSet();
+        foreach (var format in formats)
+        {
+            var document = System.Xml.Linq.XDocument.Load(Path.Combine(_module.RepoRoot, format));
+            var typeNames = document.Descendants("TypeName").Select(e => e.Value).ToList();
+            Assert.NotEmpty(typeNames);
+            Assert.All(typeNames, name => Assert.Contains(name, outputTypes));
+        }
+        Assert.Contains("UserMgmt.Operations.OperationResult", formats.SelectMany(f =>
+            System.Xml.Linq.XDocument.Load(Path.Combine(_module.RepoRoot, f)).Descendants("TypeName").Select(e => e.Value)));
+    }
 }

@@ -43,12 +43,12 @@ function Invoke-PesterTest {
         return
     }
     Import-Module $pester
-    $configuration = New-PesterConfiguration
-    $configuration.Run.Path = Join-Path $PSScriptRoot 'tests'
-    $configuration.Run.PassThru = $true
-    $configuration.Output.Verbosity = 'Detailed'
+    $pesterSettings = New-PesterConfiguration
+    $pesterSettings.Run.Path = Join-Path $PSScriptRoot 'tests'
+    $pesterSettings.Run.PassThru = $true
+    $pesterSettings.Output.Verbosity = 'Detailed'
     $env:USERMGMT_CONFIGURATION = $Configuration
-    $result = Invoke-Pester -Configuration $configuration
+    $result = Invoke-Pester -Configuration $pesterSettings
     if ($SummaryFile) {
         "$($result.PassedCount) $($result.FailedCount) $($result.SkippedCount)" | Set-Content -Path $SummaryFile
     }

@@ -25,7 +25,7 @@ Describe 'Get-Group' {
 
 Describe 'New-Group' {
     It 'creates groups and skips one that exists' {
-        $results = New-Group -Name 'Finance', 'Analytics' -Description 'Money matters'
+        $results = New-Group -Name 'Finance', 'Analytics' -Description 'Money matters' | Sort-Object Row
         $results[0].Status | Should -Be 'Succeeded'
         $results[1].Status | Should -Be 'Skipped'
         (Get-Group -Name Finance).Description | Should -Be 'Money matters'
@@ -78,7 +78,7 @@ Describe 'Add-UserGroup and Remove-UserGroup from a spreadsheet' {
             [pscustomobject]@{ UserPrincipalName = 'nobody@example.com'; Groups = 'Contractors' }
         ) | Export-Csv -Path $csv -NoTypeInformation
 
-        $results = Import-Csv $csv | Add-UserGroup -ErrorAction SilentlyContinue
+        $results = Import-Csv $csv | Add-UserGroup -ErrorAction SilentlyContinue | Sort-Object Row
 
         $results[0].Status | Should -Be 'Succeeded'
         $results[1].Status | Should -Be 'Failed'

@@ -48,7 +48,7 @@ Describe 'Disable-User and Enable-User' {
     It 'disables and enables accounts, skipping those already so' {
         $results = 'ada.lovelace@example.com', 'ivan.petrov@example.com' | ForEach-Object { [pscustomobject]@{ Mail = $_ } } |
             Disable-User -Confirm:$false
-        $results.Status | Should -Be @('Succeeded', 'Skipped')
+        ($results | Sort-Object Row).Status | Should -Be @('Succeeded', 'Skipped')
         (Get-User -User ada.lovelace@example.com).Status | Should -Be 'Inactive'
 
         (Get-User -User ada.lovelace@example.com | Enable-User).Status | Should -Be 'Succeeded'

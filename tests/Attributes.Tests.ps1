@@ -1,12 +1,9 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSandbox.ps1')
-    Import-Module (Join-Path $PSScriptRoot '../UserMgmt.psd1') -Force
-    $sandbox = Start-TestSandbox
-    $null = Connect-TestSandbox $sandbox
+    $sandbox = Start-TestSandbox -Connect
 }
 
 AfterAll {
-    Disconnect-UserMgmt
     Stop-TestSandbox $sandbox
 }
 

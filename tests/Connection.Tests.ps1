@@ -1,11 +1,9 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSandbox.ps1')
-    Import-Module (Join-Path $PSScriptRoot '../UserMgmt.psd1') -Force
     $sandbox = Start-TestSandbox
 }
 
 AfterAll {
-    Disconnect-UserMgmt
     Stop-TestSandbox $sandbox
 }
 

@@ -1,9 +1,10 @@
-# Shared by the Pester tests (dot-source it in BeforeAll): a sandbox of the test file's own, on a free
-# loopback port with a fresh database, plus its request log.
+# Shared by the Pester tests (dot-source it in BeforeAll): the module, a sandbox of the test file's own
+# on a free loopback port with a fresh database, and the sandbox's request log.
 
 $script:RepoRoot = Split-Path -Parent $PSScriptRoot
+Import-Module (Join-Path $script:RepoRoot 'UserMgmt.psd1') -Force
 
-function Start-TestSandbox {
+function Start-TestSandbox([switch] $Connect) {
     $configuration = if ($env:USERMGMT_CONFIGURATION) { $env:USERMGMT_CONFIGURATION } else { 'Release' }
     $server = Join-Path $script:RepoRoot "src/UserMgmt.Sandbox/bin/$configuration/net10.0/UserMgmt.Sandbox.dll"
     if (-not (Test-Path $server)) { throw "Build the solution first (dotnet build -c $configuration): $server is missing." }
@@ -27,14 +28,17 @@ function Start-TestSandbox {
         }
         Start-Sleep -Milliseconds 100
     }
-    [pscustomobject]@{
+    $sandbox = [pscustomobject]@{
         Uri       = $line.Matches[0].Groups[1].Value.TrimEnd('/')
         Process   = $process
         Directory = $directory
     }
+    if ($Connect) { $null = Connect-TestSandbox $sandbox }
+    $sandbox
 }
 
 function Stop-TestSandbox([object] $Sandbox) {
+    Disconnect-UserMgmt
     if (-not $Sandbox) { return }
     Stop-Process -Id $Sandbox.Process.Id -ErrorAction SilentlyContinue
     $null = $Sandbox.Process.WaitForExit(10000)

@@ -8,17 +8,12 @@ using UserMgmt.Tests.Support;
 namespace UserMgmt.Tests;
 
 /// <summary>Bad rows fail alone with a message naming the field; everything else still happens.</summary>
-public sealed class BadInputTests : IAsyncLifetime
+public sealed class BadInputTests : SandboxTest
 {
-    private TestSandbox _sandbox = null!;
-
-    public async Task InitializeAsync() => _sandbox = await TestSandbox.StartAsync();
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
-
     [Fact]
     public async Task Missing_and_malformed_emails_fail_their_rows_and_the_good_rows_are_invited()
     {
-        using var connection = await _sandbox.ConnectAsync();
+        using var connection = await Sandbox.ConnectAsync();
         string?[] emails = ["good1@company.com", null, "not-an-email", "Ann <ann@company.com>", "good2@company.com", "trailing@dot."];
 
         var results = await Rows.ApplyAsync(connection, p => p.PlanInvitationsAsync(Rows.Invitations(emails, "Contractors"), default));
@@ -29,14 +24,14 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.Contains("no Email value", results[1].Message);
         Assert.Contains("'not-an-email' is not a valid email address", results[2].Message);
         Assert.Equal("row 3", results[2].InputObject);
-        Assert.Equal(1, _sandbox.CountUsers("good1@company.com"));
-        Assert.Equal(1, _sandbox.CountUsers("good2@company.com"));
+        Assert.Equal(1, Sandbox.CountUsers("good1@company.com"));
+        Assert.Equal(1, Sandbox.CountUsers("good2@company.com"));
     }
 
     [Fact]
     public async Task Unknown_group_fails_the_row_by_name_and_invites_nobody_into_it()
     {
-        using var connection = await _sandbox.ConnectAsync();
+        using var connection = await Sandbox.ConnectAsync();
 
         var results = await Rows.ApplyAsync(connection, p => p.PlanInvitationsAsync(
             [new InvitationRequest(1, null, "new@company.com", ["Contractors; Ghost Team"], false)], default));
@@ -44,39 +39,39 @@ public sealed class BadInputTests : IAsyncLifetime
         var result = Assert.Single(results);
         Assert.Equal(OperationStatus.Failed, result.Status);
         Assert.Equal("Group 'Ghost Team' does not exist.", result.Message);
-        Assert.Equal(0, _sandbox.CountUsers("new@company.com"));
+        Assert.Equal(0, Sandbox.CountUsers("new@company.com"));
     }
 
     [Fact]
     public async Task Duplicate_rows_in_one_input_are_invited_once_and_the_repeat_names_the_first_row()
     {
-        using var connection = await _sandbox.ConnectAsync();
+        using var connection = await Sandbox.ConnectAsync();
 
         var results = await Rows.ApplyAsync(connection, p => p.PlanInvitationsAsync(
             Rows.Invitations(["dup@company.com", "other@company.com", "DUP@company.com"], "Contractors"), default));
 
         Assert.Equal([OperationStatus.Succeeded, OperationStatus.Succeeded, OperationStatus.Skipped], results.Select(r => r.Status));
         Assert.Equal("Duplicate of row 1.", results[2].Message);
-        Assert.Equal(1, _sandbox.InvitationsSent("dup@company.com"));
+        Assert.Equal(1, Sandbox.InvitationsSent("dup@company.com"));
     }
 
     [Fact]
     public async Task Repeated_membership_rows_for_one_user_make_one_change()
     {
-        using var connection = await _sandbox.ConnectAsync();
-        await _sandbox.ClearRequestLogAsync();
+        using var connection = await Sandbox.ConnectAsync();
+        await Sandbox.ClearRequestLogAsync();
 
         var results = await Rows.ApplyAsync(connection, p => p.PlanMembershipAsync(
             Rows.Memberships(["ada.lovelace@example.com", "user-001"], "Contractors"), add: true, default));
 
         Assert.Equal([OperationStatus.Succeeded, OperationStatus.Skipped], results.Select(r => r.Status));
-        Assert.Equal(1, await _sandbox.CallsAsync("PUT", "/admin/api/users/{userId}/assign-groups"));
+        Assert.Equal(1, await Sandbox.CallsAsync("PUT", "/admin/api/users/{userId}/assign-groups"));
     }
 
     [Fact]
     public async Task A_user_that_does_not_exist_fails_its_row_and_the_others_still_change()
     {
-        using var connection = await _sandbox.ConnectAsync();
+        using var connection = await Sandbox.ConnectAsync();
 
         var results = await Rows.ApplyAsync(connection, p => p.PlanMembershipAsync(
             Rows.Memberships(["nobody@example.com", "ben.okafor@example.com", "user-999"], "Contractors"), add: true, default));
@@ -84,13 +79,13 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.Equal([OperationStatus.Failed, OperationStatus.Succeeded, OperationStatus.Failed], results.Select(r => r.Status));
         Assert.Equal("No user has the email address 'nobody@example.com'.", results[0].Message);
         Assert.Equal("No user has the id 'user-999'.", results[2].Message);
-        Assert.Contains("Contractors", _sandbox.GroupsOf("ben.okafor@example.com"));
+        Assert.Contains("Contractors", Sandbox.GroupsOf("ben.okafor@example.com"));
     }
 
     [Fact]
     public async Task A_user_managed_by_SCIM_fails_with_the_platforms_own_message()
     {
-        using var connection = await _sandbox.ConnectAsync();
+        using var connection = await Sandbox.ConnectAsync();
 
         var results = await Rows.ApplyAsync(connection, p => p.PlanMembershipAsync(
             Rows.Memberships([DemoOrganisation.ScimManagedEmail], "Contractors"), add: true, default));
@@ -104,7 +99,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task Wrong_credentials_stop_at_connect()
     {
-        var settings = _sandbox.Settings(TestSandbox.Credential(secretKey: "wrong-secret-value"));
+        var settings = Sandbox.Settings(TestSandbox.Credential(secretKey: "wrong-secret-value"));
 
         var error = await Assert.ThrowsAsync<AuthenticationFailedException>(() => UserMgmtConnection.OpenAsync(settings, default));
 
@@ -116,10 +111,10 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task Credentials_revoked_mid_run_report_every_row_not_done_and_stop()
     {
-        using var connection = await _sandbox.ConnectAsync();
+        using var connection = await Sandbox.ConnectAsync();
         var rows = Rows.Memberships(["ada.lovelace@example.com", "ben.okafor@example.com", "chloe.martin@example.com"], "Contractors");
         var plan = await new CommandPlanner(connection.Client).PlanMembershipAsync(rows, add: true, default);
-        _sandbox.AnswerNextWith(HttpStatusCode.Unauthorized, "application/json", """{"message":"Key revoked","status":false}""");
+        Sandbox.AnswerNextWith(HttpStatusCode.Unauthorized, "application/json", """{"message":"Key revoked","status":false}""");
         var results = new List<OperationResult>();
 
         await Assert.ThrowsAsync<AuthenticationFailedException>(() => new PlanExecutor(connection.Client, results.Add).ApplyAsync(plan.Steps, default));
@@ -131,8 +126,8 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task An_HTML_error_page_becomes_an_error_naming_the_request_and_the_page_title()
     {
-        using var connection = await _sandbox.ConnectAsync();
-        _sandbox.AnswerNextWith(HttpStatusCode.BadGateway, "text/html", "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>");
+        using var connection = await Sandbox.ConnectAsync();
+        Sandbox.AnswerNextWith(HttpStatusCode.BadGateway, "text/html", "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>");
 
         var error = await Assert.ThrowsAsync<ApiException>(() => connection.Client.ListGroupsAsync(default));
 
@@ -144,8 +139,8 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task An_HTML_page_with_status_200_is_not_taken_for_data()
     {
-        using var connection = await _sandbox.ConnectAsync();
-        _sandbox.AnswerNextWith(HttpStatusCode.OK, "text/html", "<!DOCTYPE html><html><title>Sign in</title></html>");
+        using var connection = await Sandbox.ConnectAsync();
+        Sandbox.AnswerNextWith(HttpStatusCode.OK, "text/html", "<!DOCTYPE html><html><title>Sign in</title></html>");
 
         var error = await Assert.ThrowsAsync<ApiException>(() => connection.Client.ListUsersAsync(null, 0, 10, default));
 
@@ -155,8 +150,8 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task Truncated_JSON_becomes_an_error_saying_so()
     {
-        using var connection = await _sandbox.ConnectAsync();
-        _sandbox.AnswerNextWith(HttpStatusCode.OK, "application/json", """{"message":"ok","status":true,"users":[{"userId":"u1","ema""");
+        using var connection = await Sandbox.ConnectAsync();
+        Sandbox.AnswerNextWith(HttpStatusCode.OK, "application/json", """{"message":"ok","status":true,"users":[{"userId":"u1","ema""");
 
         var error = await Assert.ThrowsAsync<ApiException>(() => connection.Client.ListUsersAsync(null, 0, 10, default));
 
@@ -167,10 +162,10 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task A_server_error_during_apply_fails_only_that_row_with_the_server_message()
     {
-        using var connection = await _sandbox.ConnectAsync();
+        using var connection = await Sandbox.ConnectAsync();
         var rows = Rows.Memberships(["ada.lovelace@example.com", "ben.okafor@example.com"], "Contractors");
         var plan = await new CommandPlanner(connection.Client).PlanMembershipAsync(rows, add: true, default);
-        _sandbox.AnswerNextWith(HttpStatusCode.InternalServerError, "application/json", """{"message":"Database unavailable","status":false}""");
+        Sandbox.AnswerNextWith(HttpStatusCode.InternalServerError, "application/json", """{"message":"Database unavailable","status":false}""");
         var results = new List<OperationResult>();
 
         await new PlanExecutor(connection.Client, results.Add).ApplyAsync(plan.Steps, default);
@@ -183,7 +178,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task A_refused_batch_of_invitations_is_retried_one_by_one_so_only_the_bad_row_fails()
     {
-        using var connection = await _sandbox.ConnectAsync();
+        using var connection = await Sandbox.ConnectAsync();
         // The platform refuses a whole batch for one address it does not accept (here: an existing user
         // created between planning and applying).
         var rows = Rows.Invitations(["fresh1@company.com", "late@company.com", "fresh2@company.com"], "Contractors");
@@ -195,7 +190,7 @@ public sealed class BadInputTests : IAsyncLifetime
 
         Assert.Equal([OperationStatus.Succeeded, OperationStatus.Failed, OperationStatus.Succeeded], results.OrderBy(r => r.Row).Select(r => r.Status));
         Assert.Contains("already exist", results.Single(r => r.Row == 2).Message);
-        Assert.Equal(1, _sandbox.CountUsers("fresh1@company.com"));
-        Assert.Equal(1, _sandbox.CountUsers("fresh2@company.com"));
+        Assert.Equal(1, Sandbox.CountUsers("fresh1@company.com"));
+        Assert.Equal(1, Sandbox.CountUsers("fresh2@company.com"));
     }
 }

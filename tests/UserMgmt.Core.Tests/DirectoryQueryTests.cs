@@ -5,17 +5,12 @@ using UserMgmt.Tests.Support;
 
 namespace UserMgmt.Tests;
 
-public sealed class DirectoryQueryTests : IAsyncLifetime
+public sealed class DirectoryQueryTests : SandboxTest
 {
-    private TestSandbox _sandbox = null!;
-
-    public async Task InitializeAsync() => _sandbox = await TestSandbox.StartAsync();
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
-
     [Fact]
     public async Task Listing_stops_at_the_limit_and_reports_the_total()
     {
-        using var connection = await _sandbox.ConnectAsync();
+        using var connection = await Sandbox.ConnectAsync();
         var users = new List<User>();
 
         var total = await new DirectoryQueries(connection.Client).ListUsersAsync(null, 15, users.Add, default);
@@ -27,22 +22,22 @@ public sealed class DirectoryQueryTests : IAsyncLifetime
     [Fact]
     public async Task Listing_everything_pages_through_all_users_once_each()
     {
-        using var connection = await _sandbox.ConnectAsync();
+        using var connection = await Sandbox.ConnectAsync();
         await connection.Client.InviteUsersAsync(Enumerable.Range(1, 230).Select(i => $"bulk{i}@company.com").ToList(), [], false, default);
-        await _sandbox.ClearRequestLogAsync();
+        await Sandbox.ClearRequestLogAsync();
         var users = new List<User>();
 
         var total = await new DirectoryQueries(connection.Client).ListUsersAsync(null, null, users.Add, default);
 
         Assert.Equal(270, total);
         Assert.Equal(270, users.Select(u => u.Id).Distinct().Count());
-        Assert.Equal(3, await _sandbox.CallsAsync("GET", "/admin/api/users/list"));
+        Assert.Equal(3, await Sandbox.CallsAsync("GET", "/admin/api/users/list"));
     }
 
     [Fact]
     public async Task Users_map_to_the_canonical_model_with_status_groups_and_attributes()
     {
-        using var connection = await _sandbox.ConnectAsync();
+        using var connection = await Sandbox.ConnectAsync();
         var queries = new DirectoryQueries(connection.Client);
 
         var ada = await queries.FindUserAsync("ADA.LOVELACE@example.com", default);
@@ -64,33 +59,33 @@ public sealed class DirectoryQueryTests : IAsyncLifetime
     [Fact]
     public async Task Disabling_and_enabling_change_only_accounts_not_already_in_that_state()
     {
-        using var connection = await _sandbox.ConnectAsync();
+        using var connection = await Sandbox.ConnectAsync();
         const string active = "ada.lovelace@example.com";
         const string disabled = "ivan.petrov@example.com";
-        Assert.False(_sandbox.IsEnabled(disabled));
+        Assert.False(Sandbox.IsEnabled(disabled));
 
         var disabling = await Rows.ApplyAsync(connection, p => p.PlanUserStateAsync(
             [new UserStateRequest(1, null, active), new UserStateRequest(2, null, disabled)], enable: false, default));
         Assert.Equal([OperationStatus.Succeeded, OperationStatus.Skipped], disabling.Select(r => r.Status));
-        Assert.False(_sandbox.IsEnabled(active));
+        Assert.False(Sandbox.IsEnabled(active));
 
         var enabling = await Rows.ApplyAsync(connection, p => p.PlanUserStateAsync(
             [new UserStateRequest(1, null, active), new UserStateRequest(2, null, disabled)], enable: true, default));
         Assert.Equal([OperationStatus.Succeeded, OperationStatus.Succeeded], enabling.Select(r => r.Status));
-        Assert.True(_sandbox.IsEnabled(active));
-        Assert.True(_sandbox.IsEnabled(disabled));
+        Assert.True(Sandbox.IsEnabled(active));
+        Assert.True(Sandbox.IsEnabled(disabled));
     }
 
     [Fact]
     public async Task Creating_a_group_that_exists_is_skipped_and_a_new_one_is_created_once()
     {
-        using var connection = await _sandbox.ConnectAsync();
+        using var connection = await Sandbox.ConnectAsync();
 
         var results = await Rows.ApplyAsync(connection, p => p.PlanNewGroupsAsync(
             [new NewGroupRequest(1, null, "analytics", null), new NewGroupRequest(2, null, "Finance", "Money"), new NewGroupRequest(3, null, "Finance", null), new NewGroupRequest(4, null, " ", null)], default));
 
         Assert.Equal([OperationStatus.Skipped, OperationStatus.Succeeded, OperationStatus.Skipped, OperationStatus.Failed], results.Select(r => r.Status));
-        Assert.True(_sandbox.GroupExists("Finance"));
+        Assert.True(Sandbox.GroupExists("Finance"));
         Assert.StartsWith("created with id ", results[1].Message);
     }
 }

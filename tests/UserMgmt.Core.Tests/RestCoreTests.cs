@@ -6,23 +6,18 @@ using UserMgmt.Tests.Support;
 
 namespace UserMgmt.Tests;
 
-public sealed class RestCoreTests : IAsyncLifetime
+public sealed class RestCoreTests : SandboxTest
 {
-    private TestSandbox _sandbox = null!;
-
-    public async Task InitializeAsync() => _sandbox = await TestSandbox.StartAsync();
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
-
     [Fact]
     public async Task Verbose_and_debug_traces_show_requests_and_bodies_but_never_the_secret()
     {
         var log = new RecordingLog();
         using (ActivityLogScope.Begin(log))
         {
-            using var connection = await _sandbox.ConnectAsync();
+            using var connection = await Sandbox.ConnectAsync();
             await connection.Client.SetAttributesAsync("user-001", new Dictionary<string, IReadOnlyList<string>> { ["department"] = ["X"] }, default);
             // A server that echoes the key back in an error must not get it printed either.
-            _sandbox.AnswerNextWith(HttpStatusCode.BadRequest, "application/json",
+            Sandbox.AnswerNextWith(HttpStatusCode.BadRequest, "application/json",
                 $$"""{"message":"bad secretKey {{SandboxOptions.DemoSecretKey}}","status":false}""");
             var error = await Assert.ThrowsAsync<ApiException>(() => connection.Client.ListGroupsAsync(default));
             Assert.DoesNotContain(SandboxOptions.DemoSecretKey, error.Message);
@@ -65,11 +60,11 @@ public sealed class RestCoreTests : IAsyncLifetime
     [Fact]
     public async Task The_spec_shaped_group_body_is_accepted_too()
     {
-        using var connection = await _sandbox.ConnectAsync(GroupAssignmentShape.DataGroups);
+        using var connection = await Sandbox.ConnectAsync(GroupAssignmentShape.DataGroups);
         var contractors = (await connection.Client.ListGroupsAsync(default)).Single(g => g.Name == "Contractors");
 
         await connection.Client.AddUserToGroupsAsync("user-002", [contractors], default);
 
-        Assert.Contains("Contractors", _sandbox.GroupsOf("ben.okafor@example.com"));
+        Assert.Contains("Contractors", Sandbox.GroupsOf("ben.okafor@example.com"));
     }
 }

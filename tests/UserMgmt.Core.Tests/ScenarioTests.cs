@@ -5,54 +5,49 @@ using UserMgmt.Tests.Support;
 namespace UserMgmt.Tests;
 
 /// <summary>The three scenarios of the Acceldata bulk user management guide, end to end against the sandbox.</summary>
-public sealed class ScenarioTests : IAsyncLifetime
+public sealed class ScenarioTests : SandboxTest
 {
-    private TestSandbox _sandbox = null!;
-
-    public async Task InitializeAsync() => _sandbox = await TestSandbox.StartAsync();
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
-
     private static readonly string[] Contractors = Enumerable.Range(1, 20).Select(i => $"contractor{i}@company.com").ToArray();
 
     [Fact]
     public async Task Onboarding_twenty_contractors_invites_each_once_into_both_groups_in_one_call()
     {
-        using var connection = await _sandbox.ConnectAsync();
-        await _sandbox.ClearRequestLogAsync();
+        using var connection = await Sandbox.ConnectAsync();
+        await Sandbox.ClearRequestLogAsync();
 
         var results = await Rows.ApplyAsync(connection, p => p.PlanInvitationsAsync(Rows.Invitations(Contractors, "Contractors", "Read-Only-Access"), default));
 
         Assert.Equal(20, results.Count);
         Assert.All(results, r => Assert.Equal(OperationStatus.Succeeded, r.Status));
         Assert.Equal(Enumerable.Range(1, 20), results.Select(r => r.Row));
-        Assert.Equal(1, await _sandbox.CallsAsync("POST", "/admin/api/users/invite-users"));
+        Assert.Equal(1, await Sandbox.CallsAsync("POST", "/admin/api/users/invite-users"));
         foreach (var email in Contractors)
         {
-            Assert.Equal(1, _sandbox.CountUsers(email));
-            Assert.Equal(["Contractors", "Read-Only-Access"], _sandbox.GroupsOf(email));
+            Assert.Equal(1, Sandbox.CountUsers(email));
+            Assert.Equal(["Contractors", "Read-Only-Access"], Sandbox.GroupsOf(email));
         }
     }
 
     [Fact]
     public async Task Onboarding_again_changes_nothing_and_skips_every_row()
     {
-        using var connection = await _sandbox.ConnectAsync();
+        using var connection = await Sandbox.ConnectAsync();
         var invitations = Rows.Invitations(Contractors, "Contractors", "Read-Only-Access");
         await Rows.ApplyAsync(connection, p => p.PlanInvitationsAsync(invitations, default));
-        await _sandbox.ClearRequestLogAsync();
+        await Sandbox.ClearRequestLogAsync();
 
         var again = await Rows.ApplyAsync(connection, p => p.PlanInvitationsAsync(invitations, default));
 
         Assert.All(again, r => Assert.Equal(OperationStatus.Skipped, r.Status));
-        Assert.Equal(0, await _sandbox.WriteCallsAsync());
-        Assert.All(Contractors, e => Assert.Equal(1, _sandbox.InvitationsSent(e)));
+        Assert.Equal(0, await Sandbox.WriteCallsAsync());
+        Assert.All(Contractors, e => Assert.Equal(1, Sandbox.InvitationsSent(e)));
     }
 
     [Fact]
     public async Task Splitting_Analytics_moves_every_member_into_one_of_the_two_new_teams()
     {
-        using var connection = await _sandbox.ConnectAsync();
-        var analysts = _sandbox.MembersOf("Analytics").ToList();
+        using var connection = await Sandbox.ConnectAsync();
+        var analysts = Sandbox.MembersOf("Analytics").ToList();
         Assert.Equal(10, analysts.Count);
         var customer = analysts.Take(5).ToList();
         var product = analysts.Skip(5).ToList();
@@ -64,16 +59,16 @@ public sealed class ScenarioTests : IAsyncLifetime
         var removed = await Rows.ApplyAsync(connection, p => p.PlanMembershipAsync(Rows.Memberships(analysts, "Analytics"), add: false, default));
 
         Assert.All(created.Concat(toCustomer).Concat(toProduct).Concat(removed), r => Assert.Equal(OperationStatus.Succeeded, r.Status));
-        Assert.Equal(customer.Order(StringComparer.OrdinalIgnoreCase), _sandbox.MembersOf("Customer Analytics"));
-        Assert.Equal(product.Order(StringComparer.OrdinalIgnoreCase), _sandbox.MembersOf("Product Analytics"));
-        Assert.Empty(_sandbox.MembersOf("Analytics"));
+        Assert.Equal(customer.Order(StringComparer.OrdinalIgnoreCase), Sandbox.MembersOf("Customer Analytics"));
+        Assert.Equal(product.Order(StringComparer.OrdinalIgnoreCase), Sandbox.MembersOf("Product Analytics"));
+        Assert.Empty(Sandbox.MembersOf("Analytics"));
     }
 
     [Fact]
     public async Task Department_update_sets_the_attribute_for_the_whole_team_and_keeps_other_attributes()
     {
-        using var connection = await _sandbox.ConnectAsync();
-        var team = _sandbox.MembersOf("Data Platform").ToList();
+        using var connection = await Sandbox.ConnectAsync();
+        var team = Sandbox.MembersOf("Data Platform").ToList();
         Assert.NotEmpty(team);
         var department = new Dictionary<string, IReadOnlyList<string>> { ["department"] = ["Engineering - Data Platform"] };
         var first = team[0];
@@ -86,20 +81,20 @@ public sealed class ScenarioTests : IAsyncLifetime
         Assert.All(results, r => Assert.Equal(OperationStatus.Succeeded, r.Status));
         foreach (var email in team)
         {
-            var attributes = JsonSerializer.Deserialize<Dictionary<string, string[]>>(_sandbox.AttributesJson(email)!)!;
+            var attributes = JsonSerializer.Deserialize<Dictionary<string, string[]>>(Sandbox.AttributesJson(email)!)!;
             Assert.Equal(["Engineering - Data Platform"], attributes["department"]);
         }
-        var firstAttributes = JsonSerializer.Deserialize<Dictionary<string, string[]>>(_sandbox.AttributesJson(first)!)!;
+        var firstAttributes = JsonSerializer.Deserialize<Dictionary<string, string[]>>(Sandbox.AttributesJson(first)!)!;
         Assert.Equal(["CC-42"], firstAttributes["costCenter"]);
     }
 
     [Fact]
     public async Task What_if_of_every_scenario_makes_no_write_call_yet_plans_every_change()
     {
-        using var connection = await _sandbox.ConnectAsync();
-        var analysts = _sandbox.MembersOf("Analytics").ToList();
-        var team = _sandbox.MembersOf("Data Platform").ToList();
-        await _sandbox.ClearRequestLogAsync();
+        using var connection = await Sandbox.ConnectAsync();
+        var analysts = Sandbox.MembersOf("Analytics").ToList();
+        var team = Sandbox.MembersOf("Data Platform").ToList();
+        await Sandbox.ClearRequestLogAsync();
 
         // A what-if run is a plan that is never applied: the cmdlets answer ShouldProcess before applying.
         var planner = new CommandPlanner(connection.Client);
@@ -108,11 +103,11 @@ public sealed class ScenarioTests : IAsyncLifetime
         var departments = await planner.PlanAttributesAsync(team.Select((u, i) =>
             new AttributeRequest(i + 1, null, u, new Dictionary<string, IReadOnlyList<string>> { ["department"] = ["Engineering - Data Platform"] })).ToList(), default);
 
-        Assert.Equal(0, await _sandbox.WriteCallsAsync());
+        Assert.Equal(0, await Sandbox.WriteCallsAsync());
         Assert.Equal(20, onboarding.Steps.Count);
         Assert.Equal(10, split.Steps.Count);
         Assert.Equal(team.Count, departments.Steps.Count);
         Assert.Contains("Invite contractor1@company.com into 'Contractors', 'Read-Only-Access' and send the invitation email", onboarding.Steps.Select(s => s.Description));
-        Assert.Empty(_sandbox.MembersOf("Contractors"));
+        Assert.Empty(Sandbox.MembersOf("Contractors"));
     }
 }

@@ -54,14 +54,11 @@ public sealed class CommandPlanner(IUserProvider provider)
         await _directory.PrepareAsync(rows.Count, cancellationToken);
         foreach (var row in rows)
         {
-            var key = row.User?.Trim() ?? string.Empty;
-            if (key.Length == 0) { plan.Fail(row, "(no user)", op, "Row has no User value (email or id)."); continue; }
+            if (await FindRowUserAsync(plan, row, row.User, op, cancellationToken) is not { } user) continue;
             var names = InputText.SplitList(row.Groups);
-            if (names.Count == 0) { plan.Fail(row, key, op, "Row has no Group value."); continue; }
+            if (names.Count == 0) { plan.Fail(row, user.Email, op, "Row has no Group value."); continue; }
             var (groups, unknown) = await _groups.ResolveAsync(names, cancellationToken);
-            if (unknown.Count > 0) { plan.Fail(row, key, op, UnknownGroups(unknown)); continue; }
-            var user = await _directory.FindAsync(key, cancellationToken);
-            if (user is null) { plan.Fail(row, key, op, NoSuchUser(key)); continue; }
+            if (unknown.Count > 0) { plan.Fail(row, user.Email, op, UnknownGroups(unknown)); continue; }
 
             var change = add ? MissingGroups(user, groups) : PresentGroups(user, groups);
             if (change.Count == 0)
@@ -81,11 +78,8 @@ public sealed class CommandPlanner(IUserProvider provider)
         await _directory.PrepareAsync(rows.Count, cancellationToken);
         foreach (var row in rows)
         {
-            var key = row.User?.Trim() ?? string.Empty;
-            if (key.Length == 0) { plan.Fail(row, "(no user)", op, "Row has no User value (email or id)."); continue; }
-            if (row.Attributes.Count == 0) { plan.Fail(row, key, op, "Row names no attribute to set."); continue; }
-            var user = await _directory.FindAsync(key, cancellationToken);
-            if (user is null) { plan.Fail(row, key, op, NoSuchUser(key)); continue; }
+            if (row.Attributes.Count == 0) { plan.Fail(row, row.User?.Trim() is { Length: > 0 } key ? key : NoUser, op, "Row names no attribute to set."); continue; }
+            if (await FindRowUserAsync(plan, row, row.User, op, cancellationToken) is not { } user) continue;
 
             var current = PlannedAttributes(user);
             var changes = row.Attributes
@@ -105,10 +99,7 @@ public sealed class CommandPlanner(IUserProvider provider)
         await _directory.PrepareAsync(rows.Count, cancellationToken);
         foreach (var row in rows)
         {
-            var key = row.User?.Trim() ?? string.Empty;
-            if (key.Length == 0) { plan.Fail(row, "(no user)", op, "Row has no User value (email or id)."); continue; }
-            var user = await _directory.FindAsync(key, cancellationToken);
-            if (user is null) { plan.Fail(row, key, op, NoSuchUser(key)); continue; }
+            if (await FindRowUserAsync(plan, row, row.User, op, cancellationToken) is not { } user) continue;
 
             var enabledNow = _plannedEnabled.TryGetValue(user.Id, out var planned) ? planned : user.Status != UserStatus.Inactive;
             if (enabledNow == enable) { plan.Skip(row, user.Email, op, enable ? "Already enabled." : "Already disabled."); continue; }
@@ -133,6 +124,20 @@ public sealed class CommandPlanner(IUserProvider provider)
             plan.Add(new CreateGroupStep(row, name));
         }
         return plan.Build();
+    }
+
+    /// <summary>The row's user, or null after failing the row with a message naming what is wrong.</summary>
+    private async Task<User?> FindRowUserAsync(PlanBuilder plan, RowRequest row, string? emailOrId, string op, CancellationToken cancellationToken)
+    {
+        var key = emailOrId?.Trim() ?? string.Empty;
+        if (key.Length == 0)
+        {
+            plan.Fail(row, NoUser, op, "Row has no User value (email or id).");
+            return null;
+        }
+        var user = await _directory.FindAsync(key, cancellationToken);
+        if (user is null) plan.Fail(row, key, op, NoSuchUser(key));
+        return user;
     }
 
     private List<Group> MissingGroups(User user, IEnumerable<Group> wanted)
@@ -164,6 +169,8 @@ public sealed class CommandPlanner(IUserProvider provider)
             _plannedAttributes[user.Id] = attributes = new Dictionary<string, IReadOnlyList<string>>(user.Attributes, StringComparer.OrdinalIgnoreCase);
         return attributes;
     }
+
+    private const string NoUser = "(no user)";
 
     private static string InGroups(IReadOnlyList<Group> groups) =>
         groups.Count == 0 ? "" : $" and already in {PlannedStep.Quote(groups.Select(g => g.Name))}";

@@ -1,3 +1,4 @@
+using UserMgmt.Sandbox.Faults;
 using UserMgmt.Sandbox.Store;
 
 namespace UserMgmt.Sandbox;
@@ -7,7 +8,7 @@ internal static class AdminEndpoints
 {
     public const string Prefix = "/_sandbox";
 
-    public static void Map(IEndpointRouteBuilder app, RequestLog log, CannedAnswers canned)
+    public static void Map(IEndpointRouteBuilder app, RequestLog log, CannedAnswers canned, FaultInjection faults)
     {
         var admin = app.MapGroup(Prefix);
         admin.MapGet("/requests", async () => Results.Json(await log.CountsAsync()));
@@ -20,6 +21,19 @@ internal static class AdminEndpoints
         {
             canned.Enqueue(new CannedAnswers.Answer(request.Status, request.ContentType ?? "application/json", request.Body ?? ""), Math.Max(1, request.Times ?? 1));
             return Results.NoContent();
+        });
+        admin.MapGet("/faults", () => Results.Json(faults.Settings));
+        admin.MapPut("/faults", (FaultSettings settings) =>
+        {
+            try
+            {
+                faults.Settings = settings;
+                return Results.Json(faults.Settings);
+            }
+            catch (ArgumentException e)
+            {
+                return Results.BadRequest(new { message = e.Message });
+            }
         });
         admin.MapDelete("/canned-answers", () =>
         {

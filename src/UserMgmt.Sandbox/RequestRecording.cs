@@ -35,9 +35,10 @@ internal sealed class RequestRecording(RequestLog log, CannedAnswers canned, ILo
         }
         finally
         {
+            // A reset connection answered nothing: it is logged with status 0.
             if (isApiCall)
                 await log.RecordAsync(context.Request.Method, context.Request.Path + context.Request.QueryString,
-                    EndpointName(context), context.Response.StatusCode);
+                    EndpointName(context), context.Items.ContainsKey(Faults.FaultInjection.ResetMarker) ? 0 : context.Response.StatusCode);
         }
     }
 

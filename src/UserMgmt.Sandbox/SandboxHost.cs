@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using UserMgmt.Sandbox.Acceldata;
+using UserMgmt.Sandbox.Faults;
 using UserMgmt.Sandbox.Store;
 
 namespace UserMgmt.Sandbox;
@@ -16,6 +17,7 @@ public sealed class SandboxHost : IAsyncDisposable
         Database = database;
         Requests = app.Services.GetRequiredService<RequestLog>();
         Canned = app.Services.GetRequiredService<CannedAnswers>();
+        Faults = app.Services.GetRequiredService<FaultInjection>();
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUri = new Uri(addresses.First());
     }
@@ -25,6 +27,7 @@ public sealed class SandboxHost : IAsyncDisposable
     public SandboxDatabase Database { get; }
     public RequestLog Requests { get; }
     public CannedAnswers Canned { get; }
+    public FaultInjection Faults { get; }
 
     public static async Task<SandboxHost> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
     {
@@ -42,14 +45,18 @@ public sealed class SandboxHost : IAsyncDisposable
         builder.Services.AddSingleton<CannedAnswers>();
         builder.Services.AddSingleton<RequestRecording>();
         builder.Services.AddSingleton<KeyAuthentication>();
+        builder.Services.AddSingleton<FaultInjection>();
 
         var app = builder.Build();
         app.UseMiddleware<RequestRecording>();
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments(AdminEndpoints.Prefix),
+            api => api.UseMiddleware<FaultInjection>());
         app.UseMiddleware<KeyAuthentication>();
         var store = app.Services.GetRequiredService<DirectoryStore>();
         UserEndpoints.Map(app, store);
         GroupEndpoints.Map(app, store);
-        AdminEndpoints.Map(app, app.Services.GetRequiredService<RequestLog>(), app.Services.GetRequiredService<CannedAnswers>());
+        AdminEndpoints.Map(app, app.Services.GetRequiredService<RequestLog>(), app.Services.GetRequiredService<CannedAnswers>(),
+            app.Services.GetRequiredService<FaultInjection>());
 
         await app.StartAsync(cancellationToken);
         return new SandboxHost(app, database);

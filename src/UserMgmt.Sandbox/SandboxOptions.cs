@@ -1,3 +1,5 @@
+using UserMgmt.Sandbox.Faults;
+
 namespace UserMgmt.Sandbox;
 
 public sealed class SandboxOptions
@@ -12,8 +14,10 @@ public sealed class SandboxOptions
     public string SecretKey { get; set; } = DemoSecretKey;
     /// <summary>Seed the demo organisation when the database is new.</summary>
     public bool SeedDemoData { get; set; } = true;
+    /// <summary>Faults to inject from the start; changeable at run time through /_sandbox/faults.</summary>
+    public FaultSettings Faults { get; set; } = FaultSettings.None;
 
-    /// <summary>Reads --urls, --db, --access-key, --secret-key and --no-seed.</summary>
+    /// <summary>Reads --urls, --db, --access-key, --secret-key, --no-seed and --faults.</summary>
     public static SandboxOptions Parse(string[] args)
     {
         var options = new SandboxOptions();
@@ -27,7 +31,9 @@ public sealed class SandboxOptions
                 case "--access-key": options.AccessKey = Next(); break;
                 case "--secret-key": options.SecretKey = Next(); break;
                 case "--no-seed": options.SeedDemoData = false; break;
-                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --urls URL --db FILE --access-key KEY --secret-key KEY --no-seed");
+                case "--faults": options.Faults = FaultSettings.Parse(Next()); break;
+                default: throw new ArgumentException(
+                    $"Unknown option '{args[i]}'. Options: --urls URL --db FILE --access-key KEY --secret-key KEY --no-seed --faults LIST");
             }
         }
         return options;

@@ -10,6 +10,9 @@ namespace UserMgmt.Tests;
 /// <summary>Bad rows fail alone with a message naming the field; everything else still happens.</summary>
 public sealed class BadInputTests : SandboxTest
 {
+    // Canned answers go to whichever call comes next, so these tests send one call at a time.
+    private static readonly ExecutionOptions OneAtATime = new() { ThrottleLimit = 1 };
+
     [Fact]
     public async Task Missing_and_malformed_emails_fail_their_rows_and_the_good_rows_are_invited()
     {
@@ -117,7 +120,7 @@ public sealed class BadInputTests : SandboxTest
         Sandbox.AnswerNextWith(HttpStatusCode.Unauthorized, "application/json", """{"message":"Key revoked","status":false}""");
         var results = new List<OperationResult>();
 
-        await Assert.ThrowsAsync<AuthenticationFailedException>(() => new PlanExecutor(connection.Client, results.Add).ApplyAsync(plan.Steps, default));
+        await Assert.ThrowsAsync<AuthenticationFailedException>(() => new PlanExecutor(connection.Client, results.Add, OneAtATime).ApplyAsync(plan.Steps, default));
 
         Assert.Equal([1, 2, 3], results.Select(r => r.Row).Order());
         Assert.All(results, r => Assert.StartsWith("Not done:", r.Message));
@@ -127,7 +130,8 @@ public sealed class BadInputTests : SandboxTest
     public async Task An_HTML_error_page_becomes_an_error_naming_the_request_and_the_page_title()
     {
         using var connection = await Sandbox.ConnectAsync();
-        Sandbox.AnswerNextWith(HttpStatusCode.BadGateway, "text/html", "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>");
+        Sandbox.AnswerNextWith(HttpStatusCode.BadGateway, "text/html", "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>",
+            times: TestSandbox.QuickRetry.MaxRetry + 1);
 
         var error = await Assert.ThrowsAsync<ApiException>(() => connection.Client.ListGroupsAsync(default));
 
@@ -165,22 +169,24 @@ public sealed class BadInputTests : SandboxTest
         using var connection = await Sandbox.ConnectAsync();
         var rows = Rows.Memberships(["ada.lovelace@example.com", "ben.okafor@example.com"], "Contractors");
         var plan = await new CommandPlanner(connection.Client).PlanMembershipAsync(rows, add: true, default);
-        Sandbox.AnswerNextWith(HttpStatusCode.InternalServerError, "application/json", """{"message":"Database unavailable","status":false}""");
+        var attempts = TestSandbox.QuickRetry.MaxRetry + 1;
+        Sandbox.AnswerNextWith(HttpStatusCode.InternalServerError, "application/json", """{"message":"Database unavailable","status":false}""", attempts);
         var results = new List<OperationResult>();
 
-        await new PlanExecutor(connection.Client, results.Add).ApplyAsync(plan.Steps, default);
+        await new PlanExecutor(connection.Client, results.Add, OneAtATime).ApplyAsync(plan.Steps, default);
 
         Assert.Equal([OperationStatus.Failed, OperationStatus.Succeeded], results.OrderBy(r => r.Row).Select(r => r.Status));
-        Assert.Equal("Database unavailable", results.Single(r => r.Row == 1).Message);
-        Assert.Equal(500, results.Single(r => r.Row == 1).HttpStatus);
+        var failed = results.Single(r => r.Row == 1);
+        Assert.Equal("Database unavailable", failed.Message);
+        Assert.Equal(500, failed.HttpStatus);
+        Assert.Equal(attempts, failed.Attempts);
+        Assert.Equal(1, results.Single(r => r.Row == 2).Attempts);
     }
 
     [Fact]
-    public async Task A_refused_batch_of_invitations_is_retried_one_by_one_so_only_the_bad_row_fails()
+    public async Task An_address_created_by_someone_else_after_planning_is_skipped_and_the_rest_are_invited()
     {
         using var connection = await Sandbox.ConnectAsync();
-        // The platform refuses a whole batch for one address it does not accept (here: an existing user
-        // created between planning and applying).
         var rows = Rows.Invitations(["fresh1@company.com", "late@company.com", "fresh2@company.com"], "Contractors");
         var plan = await new CommandPlanner(connection.Client).PlanInvitationsAsync(rows, default);
         await connection.Client.InviteUsersAsync(["late@company.com"], [], false, default);
@@ -188,9 +194,25 @@ public sealed class BadInputTests : SandboxTest
 
         await new PlanExecutor(connection.Client, results.Add).ApplyAsync(plan.Steps, default);
 
-        Assert.Equal([OperationStatus.Succeeded, OperationStatus.Failed, OperationStatus.Succeeded], results.OrderBy(r => r.Row).Select(r => r.Status));
-        Assert.Contains("already exist", results.Single(r => r.Row == 2).Message);
+        Assert.Equal([OperationStatus.Succeeded, OperationStatus.Skipped, OperationStatus.Succeeded], results.OrderBy(r => r.Row).Select(r => r.Status));
+        Assert.Contains("created since the plan was made", results.Single(r => r.Row == 2).Message);
         Assert.Equal(1, Sandbox.CountUsers("fresh1@company.com"));
         Assert.Equal(1, Sandbox.CountUsers("fresh2@company.com"));
+        Assert.Equal(1, Sandbox.InvitationsSent("late@company.com"));
+    }
+
+    [Fact]
+    public async Task A_batch_refused_for_one_bad_address_is_sent_one_by_one_so_only_that_row_fails()
+    {
+        using var connection = await Sandbox.ConnectAsync();
+        var rows = Rows.Invitations(["ok1@company.com", "ok2@company.com"], "Contractors");
+        var plan = await new CommandPlanner(connection.Client).PlanInvitationsAsync(rows, default);
+        Sandbox.AnswerNextWith(HttpStatusCode.BadRequest, "application/json", """{"message":"Invalid email address(es): ok1@company.com","status":false}""");
+        var results = new List<OperationResult>();
+
+        await new PlanExecutor(connection.Client, results.Add, OneAtATime).ApplyAsync(plan.Steps, default);
+
+        Assert.Equal([OperationStatus.Succeeded, OperationStatus.Succeeded], results.OrderBy(r => r.Row).Select(r => r.Status));
+        Assert.Equal(3, await Sandbox.CallsAsync("POST", "/admin/api/users/invite-users"));
     }
 }

@@ -12,7 +12,7 @@ public sealed class RestCoreTests : SandboxTest
     public async Task Verbose_and_debug_traces_show_requests_and_bodies_but_never_the_secret()
     {
         var log = new RecordingLog();
-        using (ActivityLogScope.Begin(log))
+        using (CommandScope.Begin(log))
         {
             using var connection = await Sandbox.ConnectAsync();
             await connection.Client.SetAttributesAsync("user-001", new Dictionary<string, IReadOnlyList<string>> { ["department"] = ["X"] }, default);

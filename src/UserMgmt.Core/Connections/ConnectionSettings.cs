@@ -1,3 +1,5 @@
+using UserMgmt.Rest;
+
 namespace UserMgmt.Connections;
 
 /// <summary>Everything needed to open a connection to one platform tenant.</summary>
@@ -8,5 +10,6 @@ public sealed class ConnectionSettings
     public required ApiCredential Credential { get; init; }
     public bool AllowInsecureHttp { get; init; }
     public GroupAssignmentShape GroupAssignmentShape { get; init; } = GroupAssignmentShape.GroupIds;
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(100);
+    /// <summary>Retries and timeouts for every command on this connection, unless a command sets its own.</summary>
+    public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
 }

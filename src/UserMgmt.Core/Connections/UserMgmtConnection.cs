@@ -11,6 +11,7 @@ public sealed class UserMgmtConnection : IDisposable
         Provider = settings.Provider;
         BaseUri = settings.BaseUri;
         UserName = settings.Credential.UserName;
+        Retry = settings.Retry;
         Client = provider;
     }
 
@@ -19,6 +20,9 @@ public sealed class UserMgmtConnection : IDisposable
     public Uri BaseUri { get; }
     public string UserName { get; }
     public DateTimeOffset ConnectedAt { get; } = DateTimeOffset.Now;
+
+    /// <summary>Retries and timeouts commands use unless they set their own.</summary>
+    public RetryPolicy Retry { get; }
 
     /// <summary>The provider that speaks this platform's API.</summary>
     public IUserProvider Client { get; }

@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using Polly;
+using Polly.Retry;
 using RestSharp;
 using RestSharp.Authenticators;
 using RestSharp.Serializers.Json;
@@ -8,8 +11,9 @@ using RestSharp.Serializers.Json;
 namespace UserMgmt.Rest;
 
 /// <summary>
-/// The one HTTP client every provider talks through: sends a request, traces it with secrets
-/// removed, and turns every kind of failure into a typed exception that names the request.
+/// The one HTTP client every provider talks through: sends a request with retries (Polly),
+/// keeps to the platform's rate, traces it with secrets removed, and turns every kind of failure
+/// into a typed exception that names the request.
 /// </summary>
 internal sealed class RestCore : IDisposable
 {
@@ -18,88 +22,129 @@ internal sealed class RestCore : IDisposable
 
     private readonly RestClient _client;
     private readonly SecretRedactor _redactor;
+    private readonly RetryPolicy _defaultPolicy;
+    private readonly RequestRateGate? _rateGate;
+    private readonly ConcurrentDictionary<(RetryPolicy, bool), ResiliencePipeline<RestResponse>> _pipelines = new();
 
-    public RestCore(Uri baseUri, IAuthenticator authenticator, SecretRedactor redactor, TimeSpan timeout)
+    public RestCore(Uri baseUri, IAuthenticator authenticator, SecretRedactor redactor, RetryPolicy policy, int? requestsPerSecond = null)
     {
         _redactor = redactor;
+        _defaultPolicy = policy;
+        _rateGate = requestsPerSecond is { } rate ? new RequestRateGate(rate) : null;
         var options = new RestClientOptions(baseUri)
         {
             Authenticator = authenticator,
-            Timeout = timeout,
             ThrowOnAnyError = false,
             UserAgent = $"UserMgmt/{typeof(RestCore).Assembly.GetName().Version?.ToString(3)}",
         };
         _client = new RestClient(options, configureSerialization: s => s.UseSystemTextJson(Json));
     }
 
-    private static IActivityLog Log => ActivityLogScope.Current;
+    private static IActivityLog Log => CommandScope.Log;
 
-    /// <summary>Sends the request and returns the answer when it succeeded; throws otherwise.</summary>
+    /// <summary>Sends the request, retrying what is worth retrying; returns the answer when it succeeded and throws otherwise.</summary>
     public async Task<RestResponse> SendAsync(RestRequest request, CancellationToken cancellationToken)
     {
-        var method = request.Method.ToString().ToUpperInvariant();
-        var resource = DescribeResource(request);
-        TraceRequest(method, resource, request);
-
-        var clock = Stopwatch.StartNew();
-        var response = await _client.ExecuteAsync(request, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
-
-        if (response.ResponseStatus is ResponseStatus.Error or ResponseStatus.TimedOut or ResponseStatus.Aborted && response.StatusCode == 0)
-        {
-            var reason = response.ResponseStatus == ResponseStatus.TimedOut
-                ? "the request timed out"
-                : _redactor.Redact(response.ErrorException?.Message ?? response.ErrorMessage ?? "the connection failed");
-            Log.Verbose($"{method} {resource} → no answer after {clock.ElapsedMilliseconds} ms: {reason}");
-            throw new ServiceUnreachableException(method, resource, reason, response.ErrorException);
-        }
-
-        Log.Verbose($"{method} {resource} → {(int)response.StatusCode} {response.StatusCode} ({clock.ElapsedMilliseconds} ms)");
-        TraceBody("response", response.Content);
-
-        if (response.IsSuccessStatusCode) return response;
-
-        var message = _redactor.Redact(ServerMessage.From(response.ContentType, response.Content));
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
-            throw new AuthenticationFailedException(method, resource, response.StatusCode, message);
-        throw new ApiException(method, resource, response.StatusCode, message);
+        var call = new Call(request.Method.ToString().ToUpperInvariant(), DescribeResource(request), Repeatable: request.Method != Method.Post);
+        var policy = CommandScope.Retry ?? _defaultPolicy;
+        request.Timeout = policy.RequestTimeout;
+        var pipeline = _pipelines.GetOrAdd((policy, call.Repeatable), key => BuildPipeline(key.Item1, key.Item2));
+        var response = await pipeline.ExecuteAsync(token => SendOnceAsync(request, call, token), cancellationToken);
+        return Interpret(call, response);
     }
 
     /// <summary>Sends the request and reads its JSON answer, naming the request when the answer is not JSON.</summary>
     public async Task<T> SendAsync<T>(RestRequest request, CancellationToken cancellationToken)
     {
         var response = await SendAsync(request, cancellationToken);
-        return ReadJson<T>(request, response);
-    }
-
-    private T ReadJson<T>(RestRequest request, RestResponse response)
-    {
-        var method = request.Method.ToString().ToUpperInvariant();
-        var resource = DescribeResource(request);
+        var call = new Call(request.Method.ToString().ToUpperInvariant(), DescribeResource(request), true);
         var body = response.Content ?? string.Empty;
         if (ServerMessage.LooksLikeHtml(response.ContentType, body))
-            throw new ApiException(method, resource, response.StatusCode, ServerMessage.From(response.ContentType, body));
+            throw new ApiException(call.Method, call.Resource, response.StatusCode, ServerMessage.From(response.ContentType, body));
         try
         {
             return JsonSerializer.Deserialize<T>(body, Json)
-                   ?? throw new ApiException(method, resource, response.StatusCode, "the server's answer was empty");
+                   ?? throw new ApiException(call.Method, call.Resource, response.StatusCode, "the server's answer was empty");
         }
         catch (JsonException e)
         {
-            throw new ApiException(method, resource, response.StatusCode,
+            throw new ApiException(call.Method, call.Resource, response.StatusCode,
                 $"the server's answer is not valid JSON ({e.Message.Split(". ")[0]}; {body.Length} characters received)", e);
         }
     }
 
-    private string DescribeResource(RestRequest request)
+    private readonly record struct Call(string Method, string Resource, bool Repeatable);
+
+    private async ValueTask<RestResponse> SendOnceAsync(RestRequest request, Call call, CancellationToken cancellationToken)
     {
-        var uri = _client.BuildUri(request);
-        return _redactor.Redact(uri.PathAndQuery);
+        if (_rateGate is not null) await _rateGate.WaitAsync(cancellationToken);
+        TraceRequest(call, request);
+        var clock = Stopwatch.StartNew();
+        var response = await _client.ExecuteAsync(request, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        RequestMetrics.Current?.Record((int)response.StatusCode);
+
+        if (TransientFailures.NoAnswer(response))
+            Log.Verbose($"{call.Method} {call.Resource} → no answer after {clock.ElapsedMilliseconds} ms: {Reason(response)}");
+        else
+            Log.Verbose($"{call.Method} {call.Resource} → {(int)response.StatusCode} {response.StatusCode} ({clock.ElapsedMilliseconds} ms)");
+        TraceBody("response", response.Content);
+        return response;
     }
 
-    private void TraceRequest(string method, string resource, RestRequest request)
+    private static ResiliencePipeline<RestResponse> BuildPipeline(RetryPolicy policy, bool repeatable)
     {
-        Log.Debug($"→ {method} {resource}");
+        if (policy.MaxRetry <= 0) return ResiliencePipeline<RestResponse>.Empty;
+        return new ResiliencePipelineBuilder<RestResponse>()
+            .AddRetry(new RetryStrategyOptions<RestResponse>
+            {
+                MaxRetryAttempts = policy.MaxRetry,
+                Delay = policy.RetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                MaxDelay = TimeSpan.FromMinutes(5),
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Result is { } response && TransientFailures.IsRetryable(response, repeatable)),
+                DelayGenerator = args => ValueTask.FromResult(TransientFailures.RetryAfter(args.Outcome.Result)),
+                OnRetry = args =>
+                {
+                    var answer = args.Outcome.Result is { StatusCode: not 0 } r ? $"{(int)r.StatusCode} {r.StatusCode}" : "no answer";
+                    Log.Verbose($"Retry {args.AttemptNumber + 1} of {policy.MaxRetry} in {args.RetryDelay.TotalMilliseconds:0} ms after {answer}.");
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+    }
+
+    /// <summary>Turns the final answer into a result or the exception that says what went wrong.</summary>
+    private RestResponse Interpret(Call call, RestResponse response)
+    {
+        if (response.IsSuccessStatusCode) return response;
+        if (!call.Repeatable && TransientFailures.IsAmbiguous(response))
+            throw new AmbiguousOutcomeException(call.Method, call.Resource, NoStatus(response), Reason(response));
+        if (TransientFailures.NoAnswer(response))
+            throw new ServiceUnreachableException(call.Method, call.Resource, Reason(response), response.ErrorException);
+
+        var message = _redactor.Redact(ServerMessage.From(response.ContentType, response.Content));
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+            throw new AuthenticationFailedException(call.Method, call.Resource, response.StatusCode, message);
+        throw new ApiException(call.Method, call.Resource, response.StatusCode, message);
+    }
+
+    private static HttpStatusCode? NoStatus(RestResponse response) => response.StatusCode == 0 ? null : response.StatusCode;
+
+    private string Reason(RestResponse response) => response switch
+    {
+        { StatusCode: not 0 } => _redactor.Redact(ServerMessage.From(response.ContentType, response.Content)),
+        { ResponseStatus: ResponseStatus.TimedOut } => "the request timed out",
+        _ => _redactor.Redact(response.ErrorException?.Message ?? response.ErrorMessage ?? "the connection failed"),
+    };
+
+    private string DescribeResource(RestRequest request) => _redactor.Redact(_client.BuildUri(request).PathAndQuery);
+
+    private void TraceRequest(Call call, RestRequest request)
+    {
+        Log.Debug($"→ {call.Method} {call.Resource}");
         foreach (var header in request.Parameters.Where(p => p.Type == ParameterType.HttpHeader))
             Log.Debug($"  {header.Name}: {_redactor.RedactHeader(header.Name!, header.Value?.ToString())}");
         var body = request.Parameters.OfType<JsonParameter>().FirstOrDefault();

@@ -18,7 +18,7 @@ internal sealed class PipelineDispatcher(Cmdlet cmdlet) : IActivityLog
         var pending = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions { SingleReader = true });
         _pending = pending;
         Task<T> task;
-        using (ActivityLogScope.Begin(this))
+        using (CommandScope.Begin(this))
             task = Task.Run(() => work(cancellationToken), cancellationToken);
         task.ContinueWith(_ => pending.Writer.TryComplete(), TaskScheduler.Default);
 

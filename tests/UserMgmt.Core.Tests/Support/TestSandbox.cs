@@ -2,6 +2,7 @@ using System.Net;
 using System.Security;
 using Microsoft.Data.Sqlite;
 using UserMgmt.Connections;
+using UserMgmt.Rest;
 using UserMgmt.Sandbox;
 
 namespace UserMgmt.Tests.Support;
@@ -37,12 +38,16 @@ public sealed class TestSandbox : IAsyncDisposable
         return new ApiCredential(accessKey, secret);
     }
 
+    /// <summary>Retries as in production, but with short waits so tests stay fast.</summary>
+    public static readonly RetryPolicy QuickRetry = new(3, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(30));
+
     public ConnectionSettings Settings(ApiCredential? credential = null, GroupAssignmentShape shape = GroupAssignmentShape.GroupIds) => new()
     {
         Provider = ProviderKind.Acceldata,
         BaseUri = BaseUri,
         Credential = credential ?? Credential(),
         GroupAssignmentShape = shape,
+        Retry = QuickRetry,
     };
 
     public Task<UserMgmtConnection> ConnectAsync(GroupAssignmentShape shape = GroupAssignmentShape.GroupIds) =>

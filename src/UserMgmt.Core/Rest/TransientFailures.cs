@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Sockets;
+using RestSharp;
+
+namespace UserMgmt.Rest;
+
+/// <summary>Which answers are worth another try, and which leave the outcome unknown.</summary>
+internal static class TransientFailures
+{
+    private static readonly HashSet<HttpStatusCode> RetryableStatus =
+    [
+        HttpStatusCode.RequestTimeout, HttpStatusCode.TooManyRequests, HttpStatusCode.InternalServerError,
+        HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout,
+    ];
+
+    public static bool NoAnswer(RestResponse response) => response.StatusCode == 0;
+
+    /// <summary>
+    /// Worth trying again. A request that must not be repeated is retried only when the platform
+    /// certainly did not act on it: it said "too many" or "unavailable", or the connection never opened.
+    /// </summary>
+    public static bool IsRetryable(RestResponse response, bool repeatable) => repeatable
+        ? NoAnswer(response) || RetryableStatus.Contains(response.StatusCode)
+        : response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable || NeverSent(response);
+
+    /// <summary>For a request that must not be repeated: did it fail in a way that may hide a success?</summary>
+    public static bool IsAmbiguous(RestResponse response) =>
+        (NoAnswer(response) && !NeverSent(response)) || RetryableStatus.Contains(response.StatusCode);
+
+    /// <summary>The connection was refused: the request never reached the platform.</summary>
+    public static bool NeverSent(RestResponse response)
+    {
+        for (var e = response.ErrorException; e is not null; e = e.InnerException)
+            if (e is SocketException { SocketErrorCode: SocketError.ConnectionRefused }) return true;
+        return false;
+    }
+
+    /// <summary>The wait a 429 or 503 answer asks for, in seconds or as a date.</summary>
+    public static TimeSpan? RetryAfter(RestResponse? response)
+    {
+        var value = response?.Headers?.FirstOrDefault(h => string.Equals(h.Name, "Retry-After", StringComparison.OrdinalIgnoreCase))?.Value?.ToString();
+        if (string.IsNullOrEmpty(value)) return null;
+        if (int.TryParse(value, out var seconds)) return TimeSpan.FromSeconds(Math.Max(0, seconds));
+        return DateTimeOffset.TryParse(value, out var at) ? Max(at - DateTimeOffset.UtcNow, TimeSpan.Zero) : null;
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

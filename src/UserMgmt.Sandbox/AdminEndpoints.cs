@@ -19,7 +19,8 @@ internal static class AdminEndpoints
         });
         admin.MapPost("/canned-answers", (CannedAnswerRequest request) =>
         {
-            canned.Enqueue(new CannedAnswers.Answer(request.Status, request.ContentType ?? "application/json", request.Body ?? ""), Math.Max(1, request.Times ?? 1));
+            canned.Enqueue(new CannedAnswers.Answer(request.Status, request.ContentType ?? "application/json", request.Body ?? "", request.RetryAfterSeconds),
+                Math.Max(1, request.Times ?? 1));
             return Results.NoContent();
         });
         admin.MapGet("/faults", () => Results.Json(faults.Settings));
@@ -43,5 +44,5 @@ internal static class AdminEndpoints
     }
 
     /// <summary>Make the next <c>Times</c> platform calls answer with this status, content type and body.</summary>
-    public sealed record CannedAnswerRequest(int Status, string? ContentType, string? Body, int? Times);
+    public sealed record CannedAnswerRequest(int Status, string? ContentType, string? Body, int? Times, int? RetryAfterSeconds);
 }

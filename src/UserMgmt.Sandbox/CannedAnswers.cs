@@ -8,7 +8,7 @@ namespace UserMgmt.Sandbox;
 /// </summary>
 public sealed class CannedAnswers
 {
-    public sealed record Answer(int Status, string ContentType, string Body);
+    public sealed record Answer(int Status, string ContentType, string Body, int? RetryAfterSeconds = null);
 
     private readonly ConcurrentQueue<Answer> _queue = new();
 

@@ -18,6 +18,7 @@ internal sealed class RequestRecording(RequestLog log, CannedAnswers canned, ILo
             if (isApiCall && canned.TryTake(out var answer))
             {
                 context.Response.StatusCode = answer.Status;
+                if (answer.RetryAfterSeconds is { } seconds) context.Response.Headers.RetryAfter = seconds.ToString();
                 context.Response.ContentType = answer.ContentType;
                 await context.Response.WriteAsync(answer.Body);
                 return;

@@ -41,7 +41,7 @@ public sealed class FaultInjection : IMiddleware
             return;
         }
 
-        switch (Draw(settings))
+        switch (settings.AppliesTo(context.Request.Method) ? Draw(settings) : Fault.None)
         {
             case Fault.ServerError:
                 var status = Coin() ? StatusCodes.Status500InternalServerError : StatusCodes.Status503ServiceUnavailable;

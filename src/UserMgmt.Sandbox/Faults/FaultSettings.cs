@@ -24,10 +24,12 @@ public sealed record FaultSettings
     public int LatencyMs { get; init; }
     /// <summary>Calls allowed per key in any one second; beyond that, 429. Null for no limit.</summary>
     public int? RequestsPerSecondPerKey { get; init; }
+    /// <summary>The HTTP methods faults apply to, comma-separated (e.g. "POST,PUT"); null for every method.</summary>
+    public string? Methods { get; init; }
     /// <summary>Makes the sequence of faults repeatable.</summary>
     public int? Seed { get; init; }
 
-    /// <summary>Reads "server-errors=0.1,throttle=0.05,reset-before=0.05,reset-after=0.05,latency-ms=20,retry-after=1,rate-limit=10,seed=7".</summary>
+    /// <summary>Reads "server-errors=0.1,throttle=0.05,reset-before=0.05,reset-after=0.05,latency-ms=20,retry-after=1,rate-limit=10,methods=POST;PUT,seed=7".</summary>
     public static FaultSettings Parse(string text)
     {
         var settings = new FaultSettings();
@@ -46,12 +48,16 @@ public sealed record FaultSettings
                 "retry-after" => settings with { RetryAfterSeconds = Whole(name, value) },
                 "rate-limit" => settings with { RequestsPerSecondPerKey = Whole(name, value) },
                 "seed" => settings with { Seed = Whole(name, value) },
+                "methods" => settings with { Methods = value.Replace(';', ',') },
                 _ => throw new ArgumentException(
-                    $"Unknown fault '{name}'. Known: server-errors, throttle, reset-before, reset-after, latency-ms, retry-after, rate-limit, seed."),
+                    $"Unknown fault '{name}'. Known: server-errors, throttle, reset-before, reset-after, latency-ms, retry-after, rate-limit, methods, seed."),
             };
         }
         return settings.Validated();
     }
+
+    public bool AppliesTo(string method) =>
+        Methods is null || Methods.Split(',', StringSplitOptions.TrimEntries).Contains(method, StringComparer.OrdinalIgnoreCase);
 
     public FaultSettings Validated()
     {

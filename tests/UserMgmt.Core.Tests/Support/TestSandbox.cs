@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using UserMgmt.Connections;
 using UserMgmt.Rest;
 using UserMgmt.Sandbox;
+using UserMgmt.Sandbox.Faults;
 
 namespace UserMgmt.Tests.Support;
 
@@ -94,8 +95,10 @@ public sealed class TestSandbox : IAsyncDisposable
     }
 
     /// <summary>Makes the next platform calls answer with this raw status and body.</summary>
-    public void AnswerNextWith(HttpStatusCode status, string contentType, string body, int times = 1) =>
-        Host.Canned.Enqueue(new CannedAnswers.Answer((int)status, contentType, body), times);
+    public void AnswerNextWith(HttpStatusCode status, string contentType, string body, int times = 1, int? retryAfterSeconds = null) =>
+        Host.Canned.Enqueue(new CannedAnswers.Answer((int)status, contentType, body, retryAfterSeconds), times);
+
+    public void InjectFaults(FaultSettings faults) => Host.Faults.Settings = faults;
 
     public async ValueTask DisposeAsync()
     {

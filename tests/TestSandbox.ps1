@@ -65,3 +65,8 @@ function Get-WriteCallCount([object] $Sandbox) {
 function Clear-RequestLog([object] $Sandbox) {
     $null = Invoke-RestMethod -Method Delete -Uri "$($Sandbox.Uri)/_sandbox/requests"
 }
+
+# Makes the sandbox misbehave: e.g. @{ serverErrorRate = 1; methods = 'POST' }. No argument restores it.
+function Set-SandboxFault([object] $Sandbox, [hashtable] $Fault = @{}) {
+    $null = Invoke-RestMethod -Method Put -Uri "$($Sandbox.Uri)/_sandbox/faults" -ContentType 'application/json' -Body ($Fault | ConvertTo-Json)
+}

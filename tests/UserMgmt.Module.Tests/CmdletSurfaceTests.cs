@@ -116,4 +116,24 @@ public sealed class CmdletSurfaceTests(ModuleAssemblyFixture fixture) : IClassFi
         Assert.DoesNotContain(_module.Cmdlets.SelectMany(c => c.Parameters),
             p => p.PropertyType.Name == "String" && (p.Name.Contains("Secret") || p.Name.Contains("Password") || p.Name.Contains("Token")));
     }
+
+    [Fact]
+    public void Every_command_that_calls_the_platform_takes_retry_and_timeout_settings()
+    {
+        Assert.All(_module.Cmdlets.Where(c => c.Noun != "UserMgmt" || c.Verb == "Connect"), c =>
+        {
+            Assert.Equal("Int32", c.Parameter("MaxRetry").PropertyType.Name);
+            Assert.Equal("Double", c.Parameter("RetryDelay").PropertyType.Name);
+            Assert.Equal("Int32", c.Parameter("TimeoutSec").PropertyType.Name);
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(StateChangingCmdlets))]
+    public void Bulk_cmdlets_take_a_throttle_limit_and_a_deadline(string name)
+    {
+        var cmdlet = _module.Cmdlet(name);
+        Assert.Equal("Int32", cmdlet.Parameter("ThrottleLimit").PropertyType.Name);
+        Assert.Equal("Int32", cmdlet.Parameter("DeadlineSec").PropertyType.Name);
+    }
 }

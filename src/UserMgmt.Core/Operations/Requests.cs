@@ -3,20 +3,50 @@ namespace UserMgmt.Operations;
 // One record per input row, as the cmdlets bind it. Row is the 1-based position in the input;
 // InputObject is the row as received, carried through to its result.
 
-public abstract record RowRequest(int Row, object? InputObject);
+public abstract record RowRequest(int Row, object? InputObject)
+{
+    /// <summary>The user or group the row names, as given.</summary>
+    public abstract string? Target { get; }
+
+    /// <summary>The result of a row that was never worked on: failed, saying why, so it can be sent again.</summary>
+    public OperationResult NotDone(string operation, string reason) => new()
+    {
+        Row = Row,
+        InputObject = InputObject,
+        Target = Target ?? "(none)",
+        Operation = operation,
+        Status = OperationStatus.Failed,
+        Message = $"Not done: {reason}.",
+    };
+}
 
 public sealed record InvitationRequest(int Row, object? InputObject, string? Email, IReadOnlyList<string>? Groups, bool SendEmail)
-    : RowRequest(Row, InputObject);
+    : RowRequest(Row, InputObject)
+{
+    public override string? Target => Email;
+}
 
 /// <summary>A user named by email or id, and the groups (names or ids) to add or remove.</summary>
 public sealed record MembershipRequest(int Row, object? InputObject, string? User, IReadOnlyList<string>? Groups)
-    : RowRequest(Row, InputObject);
+    : RowRequest(Row, InputObject)
+{
+    public override string? Target => User;
+}
 
 public sealed record AttributeRequest(int Row, object? InputObject, string? User, IReadOnlyDictionary<string, IReadOnlyList<string>> Attributes)
-    : RowRequest(Row, InputObject);
+    : RowRequest(Row, InputObject)
+{
+    public override string? Target => User;
+}
 
 public sealed record UserStateRequest(int Row, object? InputObject, string? User)
-    : RowRequest(Row, InputObject);
+    : RowRequest(Row, InputObject)
+{
+    public override string? Target => User;
+}
 
 public sealed record NewGroupRequest(int Row, object? InputObject, string? Name, string? Description)
-    : RowRequest(Row, InputObject);
+    : RowRequest(Row, InputObject)
+{
+    public override string? Target => Name;
+}

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Security;
 using UserMgmt.Commands.Internal;
 using UserMgmt.Connections;
+using UserMgmt.Rest;
 
 namespace UserMgmt.Commands;
 
@@ -42,11 +43,24 @@ public sealed class ConnectUserMgmtCommand : PSCmdlet
     [Parameter]
     public GroupAssignmentShape GroupAssignmentShape { get; set; } = GroupAssignmentShape.GroupIds;
 
+    /// <summary>Retries of a failed call, for every command on this connection.</summary>
     [Parameter]
-    [ValidateRange(1, 3600)]
-    public int TimeoutSec { get; set; } = 100;
+    [ValidateRange(0, 100)]
+    public int MaxRetry { get; set; }
+
+    /// <summary>Seconds before the first retry, doubling (with jitter) after that; a server's Retry-After wins.</summary>
+    [Parameter]
+    [ValidateRange(0.0, 3600.0)]
+    public double RetryDelay { get; set; }
+
+    /// <summary>Seconds one call may take.</summary>
+    [Parameter]
+    [ValidateRange(1, 86400)]
+    public int TimeoutSec { get; set; }
 
     protected override void StopProcessing() => _stopping.Cancel();
+
+    private bool Bound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 
     protected override void EndProcessing()
     {
@@ -60,7 +74,10 @@ public sealed class ConnectUserMgmtCommand : PSCmdlet
             Credential = credential,
             AllowInsecureHttp = AllowInsecureHttp,
             GroupAssignmentShape = GroupAssignmentShape,
-            RequestTimeout = TimeSpan.FromSeconds(TimeoutSec),
+            Retry = RetryPolicy.Default.With(
+                Bound(nameof(MaxRetry)) ? MaxRetry : null,
+                Bound(nameof(RetryDelay)) ? TimeSpan.FromSeconds(RetryDelay) : null,
+                Bound(nameof(TimeoutSec)) ? TimeSpan.FromSeconds(TimeoutSec) : null),
         };
         try
         {
@@ -72,11 +89,11 @@ public sealed class ConnectUserMgmtCommand : PSCmdlet
         {
             ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.InsecureOrInvalidBaseUri", ErrorCategory.InvalidArgument, BaseUri));
         }
-        catch (Rest.AuthenticationFailedException e)
+        catch (AuthenticationFailedException e)
         {
             ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.AuthenticationFailed", ErrorCategory.AuthenticationError, BaseUri));
         }
-        catch (Rest.ApiException e)
+        catch (ApiException e)
         {
             ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.ConnectFailed", ErrorCategory.ConnectionError, BaseUri));
         }

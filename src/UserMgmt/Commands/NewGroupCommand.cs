@@ -16,6 +16,8 @@ public sealed class NewGroupCommand : BulkCmdlet<NewGroupRequest>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     public string? Description { get; set; }
 
+    protected override string Operation => OperationNames.CreateGroup;
+
     protected override IEnumerable<NewGroupRequest> CreateRequests()
     {
         foreach (var name in RowValues.EachOrMissing(Name))

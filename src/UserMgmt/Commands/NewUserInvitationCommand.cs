@@ -22,6 +22,8 @@ public sealed class NewUserInvitationCommand : BulkCmdlet<InvitationRequest>
     [Parameter]
     public SwitchParameter SendEmail { get; set; }
 
+    protected override string Operation => OperationNames.Invite;
+
     protected override IEnumerable<InvitationRequest> CreateRequests()
     {
         foreach (var email in RowValues.EachOrMissing(Email))

@@ -38,6 +38,8 @@ public sealed class SetUserAttributeCommand : BulkCmdlet<AttributeRequest>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? CostCenter { get; set; }
 
+    protected override string Operation => OperationNames.SetAttribute;
+
     protected override IEnumerable<AttributeRequest> CreateRequests()
     {
         var attributes = CollectAttributes();

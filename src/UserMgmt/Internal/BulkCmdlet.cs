@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using UserMgmt.Connections;
 using UserMgmt.Operations;
 
 namespace UserMgmt.Commands.Internal;
@@ -18,6 +19,21 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet where TRequest : Row
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get; set; }
 
+    /// <summary>Changes in flight at once (invitations count one per batch).</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = ExecutionOptions.DefaultThrottleLimit;
+
+    /// <summary>Seconds the whole command may take; rows not done by then are reported as not done.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int DeadlineSec { get; set; }
+
+    private ProgressReporter? _progress;
+
+    /// <summary>The operation name results of this command carry.</summary>
+    protected abstract string Operation { get; }
+
     /// <summary>Turns the parameters bound for this pipeline object (or the command line) into rows.</summary>
     protected abstract IEnumerable<TRequest> CreateRequests();
 
@@ -35,18 +51,42 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet where TRequest : Row
     {
         if (_requests.Count == 0) return;
         var connection = ResolveConnection();
-        var planner = new CommandPlanner(connection.Client);
-        var plan = RunEngine(ct => PlanAsync(planner, _requests, ct));
+        DateTimeOffset? deadline = Bound(nameof(DeadlineSec)) ? DateTimeOffset.Now.AddSeconds(DeadlineSec) : null;
+        _progress = new ProgressReporter(this, MyInvocation.MyCommand.Name, _requests.Count);
 
-        foreach (var settled in plan.Settled) WriteResult(settled);
-        var approved = plan.Steps.Where(Approve).ToList();
-        if (approved.Count > 0)
+        if (Plan(connection, deadline) is { } plan)
         {
-            var executor = new PlanExecutor(connection.Client, result => Dispatcher.Post(() => WriteResult(result)));
-            RunEngine(ct => executor.ApplyAsync(approved, ct));
+            foreach (var settled in plan.Settled) WriteResult(settled);
+            var approved = plan.Steps.Where(Approve).ToList();
+            if (approved.Count > 0)
+            {
+                var options = new ExecutionOptions { ThrottleLimit = ThrottleLimit, Deadline = deadline };
+                var executor = new PlanExecutor(connection.Client, result => Dispatcher.Post(() => WriteResult(result)), options);
+                RunEngine(ct => executor.ApplyAsync(approved, ct));
+            }
         }
+        _progress.Complete();
         WriteVerbose($"{_requests.Count} row(s): " + string.Join(", ", _tally.OrderBy(t => t.Key).Select(t => $"{t.Value} {t.Key.ToString().ToLowerInvariant()}")));
     }
+
+    /// <summary>The plan, or null when the deadline passed first (every row is then reported as not done).</summary>
+    private CommandPlan? Plan(UserMgmtConnection connection, DateTimeOffset? deadline)
+    {
+        using var timer = new CancellationTokenSource();
+        if (deadline is { } at) timer.CancelAfter(Max(at - DateTimeOffset.Now, TimeSpan.Zero));
+        try
+        {
+            var planner = new CommandPlanner(connection.Client);
+            return RunEngine(ct => PlanAsync(planner, _requests, ct), timer.Token);
+        }
+        catch (OperationCanceledException) when (timer.IsCancellationRequested && !StopToken.IsCancellationRequested)
+        {
+            foreach (var request in _requests) WriteResult(request.NotDone(Operation, "the deadline passed before the changes were planned"));
+            return null;
+        }
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private bool Approve(PlannedStep step)
     {
@@ -60,6 +100,7 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet where TRequest : Row
     private void WriteResult(OperationResult result)
     {
         _tally[result.Status] = _tally.GetValueOrDefault(result.Status) + 1;
+        _progress?.RowSettled();
         WriteObject(result);
         if (result.Status == OperationStatus.Failed)
             WriteError(new ErrorRecord(new RowFailedException(result), $"UserMgmt.{result.Operation}Failed",

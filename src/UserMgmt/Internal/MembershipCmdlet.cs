@@ -18,6 +18,8 @@ public abstract class MembershipCmdlet : BulkCmdlet<MembershipRequest>
 
     protected abstract bool IsAddition { get; }
 
+    protected override string Operation => IsAddition ? OperationNames.AddToGroup : OperationNames.RemoveFromGroup;
+
     protected override IEnumerable<MembershipRequest> CreateRequests()
     {
         foreach (var user in RowValues.EachOrMissing(User))

@@ -13,12 +13,12 @@ internal sealed class PipelineDispatcher(Cmdlet cmdlet) : IActivityLog
 {
     private Channel<Action>? _pending;
 
-    public T Run<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    public T Run<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken, RetryPolicy? retry = null)
     {
         var pending = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions { SingleReader = true });
         _pending = pending;
         Task<T> task;
-        using (CommandScope.Begin(this))
+        using (CommandScope.Begin(this, retry))
             task = Task.Run(() => work(cancellationToken), cancellationToken);
         task.ContinueWith(_ => pending.Writer.TryComplete(), TaskScheduler.Default);
 

@@ -17,6 +17,21 @@ public abstract class UserMgmtCmdlet : PSCmdlet
     [Parameter]
     public UserMgmtConnection? Connection { get; set; }
 
+    /// <summary>Retries of a failed call for this command; the connection's setting when omitted.</summary>
+    [Parameter]
+    [ValidateRange(0, 100)]
+    public int MaxRetry { get; set; }
+
+    /// <summary>Seconds before the first retry, doubling (with jitter) after that; a server's Retry-After wins.</summary>
+    [Parameter]
+    [ValidateRange(0.0, 3600.0)]
+    public double RetryDelay { get; set; }
+
+    /// <summary>Seconds one call may take.</summary>
+    [Parameter]
+    [ValidateRange(1, 86400)]
+    public int TimeoutSec { get; set; }
+
     internal PipelineDispatcher Dispatcher => _dispatcher ??= new PipelineDispatcher(this);
 
     protected CancellationToken StopToken => _stopping.Token;
@@ -27,12 +42,16 @@ public abstract class UserMgmtCmdlet : PSCmdlet
         Connection ?? CurrentConnection.Value ?? throw new PSInvalidOperationException(
             "Not connected. Run Connect-UserMgmt first, or pass a connection with -Connection.");
 
-    /// <summary>Runs engine work, writing its output on this thread; stops the command on fatal errors.</summary>
-    internal T RunEngine<T>(Func<CancellationToken, Task<T>> work)
+    /// <summary>
+    /// Runs engine work, writing its output on this thread; stops the command on fatal errors.
+    /// The work is cancelled by Ctrl+C, and by <paramref name="alsoCancelledBy"/> when given.
+    /// </summary>
+    internal T RunEngine<T>(Func<CancellationToken, Task<T>> work, CancellationToken alsoCancelledBy = default)
     {
         try
         {
-            return Dispatcher.Run(work, StopToken);
+            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(StopToken, alsoCancelledBy);
+            return Dispatcher.Run(work, cancel.Token, RetryPolicyFor(ResolveConnection()));
         }
         catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
         {
@@ -57,4 +76,12 @@ public abstract class UserMgmtCmdlet : PSCmdlet
     }
 
     internal void RunEngine(Func<CancellationToken, Task> work) => RunEngine(async ct => { await work(ct); return true; });
+
+    /// <summary>The connection's retry policy with the values given to this command, and only those.</summary>
+    private RetryPolicy RetryPolicyFor(UserMgmtConnection connection) => connection.Retry.With(
+        Bound(nameof(MaxRetry)) ? MaxRetry : null,
+        Bound(nameof(RetryDelay)) ? TimeSpan.FromSeconds(RetryDelay) : null,
+        Bound(nameof(TimeoutSec)) ? TimeSpan.FromSeconds(TimeoutSec) : null);
+
+    protected bool Bound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 }

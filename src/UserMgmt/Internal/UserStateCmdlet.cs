@@ -13,6 +13,8 @@ public abstract class UserStateCmdlet : BulkCmdlet<UserStateRequest>
 
     protected abstract bool Enable { get; }
 
+    protected override string Operation => Enable ? OperationNames.Enable : OperationNames.Disable;
+
     protected override IEnumerable<UserStateRequest> CreateRequests()
     {
         foreach (var user in RowValues.EachOrMissing(User))

@@ -77,7 +77,7 @@ internal sealed class RestCore : IDisposable
 
     private async ValueTask<RestResponse> SendOnceAsync(RestRequest request, Call call, CancellationToken cancellationToken)
     {
-        if (_rateGate is not null) await _rateGate.WaitAsync(cancellationToken);
+        using var slot = _rateGate is null ? null : await _rateGate.EnterAsync(cancellationToken);
         TraceRequest(call, request);
         var clock = Stopwatch.StartNew();
         var response = await _client.ExecuteAsync(request, cancellationToken);

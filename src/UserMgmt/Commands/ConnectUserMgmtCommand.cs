@@ -12,7 +12,7 @@ namespace UserMgmt.Commands;
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "UserMgmt", DefaultParameterSetName = CredentialSet)]
 [OutputType(typeof(UserMgmtConnection))]
-public sealed class ConnectUserMgmtCommand : PSCmdlet
+public sealed class ConnectUserMgmtCommand : RetrySettingsCmdlet
 {
     private const string CredentialSet = "Credential";
     private const string KeySet = "Key";
@@ -43,24 +43,7 @@ public sealed class ConnectUserMgmtCommand : PSCmdlet
     [Parameter]
     public GroupAssignmentShape GroupAssignmentShape { get; set; } = GroupAssignmentShape.GroupIds;
 
-    /// <summary>Retries of a failed call, for every command on this connection.</summary>
-    [Parameter]
-    [ValidateRange(0, 100)]
-    public int MaxRetry { get; set; }
-
-    /// <summary>Seconds before the first retry, doubling (with jitter) after that; a server's Retry-After wins.</summary>
-    [Parameter]
-    [ValidateRange(0.0, 3600.0)]
-    public double RetryDelay { get; set; }
-
-    /// <summary>Seconds one call may take.</summary>
-    [Parameter]
-    [ValidateRange(1, 86400)]
-    public int TimeoutSec { get; set; }
-
     protected override void StopProcessing() => _stopping.Cancel();
-
-    private bool Bound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 
     protected override void EndProcessing()
     {
@@ -74,10 +57,7 @@ public sealed class ConnectUserMgmtCommand : PSCmdlet
             Credential = credential,
             AllowInsecureHttp = AllowInsecureHttp,
             GroupAssignmentShape = GroupAssignmentShape,
-            Retry = RetryPolicy.Default.With(
-                Bound(nameof(MaxRetry)) ? MaxRetry : null,
-                Bound(nameof(RetryDelay)) ? TimeSpan.FromSeconds(RetryDelay) : null,
-                Bound(nameof(TimeoutSec)) ? TimeSpan.FromSeconds(TimeoutSec) : null),
+            Retry = WithBoundRetrySettings(RetryPolicy.Default),
         };
         try
         {

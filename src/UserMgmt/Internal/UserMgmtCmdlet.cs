@@ -8,7 +8,7 @@ namespace UserMgmt.Commands.Internal;
 /// What every UserMgmt cmdlet shares: the -Connection parameter, Ctrl+C that cancels the work in
 /// flight, and errors that stop everything turned into terminating errors.
 /// </summary>
-public abstract class UserMgmtCmdlet : PSCmdlet
+public abstract class UserMgmtCmdlet : RetrySettingsCmdlet
 {
     private readonly CancellationTokenSource _stopping = new();
     private PipelineDispatcher? _dispatcher;
@@ -16,21 +16,6 @@ public abstract class UserMgmtCmdlet : PSCmdlet
     /// <summary>The connection to use; the one Connect-UserMgmt made last when omitted.</summary>
     [Parameter]
     public UserMgmtConnection? Connection { get; set; }
-
-    /// <summary>Retries of a failed call for this command; the connection's setting when omitted.</summary>
-    [Parameter]
-    [ValidateRange(0, 100)]
-    public int MaxRetry { get; set; }
-
-    /// <summary>Seconds before the first retry, doubling (with jitter) after that; a server's Retry-After wins.</summary>
-    [Parameter]
-    [ValidateRange(0.0, 3600.0)]
-    public double RetryDelay { get; set; }
-
-    /// <summary>Seconds one call may take.</summary>
-    [Parameter]
-    [ValidateRange(1, 86400)]
-    public int TimeoutSec { get; set; }
 
     internal PipelineDispatcher Dispatcher => _dispatcher ??= new PipelineDispatcher(this);
 
@@ -51,7 +36,7 @@ public abstract class UserMgmtCmdlet : PSCmdlet
         try
         {
             using var cancel = CancellationTokenSource.CreateLinkedTokenSource(StopToken, alsoCancelledBy);
-            return Dispatcher.Run(work, cancel.Token, RetryPolicyFor(ResolveConnection()));
+            return Dispatcher.Run(work, cancel.Token, WithBoundRetrySettings(ResolveConnection().Retry));
         }
         catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
         {
@@ -76,12 +61,4 @@ public abstract class UserMgmtCmdlet : PSCmdlet
     }
 
     internal void RunEngine(Func<CancellationToken, Task> work) => RunEngine(async ct => { await work(ct); return true; });
-
-    /// <summary>The connection's retry policy with the values given to this command, and only those.</summary>
-    private RetryPolicy RetryPolicyFor(UserMgmtConnection connection) => connection.Retry.With(
-        Bound(nameof(MaxRetry)) ? MaxRetry : null,
-        Bound(nameof(RetryDelay)) ? TimeSpan.FromSeconds(RetryDelay) : null,
-        Bound(nameof(TimeoutSec)) ? TimeSpan.FromSeconds(TimeoutSec) : null);
-
-    protected bool Bound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using UserMgmt.Sandbox.Acceldata;
+using UserMgmt.Sandbox.Ccai;
 using UserMgmt.Sandbox.Faults;
 using UserMgmt.Sandbox.Store;
 
@@ -46,15 +47,23 @@ public sealed class SandboxHost : IAsyncDisposable
         builder.Services.AddSingleton<RequestRecording>();
         builder.Services.AddSingleton<KeyAuthentication>();
         builder.Services.AddSingleton<FaultInjection>();
+        builder.Services.AddSingleton<BasicAuthentication>();
+        builder.Services.AddSingleton<CcaiRateLimit>();
+        builder.Services.AddSingleton<BulkJobStore>();
+        builder.Services.AddSingleton<BulkJobProcessor>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<BulkJobProcessor>());
 
         var app = builder.Build();
         app.UseMiddleware<RequestRecording>();
         app.UseWhen(context => !context.Request.Path.StartsWithSegments(AdminEndpoints.Prefix),
             api => api.UseMiddleware<FaultInjection>());
         app.UseMiddleware<KeyAuthentication>();
+        app.UseMiddleware<BasicAuthentication>();
+        app.UseMiddleware<CcaiRateLimit>();
         var store = app.Services.GetRequiredService<DirectoryStore>();
         UserEndpoints.Map(app, store);
         GroupEndpoints.Map(app, store);
+        CcaiEndpoints.Map(app, app.Services.GetRequiredService<BulkJobStore>(), app.Services.GetRequiredService<BulkJobProcessor>(), database);
         AdminEndpoints.Map(app, app.Services.GetRequiredService<RequestLog>(), app.Services.GetRequiredService<CannedAnswers>(),
             app.Services.GetRequiredService<FaultInjection>());
 

@@ -14,6 +14,8 @@ public sealed class SandboxOptions
     public string SecretKey { get; set; } = DemoSecretKey;
     /// <summary>Seed the demo organisation when the database is new.</summary>
     public bool SeedDemoData { get; set; } = true;
+    /// <summary>The CCAI Apps API's published limit per api user; 0 turns it off.</summary>
+    public int CcaiRequestsPerSecond { get; set; } = 10;
     /// <summary>Faults to inject from the start; changeable at run time through /_sandbox/faults.</summary>
     public FaultSettings Faults { get; set; } = FaultSettings.None;
 

@@ -31,8 +31,13 @@ public static class DemoOrganisation
         "Weber", "Zahra", "Olsen", "Kim", "Petrov", "Wong", "Mensah", "Schulz", "Jovic",
     ];
 
+    public static readonly (string Name, int Weight)[] Roles = [("Agent", 10), ("Supervisor", 20), ("Admin", 30)];
+    public static readonly string[] Locations = ["Berlin", "Lisbon", "Remote"];
+
     public static void Seed(SandboxDatabase database) => database.RunAsync(c =>
     {
+        foreach (var (name, weight) in Roles) c.Execute("INSERT OR IGNORE INTO roles (name, weight) VALUES (@n, @w)", ("@n", name), ("@w", weight));
+        foreach (var location in Locations) c.Execute("INSERT OR IGNORE INTO locations (name) VALUES (@n)", ("@n", location));
         if (c.Scalar<long>("SELECT COUNT(*) FROM users") > 0) return;
         var now = DirectoryStore.Now;
         var groupIds = GroupNames.ToDictionary(n => n, _ => Guid.NewGuid().ToString());
@@ -47,14 +52,16 @@ public static class DemoOrganisation
             var invited = i is 36 or 37 or 38; // never signed in yet
             var department = i < 10 ? "Analytics" : i < 18 ? "Data Platform" : i < 30 ? "Engineering" : "Operations";
             c.Execute("""
-                INSERT INTO users (id, email, first_name, last_name, enabled, email_verified, attributes, created_on, updated_on, last_access_on)
-                VALUES (@id, @e, @fn, @ln, @en, @v, @at, @t, @t, @la)
+                INSERT INTO users (id, email, first_name, last_name, enabled, email_verified, attributes, created_on, updated_on, last_access_on, location, agent_number)
+                VALUES (@id, @e, @fn, @ln, @en, @v, @at, @t, @t, @la, @loc, @an)
                 """,
+                ("@loc", Locations[i % Locations.Length]), ("@an", $"A{1000 + i}"),
                 ("@id", id), ("@e", email), ("@fn", FirstNames[i]), ("@ln", LastNames[i]),
                 ("@en", i is not (33 or 34)), ("@v", !invited),
                 ("@at", JsonSerializer.Serialize(new Dictionary<string, string[]> { ["department"] = [department] })),
                 ("@t", now + i), ("@la", invited ? null : now));
             foreach (var group in GroupsOf(i)) Join(c, id, groupIds[group]);
+            c.Execute("INSERT INTO user_roles (user_id, role_id) SELECT @u, id FROM roles WHERE name = @r", ("@u", id), ("@r", i == 0 ? "Admin" : "Agent"));
         }
 
         c.Execute("""

@@ -41,7 +41,19 @@ public sealed class SandboxDatabase
 
     public Task RunAsync(Action<SqliteConnection> work) => RunAsync(c => { work(c); return true; });
 
-    public void EnsureSchema() => RunAsync(c => c.Execute(Schema)).GetAwaiter().GetResult();
+    public void EnsureSchema() => RunAsync(c =>
+    {
+        c.Execute(Schema);
+        // Databases made before these columns existed get them added.
+        var columns = c.Query("PRAGMA table_info(users)", r => r.GetString(1));
+        foreach (var (name, type) in CcaiUserColumns)
+            if (!columns.Contains(name)) c.Execute($"ALTER TABLE users ADD COLUMN {name} {type}");
+    }).GetAwaiter().GetResult();
+
+    private static readonly (string Name, string Type)[] CcaiUserColumns =
+    [
+        ("agent_number", "TEXT"), ("location", "TEXT"), ("max_chat_limit", "INTEGER"), ("max_chat_limit_enabled", "INTEGER"),
+    ];
 
     private const string Schema = """
         PRAGMA journal_mode = WAL;
@@ -67,6 +79,26 @@ public sealed class SandboxDatabase
         CREATE TABLE IF NOT EXISTS invitations (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             email TEXT NOT NULL, send_email INTEGER NOT NULL, at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS roles (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            weight INTEGER NOT NULL DEFAULT 0);
+        CREATE TABLE IF NOT EXISTS user_roles (
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            role_id INTEGER NOT NULL REFERENCES roles(id) ON DELETE CASCADE,
+            PRIMARY KEY (user_id, role_id));
+        CREATE TABLE IF NOT EXISTS locations (
+            name TEXT PRIMARY KEY COLLATE NOCASE);
+        CREATE TABLE IF NOT EXISTS bulk_jobs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            created_at INTEGER NOT NULL, process_requested_at INTEGER,
+            filename TEXT NOT NULL, rows_json TEXT NOT NULL,
+            total_rows INTEGER NOT NULL, affected_rows INTEGER NOT NULL DEFAULT 0, failed_rows INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL, uploaded_by TEXT NOT NULL, proceeded_by TEXT);
+        CREATE TABLE IF NOT EXISTS bulk_job_errors (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            job_id INTEGER NOT NULL REFERENCES bulk_jobs(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL, message TEXT NOT NULL, column_number INTEGER, row_number INTEGER, error_type TEXT);
         CREATE TABLE IF NOT EXISTS request_log (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             method TEXT NOT NULL, path TEXT NOT NULL, endpoint TEXT NOT NULL,

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using UserMgmt.Sandbox.Store;
+
+namespace UserMgmt.Sandbox.Ccai;
+
+/// <summary>Users, jobs and the template in CCAI's JSON shapes.</summary>
+internal static class CcaiWireShapes
+{
+    public const string UserColumns =
+        "u.id, u.email, u.first_name, u.last_name, u.agent_number, u.enabled, u.updated_on, u.location, u.max_chat_limit, u.max_chat_limit_enabled";
+
+    public static Dictionary<string, object?> User(SqliteConnection c, SqliteDataReader r, IReadOnlyList<string> allRoles, IReadOnlyList<string> allTeams, bool everyRoleAndTeam)
+    {
+        var id = r.GetString(0);
+        var roles = c.Query("SELECT ro.name FROM user_roles ur JOIN roles ro ON ro.id = ur.role_id WHERE ur.user_id = @id", x => x.GetString(0), ("@id", id));
+        var teams = c.Query("SELECT g.name FROM memberships m JOIN groups g ON g.id = m.group_id WHERE m.user_id = @id", x => x.GetString(0), ("@id", id));
+        var enabled = r.GetBoolean(5);
+        return new Dictionary<string, object?>
+        {
+            ["id"] = id,
+            ["email"] = r.GetString(1),
+            ["first_name"] = r.NullableString(2),
+            ["last_name"] = r.NullableString(3),
+            ["agent_number"] = r.NullableString(4),
+            ["status"] = enabled ? "Active" : "Inactive",
+            ["deactivated_at"] = enabled ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)).ToString("O"),
+            ["location"] = r.NullableString(7),
+            ["max_chat_limit"] = r.IsDBNull(8) ? null : r.GetInt32(8),
+            ["max_chat_limit_enabled"] = r.IsDBNull(9) ? null : r.GetInt32(9),
+            ["roles"] = NameValues(everyRoleAndTeam ? allRoles : roles, roles),
+            ["teams"] = NameValues(everyRoleAndTeam ? allTeams : teams, teams),
+        };
+    }
+
+    public static object Job(BulkJobRecord j) => new
+    {
+        id = j.Id,
+        created_at = Iso(j.CreatedAt),
+        process_requested_at = j.ProcessRequestedAt is { } at ? Iso(at) : null,
+        filename = j.Filename,
+        total_rows = j.TotalRows,
+        affected_rows = j.AffectedRows,
+        failed_rows = j.FailedRows,
+        status = j.Status,
+        uploaded_api_user_name = j.UploadedBy,
+        proceed_api_user_name = j.ProceededBy,
+        scheme_errors = Array.Empty<object>(),
+        update_errors = Array.Empty<object>(),
+    };
+
+    public static object Error(JobError e) => e.ErrorType is null
+        ? new { message = e.Message, column = e.Column, row = e.Row }
+        : new { message = e.Message, column = e.Column, row = e.Row, error_type = e.ErrorType };
+
+    private static IEnumerable<object> NameValues(IEnumerable<string> names, IReadOnlyCollection<string> held) =>
+        names.Select(n => new { name = n, value = held.Contains(n, StringComparer.OrdinalIgnoreCase) ? 1 : 0 });
+
+    private static string Iso(long epochMs) => DateTimeOffset.FromUnixTimeMilliseconds(epochMs).ToString("O");
+
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = null };
+}

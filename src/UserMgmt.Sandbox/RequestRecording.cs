@@ -13,6 +13,7 @@ internal sealed class RequestRecording(RequestLog log, CannedAnswers canned, ILo
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var isApiCall = !context.Request.Path.StartsWithSegments(AdminEndpoints.Prefix);
+        var arrivedAt = DirectoryStore.Now;
         try
         {
             if (isApiCall && canned.TryTake(out var answer))
@@ -39,7 +40,7 @@ internal sealed class RequestRecording(RequestLog log, CannedAnswers canned, ILo
             // A reset connection answered nothing: it is logged with status 0.
             if (isApiCall)
                 await log.RecordAsync(context.Request.Method, context.Request.Path + context.Request.QueryString,
-                    EndpointName(context), context.Items.ContainsKey(Faults.FaultInjection.ResetMarker) ? 0 : context.Response.StatusCode);
+                    EndpointName(context), context.Items.ContainsKey(Faults.FaultInjection.ResetMarker) ? 0 : context.Response.StatusCode, arrivedAt);
         }
     }
 

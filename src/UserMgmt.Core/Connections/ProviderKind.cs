@@ -4,4 +4,6 @@ namespace UserMgmt.Connections;
 public enum ProviderKind
 {
     Acceldata,
+    /// <summary>Google Cloud CCAI Platform (Apps API), which changes users through bulk jobs.</summary>
+    Ccai,
 }

@@ -24,10 +24,13 @@ internal sealed class RestCore : IDisposable
     private readonly SecretRedactor _redactor;
     private readonly RetryPolicy _defaultPolicy;
     private readonly RequestRateGate? _rateGate;
+    private readonly JsonSerializerOptions _json;
     private readonly ConcurrentDictionary<(RetryPolicy, bool), ResiliencePipeline<RestResponse>> _pipelines = new();
 
-    public RestCore(Uri baseUri, IAuthenticator authenticator, SecretRedactor redactor, RetryPolicy policy, int? requestsPerSecond = null)
+    public RestCore(Uri baseUri, IAuthenticator authenticator, SecretRedactor redactor, RetryPolicy policy,
+        int? requestsPerSecond = null, JsonSerializerOptions? json = null)
     {
+        _json = json ?? Json;
         _redactor = redactor;
         _defaultPolicy = policy;
         _rateGate = requestsPerSecond is { } rate ? new RequestRateGate(rate) : null;
@@ -37,7 +40,7 @@ internal sealed class RestCore : IDisposable
             ThrowOnAnyError = false,
             UserAgent = $"UserMgmt/{typeof(RestCore).Assembly.GetName().Version?.ToString(3)}",
         };
-        _client = new RestClient(options, configureSerialization: s => s.UseSystemTextJson(Json));
+        _client = new RestClient(options, configureSerialization: s => s.UseSystemTextJson(_json));
     }
 
     private static IActivityLog Log => CommandScope.Log;
@@ -63,7 +66,7 @@ internal sealed class RestCore : IDisposable
             throw new ApiException(call.Method, call.Resource, response.StatusCode, ServerMessage.From(response.ContentType, body));
         try
         {
-            return JsonSerializer.Deserialize<T>(body, Json)
+            return JsonSerializer.Deserialize<T>(body, _json)
                    ?? throw new ApiException(call.Method, call.Resource, response.StatusCode, "the server's answer was empty");
         }
         catch (JsonException e)
@@ -148,7 +151,7 @@ internal sealed class RestCore : IDisposable
         foreach (var header in request.Parameters.Where(p => p.Type == ParameterType.HttpHeader))
             Log.Debug($"  {header.Name}: {_redactor.RedactHeader(header.Name!, header.Value?.ToString())}");
         var body = request.Parameters.OfType<JsonParameter>().FirstOrDefault();
-        if (body?.Value is { } value) TraceBody("request", JsonSerializer.Serialize(value, Json));
+        if (body?.Value is { } value) TraceBody("request", JsonSerializer.Serialize(value, _json));
     }
 
     private void TraceBody(string what, string? body)

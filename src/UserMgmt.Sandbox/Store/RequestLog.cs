@@ -5,10 +5,11 @@ public sealed class RequestLog(SandboxDatabase database)
 {
     public sealed record EndpointCount(string Method, string Endpoint, int Status, int Count);
 
-    public Task RecordAsync(string method, string path, string endpoint, int status) =>
+    /// <summary>Records a call; <paramref name="arrivedAt"/> (epoch ms) is when it reached the sandbox, as rate limits count.</summary>
+    public Task RecordAsync(string method, string path, string endpoint, int status, long arrivedAt) =>
         database.RunAsync(c => c.Execute(
-            "INSERT INTO request_log (method, path, endpoint, status, at) VALUES (@m, @p, @e, @s, @now)",
-            ("@m", method), ("@p", path), ("@e", endpoint), ("@s", status), ("@now", DirectoryStore.Now)));
+            "INSERT INTO request_log (method, path, endpoint, status, at) VALUES (@m, @p, @e, @s, @at)",
+            ("@m", method), ("@p", path), ("@e", endpoint), ("@s", status), ("@at", arrivedAt)));
 
     public Task<List<EndpointCount>> CountsAsync() =>
         database.RunAsync(c => c.Query(

@@ -42,9 +42,10 @@ public sealed class TestSandbox : IAsyncDisposable
     /// <summary>Retries as in production, but with short waits so tests stay fast.</summary>
     public static readonly RetryPolicy QuickRetry = new(3, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(30));
 
-    public ConnectionSettings Settings(ApiCredential? credential = null, GroupAssignmentShape shape = GroupAssignmentShape.GroupIds) => new()
+    public ConnectionSettings Settings(ApiCredential? credential = null, GroupAssignmentShape shape = GroupAssignmentShape.GroupIds,
+        ProviderKind provider = ProviderKind.Acceldata) => new()
     {
-        Provider = ProviderKind.Acceldata,
+        Provider = provider,
         BaseUri = BaseUri,
         Credential = credential ?? Credential(),
         GroupAssignmentShape = shape,
@@ -53,6 +54,9 @@ public sealed class TestSandbox : IAsyncDisposable
 
     public Task<UserMgmtConnection> ConnectAsync(GroupAssignmentShape shape = GroupAssignmentShape.GroupIds) =>
         UserMgmtConnection.OpenAsync(Settings(shape: shape), CancellationToken.None);
+
+    public Task<UserMgmtConnection> ConnectCcaiAsync() =>
+        UserMgmtConnection.OpenAsync(Settings(provider: ProviderKind.Ccai), CancellationToken.None);
 
     /// <summary>Calls that changed or tried to change something since the log was last cleared.</summary>
     public async Task<int> WriteCallsAsync() =>

@@ -1,0 +1,38 @@
+using UserMgmt.Operations;
+
+namespace UserMgmt.Bulk;
+
+/// <summary>
+/// Checks rows as the platform would, before anything is uploaded: required fields, address format,
+/// repeats within the input, and roles, teams and locations the platform does not know.
+/// </summary>
+public static class BulkRowValidator
+{
+    public static List<BulkJobError> Validate(IReadOnlyList<BulkUserRow> rows, BulkUserTemplate template)
+    {
+        var problems = new List<BulkJobError>();
+        var firstRowOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in rows)
+        {
+            void Problem(string column, string message) => problems.Add(new BulkJobError
+            {
+                Kind = BulkErrorKind.Scheme, Message = message, Column = column,
+                SourceRow = row.SourceRow, SourceFile = row.SourceFile, Email = row.Email, InputObject = row.InputObject,
+            });
+
+            var email = row.Email?.Trim() ?? "";
+            if (email.Length == 0) Problem("email", "Email is required.");
+            else if (!InputText.IsValidEmail(email)) Problem("email", $"'{email}' is not a valid email address.");
+            else if (firstRowOf.TryGetValue(email, out var first)) Problem("email", $"Email '{email}' repeats row {first}.");
+            else firstRowOf[email] = row.SourceRow;
+            if (!string.IsNullOrEmpty(row.NewEmail) && !InputText.IsValidEmail(row.NewEmail)) Problem("new_email", $"'{row.NewEmail}' is not a valid email address.");
+            if (string.IsNullOrWhiteSpace(row.LastName)) Problem("last_name", "Last name is required.");
+            if (!string.IsNullOrEmpty(row.Status) && row.Status is not ("Active" or "Inactive")) Problem("status", $"Status '{row.Status}' must be Active, Inactive or empty.");
+            if (row.MaxChatLimit is < 0) Problem("max_chat_limit", "Max chat limit must not be negative.");
+            if (!string.IsNullOrEmpty(row.Location) && !template.Locations.Contains(row.Location)) Problem("location", $"Location '{row.Location}' does not exist.");
+            foreach (var role in row.Roles.Where(r => !template.Roles.Contains(r))) Problem("roles", $"Role '{role}' does not exist.");
+            foreach (var team in row.Teams.Where(t => !template.Teams.Contains(t))) Problem("teams", $"Team '{team}' does not exist.");
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,19 @@
+using System.Text;
+using RestSharp;
+using RestSharp.Authenticators;
+using UserMgmt.Connections;
+
+namespace UserMgmt.Providers.Ccai;
+
+/// <summary>HTTP Basic with the api user's key and token, built for each request so the token is not kept in clear.</summary>
+internal sealed class CcaiBasicAuthenticator(ApiCredential credential) : IAuthenticator
+{
+    public ValueTask Authenticate(IRestClient client, RestRequest request, CancellationToken cancellationToken)
+    {
+        request.AddOrUpdateHeader("Authorization", "Basic " + Encode(credential));
+        return ValueTask.CompletedTask;
+    }
+
+    public static string Encode(ApiCredential credential) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credential.UserName}:{credential.RevealSecret()}"));
+}

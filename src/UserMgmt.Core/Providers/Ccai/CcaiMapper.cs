@@ -1,0 +1,103 @@
+using UserMgmt.Bulk;
+using UserMgmt.Model;
+
+namespace UserMgmt.Providers.Ccai;
+
+/// <summary>Maps CCAI's wire shapes onto the canonical model and bulk rows, and rows onto the file format.</summary>
+internal static class CcaiMapper
+{
+    /// <summary>The file's columns in the order the platform numbers them in its error reports.</summary>
+    public static readonly string[] Columns =
+    [
+        "email", "new_email", "agent_number", "first_name", "last_name", "status", "location",
+        "max_chat_limit", "max_chat_limit_enabled", "roles", "teams",
+    ];
+
+    public static string? ColumnName(int? number) => number is int n && n >= 1 && n <= Columns.Length ? Columns[n - 1] : null;
+
+    public static User ToUser(CcaiUserDto dto) => new()
+    {
+        Id = dto.Id ?? dto.Email ?? throw new FormatException("A user in the answer has no id."),
+        Email = dto.Email ?? string.Empty,
+        FirstName = dto.FirstName,
+        LastName = dto.LastName,
+        Status = dto.Status == "Inactive" || dto.DeactivatedAt is not null ? UserStatus.Inactive : UserStatus.Active,
+        Roles = Held(dto.Roles),
+        Groups = Held(dto.Teams),
+        Attributes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["agentNumber"] = dto.AgentNumber is null ? [] : [dto.AgentNumber],
+            ["location"] = dto.Location is null ? [] : [dto.Location],
+        }.Where(a => a.Value.Count > 0).ToDictionary(a => a.Key, a => a.Value, StringComparer.OrdinalIgnoreCase),
+    };
+
+    public static BulkUserRow ToRow(CcaiUserDto dto, int number) => new()
+    {
+        Email = dto.Email,
+        AgentNumber = dto.AgentNumber,
+        FirstName = dto.FirstName,
+        LastName = dto.LastName,
+        Status = dto.Status,
+        Location = dto.Location,
+        MaxChatLimit = dto.MaxChatLimit,
+        MaxChatLimitEnabled = dto.MaxChatLimitEnabled is { } flag ? flag == 1 : null,
+        Roles = Held(dto.Roles),
+        Teams = Held(dto.Teams),
+        SourceRow = number,
+    };
+
+    /// <summary>A row as the file carries it; absent values are left out so the platform keeps what it has.</summary>
+    public static CcaiUserDto ToFile(BulkUserRow row) => new()
+    {
+        Email = row.Email,
+        NewEmail = Blank(row.NewEmail),
+        AgentNumber = Blank(row.AgentNumber),
+        FirstName = Blank(row.FirstName),
+        LastName = row.LastName,
+        Status = Blank(row.Status),
+        Location = Blank(row.Location),
+        MaxChatLimit = row.MaxChatLimit,
+        MaxChatLimitEnabled = row.MaxChatLimitEnabled is { } on ? (on ? 1 : 0) : null,
+        Roles = row.Roles.Count == 0 ? null : row.Roles.Select(r => new CcaiNameValue { Name = r, Value = 1 }).ToList(),
+        Teams = row.Teams.Count == 0 ? null : row.Teams.Select(t => new CcaiNameValue { Name = t, Value = 1 }).ToList(),
+    };
+
+    public static BulkJob ToJob(CcaiJobDto dto, IReadOnlyList<BulkUserRow>? rows = null) => new()
+    {
+        Id = dto.Id,
+        Status = dto.Status ?? "unknown",
+        Filename = dto.Filename,
+        CreatedAt = dto.CreatedAt,
+        ProcessRequestedAt = dto.ProcessRequestedAt,
+        TotalRows = dto.TotalRows,
+        AffectedRows = dto.AffectedRows,
+        FailedRows = dto.FailedRows,
+        UploadedBy = dto.UploadedApiUserName,
+        ProceededBy = dto.ProceedApiUserName,
+        Rows = rows ?? [],
+    };
+
+    /// <summary>An error traced back to the input row through the job's rows (file row N is the job's Nth row).</summary>
+    public static BulkJobError ToError(CcaiErrorDto dto, BulkJob job, BulkErrorKind kind)
+    {
+        var row = dto.Row is { } n && n >= 1 && n <= job.Rows.Count ? job.Rows[n - 1] : null;
+        return new BulkJobError
+        {
+            JobId = job.Id,
+            Kind = kind,
+            Severity = dto.ErrorType == "warning" ? BulkErrorSeverity.Warning : BulkErrorSeverity.Error,
+            Message = dto.Message ?? "(no message)",
+            Column = ColumnName(dto.Column),
+            FileRow = dto.Row,
+            SourceRow = row?.SourceRow,
+            SourceFile = row?.SourceFile,
+            Email = row?.Email,
+            InputObject = row?.InputObject,
+        };
+    }
+
+    private static List<string> Held(List<CcaiNameValue>? items) =>
+        (items ?? []).Where(i => i.Value == 1 && !string.IsNullOrEmpty(i.Name)).Select(i => i.Name!).ToList();
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using RestSharp;
+using UserMgmt.Bulk;
+using UserMgmt.Connections;
+using UserMgmt.Model;
+using UserMgmt.Rest;
+
+namespace UserMgmt.Providers.Ccai;
+
+/// <summary>
+/// Google Cloud CCAI Platform's Apps API. Users are read from the user configuration endpoint and
+/// changed through bulk jobs; the client keeps to the published 10 requests per second.
+/// </summary>
+internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
+{
+    public const int RequestsPerSecond = 10;
+    private const int MaxPageSize = 1000;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private readonly RestCore _rest;
+    private readonly string _root;
+
+    public CcaiProvider(ConnectionSettings settings)
+    {
+        var redactor = new SecretRedactor([settings.Credential.RevealSecret(), CcaiBasicAuthenticator.Encode(settings.Credential)]);
+        _rest = new RestCore(settings.BaseUri, new CcaiBasicAuthenticator(settings.Credential), redactor, settings.Retry, RequestsPerSecond, Json);
+        // Accept the tenant's host or the API's own base address.
+        _root = settings.BaseUri.AbsolutePath.TrimEnd('/').EndsWith("/apps/api/v1", StringComparison.OrdinalIgnoreCase) ? "" : "apps/api/v1/";
+    }
+
+    public int InviteBatchSize => 1;
+    public int DefaultBatchSize => 500;
+
+    public Task VerifyAsync(CancellationToken cancellationToken) =>
+        _rest.SendAsync(new RestRequest(_root + "users").AddQueryParameter("per_page", 1), cancellationToken);
+
+    public async Task<UserPage> ListUsersAsync(string? search, int offset, int pageSize, CancellationToken cancellationToken)
+    {
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        var request = new RestRequest(_root + "users").AddQueryParameter("page", offset / pageSize + 1).AddQueryParameter("per_page", pageSize);
+        // The platform filters by address only; other searches match names and addresses on the page read.
+        var byEmail = !string.IsNullOrEmpty(search) && search.Contains('@');
+        if (byEmail) request.AddQueryParameter("email", search);
+        var response = await _rest.SendAsync(request, cancellationToken);
+        var users = (JsonSerializer.Deserialize<List<CcaiUserDto>>(response.Content ?? "[]", Json) ?? []).Select(CcaiMapper.ToUser).ToList();
+        if (!string.IsNullOrEmpty(search) && !byEmail)
+            users = users.Where(u => $"{u.Email} {u.FirstName} {u.LastName}".Contains(search, StringComparison.OrdinalIgnoreCase)).ToList();
+        var total = int.TryParse(Header(response, "Total"), out var t) ? t : users.Count;
+        return new UserPage(users, total);
+    }
+
+    public async Task<User?> GetUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        // The platform looks users up by address, not id: page through until found.
+        for (var offset = 0; ; offset += MaxPageSize)
+        {
+            var page = await ListUsersAsync(null, offset, MaxPageSize, cancellationToken);
+            if (page.Users.FirstOrDefault(u => u.Id == userId) is { } user) return user;
+            if (page.Users.Count < MaxPageSize) return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<Group>> ListGroupsAsync(CancellationToken cancellationToken) =>
+        (await GetTemplateAsync(cancellationToken)).Teams.Order().Select(t => new Group { Id = t, Name = t }).ToList();
+
+    public async Task<BulkUserTemplate> GetTemplateAsync(CancellationToken cancellationToken)
+    {
+        var rows = await _rest.SendAsync<List<CcaiUserDto>>(new RestRequest(_root + "bulk/users/template"), cancellationToken);
+        return new BulkUserTemplate
+        {
+            Rows = rows.Select((r, i) => CcaiMapper.ToRow(r, i + 1)).ToList(),
+            Roles = Names(rows.SelectMany(r => r.Roles ?? [])),
+            Teams = Names(rows.SelectMany(r => r.Teams ?? [])),
+            Locations = rows.Select(r => r.Location).Where(l => !string.IsNullOrEmpty(l)).Select(l => l!).ToHashSet(StringComparer.OrdinalIgnoreCase),
+        };
+    }
+
+    public async Task<BulkJob> UploadAsync(IReadOnlyList<BulkUserRow> rows, string filename, CancellationToken cancellationToken)
+    {
+        var file = JsonSerializer.SerializeToUtf8Bytes(rows.Select(CcaiMapper.ToFile).ToList(), Json);
+        var request = new RestRequest(_root + "bulk/users/upload", Method.Post) { AlwaysMultipartFormData = true };
+        request.AddFile("file", file, filename, "application/json");
+        var created = await _rest.SendAsync<CcaiJobDto>(request, cancellationToken);
+        return CcaiMapper.ToJob(created, rows) with { Filename = filename };
+    }
+
+    public async Task<BulkJob> ProceedAsync(BulkJob job, CancellationToken cancellationToken)
+    {
+        var request = new RestRequest(_root + "bulk/users/proceed", Method.Post).AddJsonBody(new { id = job.Id });
+        var answer = await _rest.SendAsync<CcaiJobDto>(request, cancellationToken);
+        return job with { Status = CcaiMapper.ToJob(answer).Status };
+    }
+
+    public async Task<BulkJob> GetJobAsync(long id, CancellationToken cancellationToken) =>
+        CcaiMapper.ToJob(await _rest.SendAsync<CcaiJobDto>(new RestRequest($"{_root}bulk/users/jobs/{id}"), cancellationToken));
+
+    public async Task<IReadOnlyList<BulkJob>> ListJobsAsync(int page, int perPage, CancellationToken cancellationToken)
+    {
+        var request = new RestRequest(_root + "bulk/users/jobs").AddQueryParameter("page", page).AddQueryParameter("per_page", perPage);
+        return (await _rest.SendAsync<List<CcaiJobDto>>(request, cancellationToken)).Select(j => CcaiMapper.ToJob(j)).ToList();
+    }
+
+    public async Task<IReadOnlyList<BulkJobError>> GetErrorsAsync(BulkJob job, BulkErrorKind kind, CancellationToken cancellationToken)
+    {
+        var path = kind == BulkErrorKind.Scheme ? "scheme" : "update";
+        var errors = await _rest.SendAsync<List<CcaiErrorDto>>(new RestRequest($"{_root}bulk/users/errors/{path}/{job.Id}"), cancellationToken);
+        return errors.Select(e => CcaiMapper.ToError(e, job, kind)).ToList();
+    }
+
+    // Changes go through bulk jobs on this platform.
+    private const string UseBulkJobs = "CCAI Platform changes users through bulk jobs: use Start-BulkJob with the rows to change";
+
+    public Task<Group> CreateGroupAsync(string name, string? description, CancellationToken cancellationToken) =>
+        throw new NotSupportedByPlatformException("CreateGroup", "CCAI Platform teams cannot be created through its Apps API");
+
+    public Task InviteUsersAsync(IReadOnlyList<string> emails, IReadOnlyList<Group> groups, bool sendEmail, CancellationToken cancellationToken) =>
+        throw new NotSupportedByPlatformException("Invite", UseBulkJobs);
+
+    public Task AddUserToGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken) =>
+        throw new NotSupportedByPlatformException("AddToGroup", UseBulkJobs);
+
+    public Task RemoveUserFromGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken) =>
+        throw new NotSupportedByPlatformException("RemoveFromGroup", UseBulkJobs);
+
+    public Task SetAttributesAsync(string userId, IReadOnlyDictionary<string, IReadOnlyList<string>> attributes, CancellationToken cancellationToken) =>
+        throw new NotSupportedByPlatformException("SetAttribute", UseBulkJobs);
+
+    public Task SetEnabledAsync(string userId, bool enabled, CancellationToken cancellationToken) =>
+        throw new NotSupportedByPlatformException(enabled ? "Enable" : "Disable", UseBulkJobs);
+
+    private static IReadOnlySet<string> Names(IEnumerable<CcaiNameValue> items) =>
+        items.Where(i => !string.IsNullOrEmpty(i.Name)).Select(i => i.Name!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    private static string? Header(RestResponse response, string name) =>
+        response.Headers?.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase))?.Value?.ToString();
+
+    public void Dispose() => _rest.Dispose();
+}

@@ -21,6 +21,11 @@
         'Set-UserAttribute'
         'Disable-User'
         'Enable-User'
+        'Start-BulkJob'
+        'Get-BulkJob'
+        'Wait-BulkJob'
+        'Get-BulkJobError'
+        'Get-BulkUserTemplate'
     )
     AliasesToExport      = @('Invite-User')
     FunctionsToExport    = @()
@@ -29,7 +34,7 @@
 
     PrivateData          = @{
         PSData = @{
-            Tags = @('UserManagement', 'Bulk', 'SaaS', 'SCIM', 'Acceldata', 'Onboarding')
+            Tags = @('UserManagement', 'Bulk', 'SaaS', 'SCIM', 'Acceldata', 'CCAI', 'Onboarding')
         }
     }
 }

@@ -70,3 +70,7 @@ function Clear-RequestLog([object] $Sandbox) {
 function Set-SandboxFault([object] $Sandbox, [hashtable] $Fault = @{}) {
     $null = Invoke-RestMethod -Method Put -Uri "$($Sandbox.Uri)/_sandbox/faults" -ContentType 'application/json' -Body ($Fault | ConvertTo-Json)
 }
+
+function Connect-TestCcai([object] $Sandbox) {
+    Connect-UserMgmt -Provider Ccai -BaseUri $Sandbox.Uri -Credential (Get-TestCredential)
+}

@@ -4,20 +4,25 @@ public sealed class CmdletSurfaceTests(ModuleAssemblyFixture fixture) : IClassFi
 {
     private readonly ModuleAssembly _module = fixture.Module;
 
-    private static readonly string[] ReadOnlyVerbs = ["Get", "Connect", "Disconnect"];
+    private static readonly string[] ReadOnlyVerbs = ["Get", "Connect", "Disconnect", "Wait"];
     private static readonly string[] UserColumnAliases = ["Email", "Mail", "EmailAddress", "UserPrincipalName", "Id", "UserId"];
 
-    private static readonly string[] StateChanging =
+    /// <summary>Commands that take rows and return one result per row.</summary>
+    private static readonly string[] RowCommands =
         ["New-UserInvitation", "Add-UserGroup", "Remove-UserGroup", "Set-UserAttribute", "Disable-User", "Enable-User", "New-Group"];
 
+    private static readonly string[] StateChanging = [.. RowCommands, "Start-BulkJob"];
+
     public static TheoryData<string> StateChangingCmdlets => new(StateChanging);
+    public static TheoryData<string> RowCmdlets => new(RowCommands);
 
     [Fact]
     public void The_module_has_the_cmdlets_the_product_promises()
     {
         Assert.Equal(
-            ["Add-UserGroup", "Connect-UserMgmt", "Disable-User", "Disconnect-UserMgmt", "Enable-User", "Get-Group", "Get-User",
-             "New-Group", "New-UserInvitation", "Remove-UserGroup", "Set-UserAttribute"],
+            ["Add-UserGroup", "Connect-UserMgmt", "Disable-User", "Disconnect-UserMgmt", "Enable-User", "Get-BulkJob", "Get-BulkJobError",
+             "Get-BulkUserTemplate", "Get-Group", "Get-User", "New-Group", "New-UserInvitation", "Remove-UserGroup", "Set-UserAttribute",
+             "Start-BulkJob", "Wait-BulkJob"],
             _module.Cmdlets.Select(c => c.Name).Order());
     }
 
@@ -84,6 +89,9 @@ public sealed class CmdletSurfaceTests(ModuleAssemblyFixture fixture) : IClassFi
     [InlineData("New-Group", "Name", new[] { "GroupName", "Group" })]
     [InlineData("Set-UserAttribute", "Department", new string[0])]
     [InlineData("Set-UserAttribute", "Title", new[] { "JobTitle" })]
+    [InlineData("Start-BulkJob", "Email", new[] { "Mail", "EmailAddress", "UserPrincipalName" })]
+    [InlineData("Start-BulkJob", "LastName", new[] { "last_name", "Surname" })]
+    [InlineData("Start-BulkJob", "Team", new[] { "Teams", "Group", "Groups" })]
     public void Row_parameters_bind_by_property_name_with_their_aliases(string cmdlet, string parameter, string[] aliases)
     {
         var property = _module.Cmdlet(cmdlet).Parameter(parameter);
@@ -93,7 +101,7 @@ public sealed class CmdletSurfaceTests(ModuleAssemblyFixture fixture) : IClassFi
 
     [Theory]
     [MemberData(nameof(StateChangingCmdlets))]
-    public void Bulk_cmdlets_keep_the_pipeline_object_so_failed_rows_can_be_piped_again(string name)
+    public void Row_taking_cmdlets_keep_the_pipeline_object_so_failed_rows_can_be_piped_again(string name)
     {
         var input = _module.Cmdlet(name).Parameter("InputObject");
         Assert.Equal("PSObject", input.PropertyType.Name);
@@ -129,7 +137,7 @@ public sealed class CmdletSurfaceTests(ModuleAssemblyFixture fixture) : IClassFi
     }
 
     [Theory]
-    [MemberData(nameof(StateChangingCmdlets))]
+    [MemberData(nameof(RowCmdlets))]
     public void Bulk_cmdlets_take_a_throttle_limit_and_a_deadline(string name)
     {
         var cmdlet = _module.Cmdlet(name);

@@ -104,8 +104,15 @@ public static class BulkFileReader
         using var reader = new StreamReader(path);
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = true, TrimOptions = TrimOptions.Trim });
         var rows = new List<IReadOnlyDictionary<string, object?>>();
-        foreach (IDictionary<string, object?> record in csv.GetRecords<dynamic>())
-            rows.Add(record.ToDictionary(f => f.Key, f => f.Value));
+        try
+        {
+            foreach (IDictionary<string, object?> record in csv.GetRecords<dynamic>())
+                rows.Add(record.ToDictionary(f => f.Key, f => f.Value));
+        }
+        catch (CsvHelperException e)
+        {
+            throw new InvalidDataException($"{path}: line {csv.Parser.RawRow}: {e.Message.Split('\n')[0]}", e);
+        }
         return rows;
     }
 }

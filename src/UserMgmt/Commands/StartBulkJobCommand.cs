@@ -1,0 +1,166 @@
+using System.Management.Automation;
+using UserMgmt.Bulk;
+using UserMgmt.Commands.Internal;
+using UserMgmt.Operations;
+
+namespace UserMgmt.Commands;
+
+/// <summary>
+/// Creates and processes users through the platform's bulk jobs: rows from the pipeline or from JSON
+/// and CSV files are split into jobs of -BatchSize rows. -WhatIf checks every row against the
+/// platform's current template and uploads nothing.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Start, "BulkJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = RowsSet)]
+[OutputType(typeof(BulkJob))]
+public sealed class StartBulkJobCommand : BulkJobCmdlet
+{
+    private const string RowsSet = "Rows";
+    private const string PathSet = "Path";
+    private readonly List<BulkUserRow> _rows = [];
+
+    /// <summary>JSON (the platform's own format) or CSV files of users.</summary>
+    [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0)]
+    [Alias("FullName")]
+    public string[] Path { get; set; } = [];
+
+    [Parameter(ParameterSetName = RowsSet, ValueFromPipelineByPropertyName = true)]
+    [Alias(ParameterAliases.Mail, ParameterAliases.EmailAddress, ParameterAliases.UserPrincipalName)]
+    public string? Email { get; set; }
+
+    [Parameter(ParameterSetName = RowsSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("new_email")]
+    public string? NewEmail { get; set; }
+
+    [Parameter(ParameterSetName = RowsSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("agent_number")]
+    public string? AgentNumber { get; set; }
+
+    [Parameter(ParameterSetName = RowsSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("first_name", "GivenName")]
+    public string? FirstName { get; set; }
+
+    [Parameter(ParameterSetName = RowsSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("last_name", "Surname")]
+    public string? LastName { get; set; }
+
+    /// <summary>Active, Inactive (deactivates the user), or empty to leave it.</summary>
+    [Parameter(ParameterSetName = RowsSet, ValueFromPipelineByPropertyName = true)]
+    public string? Status { get; set; }
+
+    [Parameter(ParameterSetName = RowsSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("Office")]
+    public string? Location { get; set; }
+
+    [Parameter(ParameterSetName = RowsSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("max_chat_limit")]
+    public string? MaxChatLimit { get; set; }
+
+    /// <summary>1/0, true/false or yes/no.</summary>
+    [Parameter(ParameterSetName = RowsSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("max_chat_limit_enabled")]
+    public string? MaxChatLimitEnabled { get; set; }
+
+    /// <summary>Role names; a "A; B" cell is two roles.</summary>
+    [Parameter(ParameterSetName = RowsSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("Roles")]
+    public string[]? Role { get; set; }
+
+    /// <summary>Team names; a "A; B" cell is two teams.</summary>
+    [Parameter(ParameterSetName = RowsSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("Teams", "Group", ParameterAliases.Groups)]
+    public string[]? Team { get; set; }
+
+    /// <summary>The pipeline object as received, kept so errors can return it unchanged.</summary>
+    [Parameter(ParameterSetName = RowsSet, ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>Rows per job; the platform recommends smaller batches.</summary>
+    [Parameter]
+    [ValidateRange(1, 100_000)]
+    public int BatchSize { get; set; }
+
+    /// <summary>Wait for every job to finish, with progress, and return the finished jobs.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    /// <summary>Seconds to wait with -Wait; no limit when omitted.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int Timeout { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == PathSet)
+        {
+            foreach (var path in Path)
+                foreach (var file in GetResolvedProviderPathFromPSPath(path, out _))
+                    _rows.AddRange(ReadFile(file));
+            return;
+        }
+        _rows.Add(new BulkUserRow
+        {
+            Email = Email, NewEmail = NewEmail, AgentNumber = AgentNumber, FirstName = FirstName, LastName = LastName,
+            Status = Status, Location = Location,
+            MaxChatLimit = int.TryParse(MaxChatLimit, out var limit) ? limit : null,
+            MaxChatLimitEnabled = BulkFileReader.Flag(MaxChatLimitEnabled),
+            Roles = InputText.SplitList(Role), Teams = InputText.SplitList(Team),
+            SourceRow = _rows.Count + 1,
+            InputObject = InputObject,
+        });
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_rows.Count == 0) return;
+        var client = BulkClient();
+        var runner = new BulkJobRunner(client);
+        var batches = BulkJobRunner.Split(_rows, Bound(nameof(BatchSize)) ? BatchSize : client.DefaultBatchSize);
+        var runId = BulkJobRunner.NewRunId();
+
+        var approved = new List<(int Number, IReadOnlyList<BulkUserRow> Rows)>();
+        var previewed = false;
+        for (var i = 0; i < batches.Count; i++)
+        {
+            var batch = batches[i];
+            var description = $"Upload rows {batch[0].SourceRow}-{batch[^1].SourceRow} ({batch.Count} users) as bulk job {i + 1} of {batches.Count} and process it";
+            if (ShouldProcess(description, description + "?", "Start-BulkJob", out var reason)) approved.Add((i + 1, batch));
+            else previewed |= reason == ShouldProcessReason.WhatIf;
+        }
+        if (previewed) Validate(client);
+
+        var started = new List<BulkJob>();
+        foreach (var (number, rows) in approved)
+        {
+            var job = RunEngine(ct => runner.StartAsync(rows, BulkJobRunner.FileName(runId, number), ct));
+            started.Add(job);
+            if (!Wait) WriteObject(job);
+        }
+        if (Wait && started.Count > 0)
+            WriteObject(WaitWithProgress(runner, started, Bound(nameof(Timeout)) ? TimeSpan.FromSeconds(Timeout) : null), enumerateCollection: true);
+    }
+
+    /// <summary>Checks every row against the platform's template, as -WhatIf promises; sends nothing.</summary>
+    private void Validate(IBulkJobClient client)
+    {
+        var template = RunEngine(client.GetTemplateAsync);
+        var problems = BulkRowValidator.Validate(_rows, template);
+        foreach (var problem in problems)
+            WriteError(new ErrorRecord(new InvalidDataException(problem.ToString()), "UserMgmt.BulkRowInvalid", ErrorCategory.InvalidData,
+                problem.InputObject ?? problem.Email));
+        var bad = problems.Select(p => p.SourceRow).Distinct().Count();
+        WriteVerbose($"{_rows.Count - bad} of {_rows.Count} row(s) would be accepted; {bad} would be refused.");
+    }
+
+    private IReadOnlyList<BulkUserRow> ReadFile(string file)
+    {
+        try
+        {
+            return BulkFileReader.Read(file);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.BulkFileUnreadable", ErrorCategory.ReadError, file));
+            throw;
+        }
+    }
+}

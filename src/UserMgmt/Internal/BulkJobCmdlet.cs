@@ -1,0 +1,44 @@
+using System.Management.Automation;
+using UserMgmt.Bulk;
+
+namespace UserMgmt.Commands.Internal;
+
+/// <summary>What the bulk job cmdlets share: a connection to a platform that has bulk jobs.</summary>
+public abstract class BulkJobCmdlet : UserMgmtCmdlet
+{
+    internal IBulkJobClient BulkClient()
+    {
+        var connection = ResolveConnection();
+        if (connection.Client is IBulkJobClient client) return client;
+        ThrowTerminatingError(new ErrorRecord(
+            new PSNotSupportedException($"{connection.Provider} has no bulk jobs; connect to a platform that has them (Connect-UserMgmt -Provider Ccai)."),
+            "UserMgmt.NoBulkJobs", ErrorCategory.InvalidOperation, connection));
+        throw new InvalidOperationException();
+    }
+
+    /// <summary>Waits for the jobs with progress under one fixed activity id; returns them as last seen.</summary>
+    internal IReadOnlyList<BulkJob> WaitWithProgress(BulkJobRunner runner, IReadOnlyList<BulkJob> jobs, TimeSpan? timeout)
+    {
+        const int activityId = ProgressReporter.ActivityId + 1;
+        var latest = jobs.ToDictionary(j => j.Id);
+        void Show(BulkJob changed)
+        {
+            latest[changed.Id] = changed;
+            var finished = latest.Values.Count(j => j.IsFinished);
+            WriteProgress(new ProgressRecord(activityId, "Waiting for bulk jobs",
+                $"{finished} of {latest.Count} jobs finished; job {changed.Id} is {changed.Status}")
+            {
+                PercentComplete = latest.Count == 0 ? 100 : finished * 100 / latest.Count,
+            });
+        }
+
+        var result = RunEngine(ct => runner.WaitAsync(jobs, timeout, changed => Dispatcher.Post(() => Show(changed)), ct));
+        WriteProgress(new ProgressRecord(activityId, "Waiting for bulk jobs", "Done") { RecordType = ProgressRecordType.Completed });
+        foreach (var job in result.Where(j => !j.IsFinished))
+            WriteError(new ErrorRecord(new TimeoutException($"{job} was not finished when the wait ended."),
+                "UserMgmt.BulkJobWaitTimedOut", ErrorCategory.OperationTimeout, job));
+        foreach (var job in result.Where(j => j.IsFinished && !j.Succeeded))
+            WriteWarning($"{job}: {job.FailedRows} of {job.TotalRows} row(s) failed. Get-BulkJobError shows which and why.");
+        return result;
+    }
+}

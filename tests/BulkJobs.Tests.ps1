@@ -96,3 +96,24 @@ Describe 'Get-BulkJob, Wait-BulkJob and Get-BulkJobError' {
         $errors.FileRow | Should -Be 7
     }
 }
+
+Describe 'The ordinary commands on CCAI Platform' {
+    It 'invites, sets attributes and disables through jobs behind the scenes' {
+        $invited = [pscustomobject]@{ Email = 'newagent@company.com'; FirstName = 'New'; LastName = 'Agent'; Groups = 'Contractors' } | Invite-User
+        $moved = Set-UserAttribute -User grace.hopper@example.com -Location Remote
+        $disabled = Disable-User -User hiro.tanaka@example.com -Confirm:$false
+
+        $invited.Status | Should -Be 'Succeeded'
+        $moved.Status | Should -Be 'Succeeded'
+        $disabled.Status | Should -Be 'Succeeded'
+        (Get-User -User newagent@company.com).Groups | Should -Be 'Contractors'
+        (Get-User -User grace.hopper@example.com).Attributes['location'] | Should -Be 'Remote'
+        (Get-User -User hiro.tanaka@example.com).Status | Should -Be 'Inactive'
+    }
+
+    It 'says what is missing when the platform needs more than the row has' {
+        $result = Invite-User -Email nolastname@company.com -ErrorAction SilentlyContinue
+        $result.Status | Should -Be 'Failed'
+        $result.Message | Should -Match 'last name'
+    }
+}

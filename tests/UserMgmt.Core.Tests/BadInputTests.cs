@@ -1,4 +1,5 @@
 using System.Net;
+using UserMgmt.Providers;
 using UserMgmt.Connections;
 using UserMgmt.Operations;
 using UserMgmt.Rest;

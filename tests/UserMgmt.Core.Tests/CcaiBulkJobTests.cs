@@ -1,6 +1,7 @@
 using System.Text.Json;
 using UserMgmt.Bulk;
 using UserMgmt.Connections;
+using UserMgmt.Operations;
 using UserMgmt.Rest;
 using UserMgmt.Tests.Support;
 
@@ -216,5 +217,35 @@ public sealed class CcaiBulkJobTests : SandboxTest
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task The_ordinary_commands_work_on_CCAI_through_jobs_behind_the_scenes()
+    {
+        using var connection = await Sandbox.ConnectCcaiAsync();
+        List<InvitationRequest> invitations =
+        [
+            new(1, null, "named@company.com", ["Contractors"], false) { FirstName = "Nam", LastName = "Ed" },
+            new(2, null, "nameless@company.com", ["Contractors"], false),
+        ];
+
+        var invited = await Rows.ApplyAsync(connection, p => p.PlanInvitationsAsync(invitations, default));
+        var disabled = await Rows.ApplyAsync(connection, p => p.PlanUserStateAsync([new UserStateRequest(1, null, "chloe.martin@example.com")], enable: false, default));
+        var moved = await Rows.ApplyAsync(connection, p => p.PlanAttributesAsync(
+            [new AttributeRequest(1, null, "dev.patel@example.com", new Dictionary<string, IReadOnlyList<string>> { ["location"] = ["Remote"] })], default));
+        var refused = await Rows.ApplyAsync(connection, p => p.PlanAttributesAsync(
+            [new AttributeRequest(1, null, "dev.patel@example.com", new Dictionary<string, IReadOnlyList<string>> { ["department"] = ["X"] })], default));
+        var joined = await Rows.ApplyAsync(connection, p => p.PlanMembershipAsync(Rows.Memberships(["dev.patel@example.com"], "Read-Only-Access"), add: true, default));
+
+        Assert.Equal([OperationStatus.Succeeded, OperationStatus.Failed], invited.Select(r => r.Status));
+        Assert.Contains("last name", invited[1].Message);
+        Assert.Equal(["Contractors"], Sandbox.GroupsOf("named@company.com"));
+        Assert.Equal(OperationStatus.Succeeded, Assert.Single(disabled).Status);
+        Assert.False(Sandbox.IsEnabled("chloe.martin@example.com"));
+        Assert.Equal(OperationStatus.Succeeded, Assert.Single(moved).Status);
+        Assert.Equal(["Remote"], Sandbox.Query("SELECT location FROM users WHERE email = 'dev.patel@example.com'", r => r.GetString(0)));
+        Assert.Contains("only the attributes location and agentNumber", Assert.Single(refused).Message);
+        Assert.Equal(OperationStatus.Succeeded, Assert.Single(joined).Status);
+        Assert.Contains("Read-Only-Access", Sandbox.GroupsOf("dev.patel@example.com"));
     }
 }

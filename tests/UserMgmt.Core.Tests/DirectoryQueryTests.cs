@@ -1,3 +1,4 @@
+using UserMgmt.Providers;
 using UserMgmt.Model;
 using UserMgmt.Operations;
 using UserMgmt.Sandbox.Store;

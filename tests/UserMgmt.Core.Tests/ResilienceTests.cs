@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using UserMgmt.Providers;
 using UserMgmt.Operations;
 using UserMgmt.Rest;
 using UserMgmt.Sandbox.Faults;

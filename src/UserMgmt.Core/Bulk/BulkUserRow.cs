@@ -20,6 +20,8 @@ public sealed record BulkUserRow
     public IReadOnlyList<string> Roles { get; init; } = [];
     /// <summary>Teams the user is to be in (names).</summary>
     public IReadOnlyList<string> Teams { get; init; } = [];
+    /// <summary>Teams the user is to leave (names).</summary>
+    public IReadOnlyList<string> LeftTeams { get; init; } = [];
 
     /// <summary>The row's position in the input, from 1.</summary>
     public int SourceRow { get; init; }

@@ -86,7 +86,7 @@ public sealed class PlanExecutor(IUserProvider provider, Action<OperationResult>
         {
             try
             {
-                await provider.InviteUsersAsync(invites.Select(i => i.Email).ToList(), invites[0].Groups, invites[0].SendEmail, cancellationToken);
+                await provider.InviteUsersAsync(invites.Select(i => i.Invitee).ToList(), invites[0].Groups, invites[0].SendEmail, cancellationToken);
                 invites.ForEach(i => ledger.Succeeded(i, metrics, clock.Elapsed));
                 return;
             }

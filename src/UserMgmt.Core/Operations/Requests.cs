@@ -24,6 +24,8 @@ public sealed record InvitationRequest(int Row, object? InputObject, string? Ema
     : RowRequest(Row, InputObject)
 {
     public override string? Target => Email;
+    public string? FirstName { get; init; }
+    public string? LastName { get; init; }
 }
 
 /// <summary>A user named by email or id, and the groups (names or ids) to add or remove.</summary>

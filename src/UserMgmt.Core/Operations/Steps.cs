@@ -8,6 +8,7 @@ public sealed class InviteStep(InvitationRequest request, string email, IReadOnl
     : PlannedStep(request, email, OperationNames.Invite)
 {
     public string Email { get; } = email;
+    public Invitee Invitee { get; } = new(email, request.FirstName, request.LastName);
     public IReadOnlyList<Group> Groups { get; } = groups;
     public bool SendEmail { get; } = request.SendEmail;
 
@@ -20,7 +21,7 @@ public sealed class InviteStep(InvitationRequest request, string email, IReadOnl
     internal string BatchKey => $"{SendEmail}|{string.Join('|', Groups.Select(g => g.Id).Order())}";
 
     internal override Task ApplyAsync(IUserProvider provider, CancellationToken cancellationToken) =>
-        provider.InviteUsersAsync([Email], Groups, SendEmail, cancellationToken);
+        provider.InviteUsersAsync([Invitee], Groups, SendEmail, cancellationToken);
 }
 
 public sealed class MembershipStep(RowRequest request, User user, IReadOnlyList<Group> groups, bool add, string operation)

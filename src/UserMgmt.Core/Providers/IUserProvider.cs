@@ -23,7 +23,8 @@ public interface IUserProvider : IDisposable
 
     Task<Group> CreateGroupAsync(string name, string? description, CancellationToken cancellationToken);
 
-    Task InviteUsersAsync(IReadOnlyList<string> emails, IReadOnlyList<Group> groups, bool sendEmail, CancellationToken cancellationToken);
+    /// <summary>Invites people, into the groups given; platforms that need names take them from the invitees.</summary>
+    Task InviteUsersAsync(IReadOnlyList<Invitee> invitees, IReadOnlyList<Group> groups, bool sendEmail, CancellationToken cancellationToken);
 
     Task AddUserToGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken);
 
@@ -33,6 +34,17 @@ public interface IUserProvider : IDisposable
     Task SetAttributesAsync(string userId, IReadOnlyDictionary<string, IReadOnlyList<string>> attributes, CancellationToken cancellationToken);
 
     Task SetEnabledAsync(string userId, bool enabled, CancellationToken cancellationToken);
+}
+
+/// <summary>A person to invite: the address, and the names some platforms require.</summary>
+public sealed record Invitee(string Email, string? FirstName = null, string? LastName = null);
+
+public static class UserProviderExtensions
+{
+    /// <summary>Invites addresses alone, for platforms that need no names.</summary>
+    public static Task InviteUsersAsync(this IUserProvider provider, IReadOnlyList<string> emails, IReadOnlyList<Group> groups, bool sendEmail,
+        CancellationToken cancellationToken) =>
+        provider.InviteUsersAsync(emails.Select(e => new Invitee(e)).ToList(), groups, sendEmail, cancellationToken);
 }
 
 /// <summary>One page of users and the total the platform reports.</summary>

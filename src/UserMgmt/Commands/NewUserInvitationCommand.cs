@@ -19,6 +19,15 @@ public sealed class NewUserInvitationCommand : BulkCmdlet<InvitationRequest>
     [Alias(ParameterAliases.Groups, ParameterAliases.GroupName)]
     public string[]? Group { get; set; }
 
+    /// <summary>Needed by platforms that keep names with the invitation (CCAI Platform requires a last name).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("first_name", "GivenName")]
+    public string? FirstName { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("last_name", "Surname")]
+    public string? LastName { get; set; }
+
     [Parameter]
     public SwitchParameter SendEmail { get; set; }
 
@@ -28,8 +37,8 @@ public sealed class NewUserInvitationCommand : BulkCmdlet<InvitationRequest>
     {
         foreach (var email in RowValues.EachOrMissing(Email))
         {
-            var (row, input) = NextRow(new Dictionary<string, object?> { ["Email"] = email, ["Group"] = Group });
-            yield return new InvitationRequest(row, input, email, Group, SendEmail.IsPresent);
+            var (row, input) = NextRow(new Dictionary<string, object?> { ["Email"] = email, ["Group"] = Group, ["FirstName"] = FirstName, ["LastName"] = LastName });
+            yield return new InvitationRequest(row, input, email, Group, SendEmail.IsPresent) { FirstName = FirstName, LastName = LastName };
         }
     }
 

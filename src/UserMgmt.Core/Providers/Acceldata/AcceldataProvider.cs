@@ -71,9 +71,9 @@ internal sealed class AcceldataProvider : IUserProvider
         return AcceldataMapper.ToGroup(await _rest.SendAsync<AcceldataGroupDto>(request, cancellationToken));
     }
 
-    public Task InviteUsersAsync(IReadOnlyList<string> emails, IReadOnlyList<Group> groups, bool sendEmail, CancellationToken cancellationToken)
+    public Task InviteUsersAsync(IReadOnlyList<Invitee> invitees, IReadOnlyList<Group> groups, bool sendEmail, CancellationToken cancellationToken)
     {
-        var body = new { emails, groups = groups.Select(g => g.Name).ToArray(), sendEmail };
+        var body = new { emails = invitees.Select(i => i.Email).ToArray(), groups = groups.Select(g => g.Name).ToArray(), sendEmail };
         return _rest.SendAsync(new RestRequest($"{Users}/invite-users", Method.Post).AddJsonBody(body), cancellationToken);
     }
 

@@ -59,7 +59,9 @@ internal static class CcaiMapper
         MaxChatLimit = row.MaxChatLimit,
         MaxChatLimitEnabled = row.MaxChatLimitEnabled is { } on ? (on ? 1 : 0) : null,
         Roles = row.Roles.Count == 0 ? null : row.Roles.Select(r => new CcaiNameValue { Name = r, Value = 1 }).ToList(),
-        Teams = row.Teams.Count == 0 ? null : row.Teams.Select(t => new CcaiNameValue { Name = t, Value = 1 }).ToList(),
+        Teams = row.Teams.Count + row.LeftTeams.Count == 0
+            ? null
+            : row.Teams.Select(t => new CcaiNameValue { Name = t, Value = 1 }).Concat(row.LeftTeams.Select(t => new CcaiNameValue { Name = t, Value = 0 })).ToList(),
     };
 
     public static BulkJob ToJob(CcaiJobDto dto, IReadOnlyList<BulkUserRow>? rows = null) => new()

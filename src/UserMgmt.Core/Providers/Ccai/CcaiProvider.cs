@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RestSharp;
 using UserMgmt.Bulk;
 using UserMgmt.Connections;
 using UserMgmt.Model;
+using UserMgmt.Operations;
 using UserMgmt.Rest;
 
 namespace UserMgmt.Providers.Ccai;
@@ -23,8 +25,12 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    private static readonly TimeSpan ChangeTimeout = TimeSpan.FromMinutes(10);
+
     private readonly RestCore _rest;
     private readonly string _root;
+    // Users read so far, by id: a change needs the user's address and last name, and the platform looks users up by address only.
+    private readonly ConcurrentDictionary<string, User> _seen = new();
 
     public CcaiProvider(ConnectionSettings settings)
     {
@@ -34,7 +40,7 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         _root = settings.BaseUri.AbsolutePath.TrimEnd('/').EndsWith("/apps/api/v1", StringComparison.OrdinalIgnoreCase) ? "" : "apps/api/v1/";
     }
 
-    public int InviteBatchSize => 1;
+    public int InviteBatchSize => DefaultBatchSize;
     public int DefaultBatchSize => 500;
 
     public Task VerifyAsync(CancellationToken cancellationToken) =>
@@ -49,6 +55,7 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         if (byEmail) request.AddQueryParameter("email", search);
         var response = await _rest.SendAsync(request, cancellationToken);
         var users = (JsonSerializer.Deserialize<List<CcaiUserDto>>(response.Content ?? "[]", Json) ?? []).Select(CcaiMapper.ToUser).ToList();
+        users.ForEach(u => _seen[u.Id] = u);
         if (!string.IsNullOrEmpty(search) && !byEmail)
             users = users.Where(u => $"{u.Email} {u.FirstName} {u.LastName}".Contains(search, StringComparison.OrdinalIgnoreCase)).ToList();
         var total = int.TryParse(Header(response, "Total"), out var t) ? t : users.Count;
@@ -113,26 +120,73 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         return errors.Select(e => CcaiMapper.ToError(e, job, kind)).ToList();
     }
 
-    // Changes go through bulk jobs on this platform.
-    private const string UseBulkJobs = "CCAI Platform changes users through bulk jobs: use Start-BulkJob with the rows to change";
-
     public Task<Group> CreateGroupAsync(string name, string? description, CancellationToken cancellationToken) =>
-        throw new NotSupportedByPlatformException("CreateGroup", "CCAI Platform teams cannot be created through its Apps API");
+        throw new NotSupportedByPlatformException(OperationNames.CreateGroup, "CCAI Platform teams cannot be created through its Apps API");
 
-    public Task InviteUsersAsync(IReadOnlyList<string> emails, IReadOnlyList<Group> groups, bool sendEmail, CancellationToken cancellationToken) =>
-        throw new NotSupportedByPlatformException("Invite", UseBulkJobs);
+    // Every change below is a bulk job behind the scenes, so users need not know the platform's mechanics.
 
-    public Task AddUserToGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken) =>
-        throw new NotSupportedByPlatformException("AddToGroup", UseBulkJobs);
+    public Task InviteUsersAsync(IReadOnlyList<Invitee> invitees, IReadOnlyList<Group> groups, bool sendEmail, CancellationToken cancellationToken)
+    {
+        if (invitees.FirstOrDefault(i => string.IsNullOrWhiteSpace(i.LastName)) is { } nameless)
+            throw new NotSupportedByPlatformException(OperationNames.Invite,
+                $"CCAI Platform needs a last name for every new user, and {nameless.Email} has none: add a LastName column");
+        var teams = groups.Select(g => g.Name).ToList();
+        return ApplyAsync(OperationNames.Invite, invitees.Select(i => new BulkUserRow
+        {
+            Email = i.Email, FirstName = i.FirstName, LastName = i.LastName, Status = "Active", Teams = teams,
+        }).ToList(), cancellationToken);
+    }
 
-    public Task RemoveUserFromGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken) =>
-        throw new NotSupportedByPlatformException("RemoveFromGroup", UseBulkJobs);
+    public async Task AddUserToGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken) =>
+        await ApplyAsync(OperationNames.AddToGroup, [await RowForAsync(userId, cancellationToken) with { Teams = groups.Select(g => g.Name).ToList() }], cancellationToken);
 
-    public Task SetAttributesAsync(string userId, IReadOnlyDictionary<string, IReadOnlyList<string>> attributes, CancellationToken cancellationToken) =>
-        throw new NotSupportedByPlatformException("SetAttribute", UseBulkJobs);
+    public async Task RemoveUserFromGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken) =>
+        await ApplyAsync(OperationNames.RemoveFromGroup, [await RowForAsync(userId, cancellationToken) with { LeftTeams = groups.Select(g => g.Name).ToList() }], cancellationToken);
 
-    public Task SetEnabledAsync(string userId, bool enabled, CancellationToken cancellationToken) =>
-        throw new NotSupportedByPlatformException(enabled ? "Enable" : "Disable", UseBulkJobs);
+    public async Task SetAttributesAsync(string userId, IReadOnlyDictionary<string, IReadOnlyList<string>> attributes, CancellationToken cancellationToken)
+    {
+        var row = await RowForAsync(userId, cancellationToken);
+        foreach (var (name, values) in attributes)
+        {
+            var value = values.Count == 0 ? null : string.Join(";", values);
+            row = name.Replace("_", "").ToLowerInvariant() switch
+            {
+                "location" => row with { Location = value },
+                "agentnumber" => row with { AgentNumber = value },
+                _ => throw new NotSupportedByPlatformException(OperationNames.SetAttribute,
+                    $"CCAI Platform keeps only the attributes location and agentNumber; '{name}' cannot be set"),
+            };
+        }
+        await ApplyAsync(OperationNames.SetAttribute, [row], cancellationToken);
+    }
+
+    public async Task SetEnabledAsync(string userId, bool enabled, CancellationToken cancellationToken) =>
+        await ApplyAsync(enabled ? OperationNames.Enable : OperationNames.Disable,
+            [await RowForAsync(userId, cancellationToken) with { Status = enabled ? "Active" : "Inactive" }], cancellationToken);
+
+    /// <summary>A row naming an existing user as the file requires: the address and the last name.</summary>
+    private async Task<BulkUserRow> RowForAsync(string userId, CancellationToken cancellationToken)
+    {
+        var user = _seen.TryGetValue(userId, out var known) ? known
+            : await GetUserAsync(userId, cancellationToken) ?? throw new ApiException("GET", "users", System.Net.HttpStatusCode.NotFound, $"No user has the id '{userId}'");
+        if (string.IsNullOrWhiteSpace(user.LastName))
+            throw new NotSupportedByPlatformException("Update", $"CCAI Platform needs a last name to change {user.Email}, and it has none");
+        return new BulkUserRow { Email = user.Email, LastName = user.LastName };
+    }
+
+    /// <summary>Runs the rows as one job and waits for it; a row the platform refused becomes an error carrying its message.</summary>
+    private async Task ApplyAsync(string operation, IReadOnlyList<BulkUserRow> rows, CancellationToken cancellationToken)
+    {
+        var runner = new BulkJobRunner(this);
+        var job = await runner.StartAsync(rows, BulkJobRunner.FileName(BulkJobRunner.NewRunId(), 1), cancellationToken);
+        job = (await runner.WaitAsync([job], ChangeTimeout, _ => { }, cancellationToken)).Single();
+        if (job.Succeeded) return;
+        var resource = $"bulk job {job.Id}";
+        if (!job.IsFinished) throw new ApiException(operation, resource, null, $"the platform had not finished the job after {ChangeTimeout.TotalMinutes} minutes");
+        var errors = await runner.ErrorsAsync(job, [BulkErrorKind.Scheme, BulkErrorKind.Update], cancellationToken);
+        var first = errors.FirstOrDefault(e => e.Severity == BulkErrorSeverity.Error);
+        throw new ApiException(operation, resource, null, first is null ? $"the job ended {job.Status}" : $"{first.Message} ({first.Column})");
+    }
 
     private static IReadOnlySet<string> Names(IEnumerable<CcaiNameValue> items) =>
         items.Where(i => !string.IsNullOrEmpty(i.Name)).Select(i => i.Name!).ToHashSet(StringComparer.OrdinalIgnoreCase);

@@ -26,6 +26,7 @@
         'Wait-BulkJob'
         'Get-BulkJobError'
         'Get-BulkUserTemplate'
+        'Test-ReorgPlan'
     )
     AliasesToExport      = @('Invite-User')
     FunctionsToExport    = @()

@@ -10,4 +10,5 @@ public static class OperationNames
     public const string Enable = "Enable";
     public const string Disable = "Disable";
     public const string CreateGroup = "CreateGroup";
+    public const string DeleteGroup = "DeleteGroup";
 }

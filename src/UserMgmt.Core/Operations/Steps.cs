@@ -87,3 +87,15 @@ public sealed class CreateGroupStep(NewGroupRequest request, string name)
     internal override async Task ApplyAsync(IUserProvider provider, CancellationToken cancellationToken) =>
         Created = await provider.CreateGroupAsync(Name, GroupDescription, cancellationToken);
 }
+
+public sealed class DeleteGroupStep(RowRequest request, Group group)
+    : PlannedStep(request, group.Name, OperationNames.DeleteGroup)
+{
+    public string GroupId { get; } = group.Id;
+
+    public override string Description => $"Delete group '{Target}'";
+    public override string DoneMessage => "deleted";
+
+    internal override Task ApplyAsync(IUserProvider provider, CancellationToken cancellationToken) =>
+        provider.DeleteGroupAsync(GroupId, cancellationToken);
+}

@@ -23,6 +23,8 @@ public interface IUserProvider : IDisposable
 
     Task<Group> CreateGroupAsync(string name, string? description, CancellationToken cancellationToken);
 
+    Task DeleteGroupAsync(string groupId, CancellationToken cancellationToken);
+
     /// <summary>Invites people, into the groups given; platforms that need names take them from the invitees.</summary>
     Task InviteUsersAsync(IReadOnlyList<Invitee> invitees, IReadOnlyList<Group> groups, bool sendEmail, CancellationToken cancellationToken);
 

@@ -71,6 +71,9 @@ internal sealed class AcceldataProvider : IUserProvider
         return AcceldataMapper.ToGroup(await _rest.SendAsync<AcceldataGroupDto>(request, cancellationToken));
     }
 
+    public Task DeleteGroupAsync(string groupId, CancellationToken cancellationToken) =>
+        _rest.SendAsync(new RestRequest($"{Groups}/{Uri.EscapeDataString(groupId)}", Method.Delete), cancellationToken);
+
     public Task InviteUsersAsync(IReadOnlyList<Invitee> invitees, IReadOnlyList<Group> groups, bool sendEmail, CancellationToken cancellationToken)
     {
         var body = new { emails = invitees.Select(i => i.Email).ToArray(), groups = groups.Select(g => g.Name).ToArray(), sendEmail };

@@ -123,6 +123,9 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     public Task<Group> CreateGroupAsync(string name, string? description, CancellationToken cancellationToken) =>
         throw new NotSupportedByPlatformException(OperationNames.CreateGroup, "CCAI Platform teams cannot be created through its Apps API");
 
+    public Task DeleteGroupAsync(string groupId, CancellationToken cancellationToken) =>
+        throw new NotSupportedByPlatformException("DeleteGroup", "CCAI Platform teams cannot be deleted through its Apps API");
+
     // Every change below is a bulk job behind the scenes, so users need not know the platform's mechanics.
 
     public Task InviteUsersAsync(IReadOnlyList<Invitee> invitees, IReadOnlyList<Group> groups, bool sendEmail, CancellationToken cancellationToken)

@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using System.Text;
+using UserMgmt.Model;
+using UserMgmt.Providers;
+
+namespace UserMgmt.Plans;
+
+/// <summary>The live users and groups a plan is computed from, read once.</summary>
+public sealed class DirectorySnapshot
+{
+    private const int PageSize = 500;
+
+    private DirectorySnapshot(IReadOnlyList<User> users, IReadOnlyList<Group> groups)
+    {
+        UsersByEmail = users.Where(u => u.Email.Length > 0).GroupBy(u => u.Email, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        GroupsByName = groups.GroupBy(g => g.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        var members = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var user in UsersByEmail.Values)
+            foreach (var group in user.Groups)
+            {
+                if (!members.TryGetValue(group, out var set)) members[group] = set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                set.Add(user.Email);
+            }
+        _members = members;
+    }
+
+    private readonly Dictionary<string, HashSet<string>> _members;
+
+    public IReadOnlyDictionary<string, User> UsersByEmail { get; }
+    public IReadOnlyDictionary<string, Group> GroupsByName { get; }
+
+    public IReadOnlySet<string> MembersOf(string group) =>
+        _members.TryGetValue(group, out var set) ? set : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    public static DirectorySnapshot From(IReadOnlyList<User> users, IReadOnlyList<Group> groups) => new(users, groups);
+
+    public static async Task<DirectorySnapshot> ReadAsync(IUserProvider provider, CancellationToken cancellationToken)
+    {
+        var groups = await provider.ListGroupsAsync(cancellationToken);
+        var users = new List<User>();
+        for (var offset = 0; ; offset += PageSize)
+        {
+            var page = await provider.ListUsersAsync(null, offset, PageSize, cancellationToken);
+            users.AddRange(page.Users);
+            if (page.Users.Count < PageSize || users.Count >= page.Total) break;
+        }
+        return new DirectorySnapshot(users, groups);
+    }
+
+    /// <summary>Changes whenever the user's state, groups or attributes change.</summary>
+    public string UserFingerprint(string email) => UsersByEmail.TryGetValue(email, out var u)
+        ? Hash($"{u.Id}|{u.Status}|{string.Join(",", u.Groups.Order(StringComparer.OrdinalIgnoreCase))}|" +
+               string.Join(";", u.Attributes.OrderBy(a => a.Key, StringComparer.OrdinalIgnoreCase).Select(a => $"{a.Key}={string.Join(",", a.Value)}")))
+        : "absent";
+
+    /// <summary>Changes whenever the group appears, disappears or gains or loses a member.</summary>
+    public string GroupFingerprint(string name) => GroupsByName.TryGetValue(name, out var g)
+        ? Hash($"{g.Id}|{string.Join(",", MembersOf(name).Order(StringComparer.OrdinalIgnoreCase))}")
+        : "absent";
+
+    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+}

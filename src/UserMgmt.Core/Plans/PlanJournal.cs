@@ -1,0 +1,32 @@
+using System.Text.Json;
+using UserMgmt.Operations;
+
+namespace UserMgmt.Plans;
+
+/// <summary>
+/// A JSON-lines file that records each change as it is settled, so an interrupted run can be
+/// understood afterwards; running the plan again is safe, as it plans only what still differs.
+/// </summary>
+public sealed class PlanJournal(string path) : IDisposable
+{
+    private readonly StreamWriter _writer = new(path, append: true) { AutoFlush = true };
+    private readonly object _gate = new();
+
+    public string Path { get; } = path;
+
+    public void Record(OperationResult result)
+    {
+        var line = JsonSerializer.Serialize(new
+        {
+            at = DateTimeOffset.Now,
+            change = result.Row,
+            operation = result.Operation,
+            target = result.Target,
+            status = result.Status.ToString(),
+            message = result.Message,
+        });
+        lock (_gate) _writer.WriteLine(line);
+    }
+
+    public void Dispose() => _writer.Dispose();
+}

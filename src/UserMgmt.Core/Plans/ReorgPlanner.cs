@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+using UserMgmt.Model;
+using UserMgmt.Providers;
+
+namespace UserMgmt.Plans;
+
+/// <summary>
+/// Compares a plan with the live directory and lists the changes that make them match, in the order
+/// they must be applied; nothing is listed for what already holds. References to users or groups that
+/// do not exist are problems, reported at their place in the file.
+/// </summary>
+public static class ReorgPlanner
+{
+    public static async Task<(ReorgPlan? Plan, IReadOnlyList<PlanProblem> Problems)> PlanAsync(
+        ReorgPlanDocument document, IUserProvider provider, CancellationToken cancellationToken) =>
+        Plan(document, await DirectorySnapshot.ReadAsync(provider, cancellationToken));
+
+    public static (ReorgPlan? Plan, IReadOnlyList<PlanProblem> Problems) Plan(ReorgPlanDocument document, DirectorySnapshot live)
+    {
+        var problems = new List<PlanProblem>();
+        var declared = document.Groups.Where(g => !g.Absent).Select(g => g.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var changes = new List<PlanChange>();
+
+        foreach (var group in document.Groups.Where(g => !g.Absent && !live.GroupsByName.ContainsKey(g.Name)))
+            changes.Add(new PlanChange(0, ChangeKind.CreateGroup, group.Name) { Description = group.Description });
+
+        var removals = new List<PlanChange>();
+        foreach (var group in document.Groups.Where(g => !g.Absent))
+        {
+            var desired = Resolve(group, live, declared, problems);
+            var current = live.MembersOf(group.Name);
+            changes.AddRange(desired.Where(e => !current.Contains(e)).Order(StringComparer.OrdinalIgnoreCase)
+                .Select(e => new PlanChange(0, ChangeKind.AddMember, e) { Group = group.Name }));
+            if (group.Mode == MembershipMode.Exact)
+                removals.AddRange(current.Where(e => !desired.Contains(e)).Order(StringComparer.OrdinalIgnoreCase)
+                    .Select(e => new PlanChange(0, ChangeKind.RemoveMember, e) { Group = group.Name }));
+        }
+        changes.AddRange(removals);
+
+        foreach (var spec in document.Attributes)
+        {
+            if (Known(live, spec.User, spec.At, problems) is not { } user) continue;
+            var now = user.Attributes.TryGetValue(spec.Attribute, out var values) ? values : [];
+            if (!now.SequenceEqual(spec.Values, StringComparer.Ordinal))
+                changes.Add(new PlanChange(0, ChangeKind.SetAttribute, user.Email) { Attribute = spec.Attribute, Values = spec.Values });
+        }
+        foreach (var spec in document.Disable)
+            if (Known(live, spec.User, spec.At, problems) is { Status: not UserStatus.Inactive } user)
+                changes.Add(new PlanChange(0, ChangeKind.DisableUser, user.Email));
+        foreach (var group in document.Groups.Where(g => g.Absent && live.GroupsByName.ContainsKey(g.Name)))
+            changes.Add(new PlanChange(0, ChangeKind.DeleteGroup, group.Name));
+
+        if (problems.Count > 0) return (null, problems);
+        var ordered = changes.Select((c, i) => c with { Order = i + 1 }).ToList();
+        var users = ordered.Where(c => c.Kind is not (ChangeKind.CreateGroup or ChangeKind.DeleteGroup)).Select(c => c.Target)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(e => e, live.UserFingerprint, StringComparer.OrdinalIgnoreCase);
+        var groups = document.Groups.Select(g => g.Name)
+            .Concat(document.Groups.SelectMany(g => g.Include).OfType<GroupSelector>().Select(s => s.Group))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(g => g, live.GroupFingerprint, StringComparer.OrdinalIgnoreCase);
+        return (new ReorgPlan { SourceFile = document.File, ComputedAt = DateTimeOffset.Now, Changes = ordered, Users = users, Groups = groups }, problems);
+    }
+
+    /// <summary>Users and groups whose fingerprint differs now from when the plan was computed.</summary>
+    public static IReadOnlyList<string> Moved(ReorgPlan plan, DirectorySnapshot live) =>
+        plan.Users.Where(u => live.UserFingerprint(u.Key) != u.Value).Select(u => $"user {u.Key}")
+            .Concat(plan.Groups.Where(g => live.GroupFingerprint(g.Key) != g.Value).Select(g => $"group {g.Key}"))
+            .ToList();
+
+    private static HashSet<string> Resolve(GroupSpec group, DirectorySnapshot live, HashSet<string> declared, List<PlanProblem> problems)
+    {
+        var members = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var spec in group.Include)
+        {
+            switch (spec)
+            {
+                case EmailMember m:
+                    if (Known(live, m.Email, m.At, problems) is { } user) members.Add(user.Email);
+                    break;
+                case GroupSelector s:
+                    if (!live.GroupsByName.ContainsKey(s.Group) && !declared.Contains(s.Group))
+                        problems.Add(new PlanProblem(s.At, $"No group is named '{s.Group}'."));
+                    members.UnionWith(live.MembersOf(s.Group));
+                    break;
+                case AttributeSelector s:
+                    members.UnionWith(live.UsersByEmail.Values
+                        .Where(u => u.Attributes.TryGetValue(s.Attribute, out var v) && v.Contains(s.Value, StringComparer.OrdinalIgnoreCase))
+                        .Select(u => u.Email));
+                    break;
+                case EmailPatternSelector s:
+                    var pattern = new Regex("^" + Regex.Escape(s.Pattern).Replace(@"\*", ".*").Replace(@"\?", ".") + "$", RegexOptions.IgnoreCase);
+                    members.UnionWith(live.UsersByEmail.Keys.Where(e => pattern.IsMatch(e)));
+                    break;
+            }
+        }
+        return members;
+    }
+
+    private static User? Known(DirectorySnapshot live, string email, SourcePosition at, List<PlanProblem> problems)
+    {
+        if (live.UsersByEmail.TryGetValue(email, out var user)) return user;
+        problems.Add(new PlanProblem(at, $"No user has the email address '{email}'."));
+        return null;
+    }
+}

@@ -1,0 +1,167 @@
+using UserMgmt.Connections;
+using UserMgmt.Operations;
+using UserMgmt.Plans;
+using UserMgmt.Tests.Support;
+
+namespace UserMgmt.Tests;
+
+/// <summary>Reorganisation plans planned and applied against the sandbox.</summary>
+public sealed class ReorgPlanTests : SandboxTest
+{
+    private static readonly string SplitAnalytics = Path.Combine(RepoRoot(), "docs", "examples", "split-analytics.yaml");
+
+    private static ReorgPlanDocument Read(string yamlOrPath)
+    {
+        var (document, problems) = File.Exists(yamlOrPath) ? ReorgPlanParser.ParseFile(yamlOrPath) : ReorgPlanParser.Parse(yamlOrPath, "plan.yaml");
+        Assert.Empty(problems);
+        return document!;
+    }
+
+    private static async Task<ReorgPlan> PlanAsync(UserMgmtConnection connection, ReorgPlanDocument document)
+    {
+        var (plan, problems) = await ReorgPlanner.PlanAsync(document, connection.Client, default);
+        Assert.Empty(problems);
+        return plan!;
+    }
+
+    private static async Task<List<OperationResult>> ApplyAsync(UserMgmtConnection connection, ReorgPlan plan, ExecutionOptions? options = null)
+    {
+        var results = new List<OperationResult>();
+        await new ReorgPlanApplier(connection.Client, r => { lock (results) results.Add(r); }, options).ApplyAsync(plan.Changes, default);
+        return results.OrderBy(r => r.Row).ToList();
+    }
+
+    [Fact]
+    public async Task The_Analytics_split_previews_without_writing_applies_and_then_has_nothing_left_to_do()
+    {
+        using var connection = await Sandbox.ConnectAsync();
+        await Sandbox.ClearRequestLogAsync();
+
+        var plan = await PlanAsync(connection, Read(SplitAnalytics));
+
+        Assert.Equal(0, await Sandbox.WriteCallsAsync());
+        Assert.Equal("2 groups to create, 10 memberships to add, 2 attributes to set, 1 group to delete", plan.Summary);
+        Assert.Contains("+ add      ada.lovelace@example.com → Customer Analytics", plan.Changes.Select(c => c.Line));
+
+        var results = await ApplyAsync(connection, plan);
+
+        Assert.Equal(plan.Changes.Select(c => c.Order), results.Select(r => r.Row));
+        Assert.All(results, r => Assert.Equal(OperationStatus.Succeeded, r.Status));
+        Assert.Equal(5, Sandbox.MembersOf("Customer Analytics").Count);
+        Assert.Contains("jonas.berg@example.com", Sandbox.MembersOf("Product Analytics"));
+        Assert.False(Sandbox.GroupExists("Analytics"));
+        Assert.Contains("Customer Analytics", Sandbox.AttributesJson("ada.lovelace@example.com"));
+
+        await Sandbox.ClearRequestLogAsync();
+        var again = await PlanAsync(connection, Read(SplitAnalytics));
+        Assert.Empty(again.Changes);
+        Assert.Empty(await ApplyAsync(connection, again));
+        Assert.Equal(0, await Sandbox.WriteCallsAsync());
+    }
+
+    [Fact]
+    public async Task Exact_membership_removes_strays_and_additive_membership_keeps_them()
+    {
+        using var connection = await Sandbox.ConnectAsync();
+        var plan = await PlanAsync(connection, Read("""
+            version: 1
+            groups:
+              - name: Administrators
+                members: exact
+                include: [kara.singh@example.com]
+              - name: Analytics
+                include: [kara.singh@example.com]
+            """));
+
+        await ApplyAsync(connection, plan);
+
+        Assert.Equal(["kara.singh@example.com"], Sandbox.MembersOf("Administrators"));
+        Assert.Equal(11, Sandbox.MembersOf("Analytics").Count);
+    }
+
+    [Fact]
+    public async Task Selectors_resolve_against_the_live_directory()
+    {
+        using var connection = await Sandbox.ConnectAsync();
+        var plan = await PlanAsync(connection, Read("""
+            version: 1
+            groups:
+              - name: Everyone in Data Platform
+                include:
+                  - memberOf: Data Platform
+                  - { attribute: department, is: operations }
+                  - emailLike: "ada.*@example.com"
+            """));
+
+        var added = plan.Changes.Where(c => c.Kind == ChangeKind.AddMember).Select(c => c.Target).ToHashSet();
+
+        Assert.Equal(Sandbox.MembersOf("Data Platform").Count + 9 + 1, added.Count);
+        Assert.Contains("ada.lovelace@example.com", added);
+    }
+
+    [Fact]
+    public async Task References_to_users_or_groups_that_do_not_exist_are_problems_at_their_line()
+    {
+        using var connection = await Sandbox.ConnectAsync();
+
+        var (plan, problems) = await ReorgPlanner.PlanAsync(Read("""
+            version: 1
+            groups:
+              - name: Team
+                include:
+                  - nobody@example.com
+                  - memberOf: Ghosts
+            disable: [gone@example.com]
+            """), connection.Client, default);
+
+        Assert.Null(plan);
+        Assert.Equal([(5, "No user has the email address 'nobody@example.com'."), (6, "No group is named 'Ghosts'."), (7, "No user has the email address 'gone@example.com'.")],
+            problems.Select(p => (p.At.Line, p.Message)));
+    }
+
+    [Fact]
+    public async Task A_saved_plan_knows_when_the_platform_has_moved_since_and_names_what_moved()
+    {
+        using var connection = await Sandbox.ConnectAsync();
+        var plan = await PlanAsync(connection, Read(SplitAnalytics));
+        var saved = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.json");
+        plan.Save(saved);
+        var loaded = ReorgPlan.Load(saved);
+        File.Delete(saved);
+        Assert.Equal(plan.Changes.Select(c => c.Line), loaded.Changes.Select(c => c.Line));
+        Assert.Empty(ReorgPlanner.Moved(loaded, await DirectorySnapshot.ReadAsync(connection.Client, default)));
+
+        await connection.Client.AddUserToGroupsAsync("user-002", [(await connection.Client.ListGroupsAsync(default)).Single(g => g.Name == "Administrators")], default);
+        var moved = ReorgPlanner.Moved(loaded, await DirectorySnapshot.ReadAsync(connection.Client, default));
+
+        Assert.Equal(["user ben.okafor@example.com"], moved);
+    }
+
+    [Fact]
+    public async Task A_change_that_fails_midway_leaves_the_others_applied_and_reported()
+    {
+        using var connection = await Sandbox.ConnectAsync();
+        var plan = await PlanAsync(connection, Read("""
+            version: 1
+            groups:
+              - name: Contractors
+                include: [ben.okafor@example.com, chloe.martin@example.com, scim.sync@example.com]
+            disable: [dev.patel@example.com]
+            """));
+
+        var results = await ApplyAsync(connection, plan);
+
+        Assert.Equal([OperationStatus.Succeeded, OperationStatus.Succeeded, OperationStatus.Failed, OperationStatus.Succeeded], results.Select(r => r.Status));
+        Assert.Equal(403, results[2].HttpStatus);
+        Assert.False(Sandbox.IsEnabled("dev.patel@example.com"));
+        Assert.Equal(["ben.okafor@example.com", "chloe.martin@example.com"], Sandbox.MembersOf("Contractors"));
+        Assert.Same(plan.Changes[2], results[2].InputObject);
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "UserMgmt.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("UserMgmt.sln not found above the test directory.");
+    }
+}

@@ -27,6 +27,8 @@
         'Get-BulkJobError'
         'Get-BulkUserTemplate'
         'Test-ReorgPlan'
+        'New-ReorgPlan'
+        'Invoke-ReorgPlan'
     )
     AliasesToExport      = @('Invite-User')
     FunctionsToExport    = @()

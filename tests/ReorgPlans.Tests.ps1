@@ -3,6 +3,7 @@ BeforeAll {
     $examples = Join-Path $PSScriptRoot '../docs/examples'
 }
 
+
 Describe 'Test-ReorgPlan' {
     It 'finds no problem in the example plans' {
         Get-ChildItem $examples -Filter *.yaml | Test-ReorgPlan | Should -BeNullOrEmpty
@@ -19,5 +20,51 @@ Describe 'Test-ReorgPlan' {
         $problems[0].At.Column | Should -Be 5
         $problems[0].Message | Should -BeLike "*Did you mean 'members'?*"
         "$($problems[0])" | Should -BeLike "*typo.yaml:4:5: Unknown key 'membrs'*"
+    }
+}
+
+Describe 'New-ReorgPlan and Invoke-ReorgPlan' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'TestSandbox.ps1')
+        $sandbox = Start-TestSandbox -Connect
+        $plan = Join-Path $TestDrive 'split-analytics.yaml'
+        Copy-Item (Join-Path $examples 'split-analytics.yaml') $plan
+    }
+
+    AfterAll {
+        Stop-TestSandbox $sandbox
+    }
+
+    It 'shows every change with -WhatIf and sends nothing' {
+        Clear-RequestLog $sandbox
+        $preview = Invoke-ReorgPlan $plan -WhatIf
+        $preview.Status | Sort-Object -Unique | Should -Be 'WhatIf'
+        $preview.Message | Should -Contain '+ add      ada.lovelace@example.com → Customer Analytics'
+        $preview.Message | Should -Contain '- delete   Analytics'
+        Get-WriteCallCount $sandbox | Should -Be 0
+    }
+
+    It 'applies the plan, journals it, and finds nothing to do the second time' {
+        $applied = Invoke-ReorgPlan $plan -Force
+        $applied | Where-Object Status -NE 'Succeeded' | Should -BeNullOrEmpty
+        (Get-Group -Name 'Customer Analytics').MemberCount | Should -Be 5
+        Get-Group -Name Analytics -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        (Get-Content "$plan.journal.jsonl").Count | Should -Be $applied.Count
+
+        Clear-RequestLog $sandbox
+        Invoke-ReorgPlan $plan -Force | Should -BeNullOrEmpty
+        Get-WriteCallCount $sandbox | Should -Be 0
+        (New-ReorgPlan $plan).Summary | Should -BeLike 'No changes*'
+    }
+
+    It 'refuses a saved plan once the platform has moved, naming what moved' {
+        $moves = Join-Path $TestDrive 'moves.yaml'
+        "version: 1`ngroups:`n  - name: Contractors`n    include: [kara.singh@example.com]`n" | Set-Content $moves
+        $saved = Join-Path $TestDrive 'moves.json'
+        $null = New-ReorgPlan $moves -OutFile $saved
+
+        $null = Add-UserGroup -User kara.singh@example.com -Group Read-Only-Access
+
+        { Invoke-ReorgPlan -PlanFile $saved -Force } | Should -Throw -ExpectedMessage '*user kara.singh@example.com*'
     }
 }

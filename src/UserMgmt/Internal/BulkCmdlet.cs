@@ -101,10 +101,7 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet where TRequest : Row
     {
         _tally[result.Status] = _tally.GetValueOrDefault(result.Status) + 1;
         _progress?.RowSettled();
-        WriteObject(result);
-        if (result.Status == OperationStatus.Failed)
-            WriteError(new ErrorRecord(new RowFailedException(result), $"UserMgmt.{result.Operation}Failed",
-                ErrorCategories.FromHttpStatus(result.HttpStatus), result.InputObject));
+        RowResults.Write(this, result);
     }
 
     private static PSObject RowFromValues(IDictionary<string, object?> values)

@@ -23,6 +23,8 @@ public abstract class UserMgmtCmdlet : RetrySettingsCmdlet
 
     protected override void StopProcessing() => _stopping.Cancel();
 
+    internal UserMgmtConnection Connected() => ResolveConnection();
+
     protected UserMgmtConnection ResolveConnection() =>
         Connection ?? CurrentConnection.Value ?? throw new PSInvalidOperationException(
             "Not connected. Run Connect-UserMgmt first, or pass a connection with -Connection.");

@@ -1,0 +1,122 @@
+using System.Management.Automation;
+using UserMgmt.Commands.Internal;
+using UserMgmt.Operations;
+using UserMgmt.Plans;
+
+namespace UserMgmt.Commands;
+
+/// <summary>
+/// Applies a reorganisation plan: a YAML file (-Path), a plan from New-ReorgPlan, or a saved plan
+/// (-PlanFile), which is refused if the platform has moved since it was made. -WhatIf shows every
+/// change and sends nothing. Removals, disables and deletes ask for confirmation unless -Force (or
+/// -Confirm:$false) is given. Each change is recorded in a journal file as it is settled.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Invoke, "ReorgPlan", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
+[OutputType(typeof(OperationResult))]
+public sealed class InvokeReorgPlanCommand : UserMgmtCmdlet
+{
+    private const string PathSet = "Path";
+    private const string PlanSet = "Plan";
+    private const string PlanFileSet = "PlanFile";
+
+    [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0)]
+    public string Path { get; set; } = "";
+
+    [Parameter(ParameterSetName = PlanSet, Mandatory = true, ValueFromPipeline = true)]
+    public ReorgPlan Plan { get; set; } = null!;
+
+    [Parameter(ParameterSetName = PlanFileSet, Mandatory = true)]
+    public string PlanFile { get; set; } = "";
+
+    /// <summary>Apply removals, disables and deletes without asking, as a scheduled task must.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>The journal file; by default next to the plan, named after it.</summary>
+    [Parameter]
+    public string? JournalPath { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = ExecutionOptions.DefaultThrottleLimit;
+
+    protected override void ProcessRecord()
+    {
+        if (LoadPlan() is not { } plan) return;
+        WriteVerbose(plan.Summary + ".");
+        var approved = plan.Changes.Where(Approve).ToList();
+        if (approved.Count == 0) return;
+
+        var journalPath = JournalPath is null ? plan.SourceFile + ".journal.jsonl" : GetUnresolvedProviderPathFromPSPath(JournalPath);
+        using var journal = new PlanJournal(journalPath);
+        var applier = new ReorgPlanApplier(Connected().Client, result => Dispatcher.Post(() =>
+        {
+            journal.Record(result);
+            WriteResult(result);
+        }), new ExecutionOptions { ThrottleLimit = ThrottleLimit });
+        RunEngine(ct => applier.ApplyAsync(approved, ct));
+        WriteVerbose($"Journal: {journal.Path}");
+    }
+
+    private ReorgPlan? LoadPlan()
+    {
+        switch (ParameterSetName)
+        {
+            case PathSet:
+                return ReorgPlans.Compute(this, GetUnresolvedProviderPathFromPSPath(Path));
+            case PlanFileSet:
+                var file = GetUnresolvedProviderPathFromPSPath(PlanFile);
+                try
+                {
+                    return Fresh(ReorgPlan.Load(file));
+                }
+                catch (Exception e) when (e is IOException or InvalidDataException)
+                {
+                    ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.SavedPlanUnreadable", ErrorCategory.ReadError, file));
+                    return null;
+                }
+            default:
+                return Fresh(Plan);
+        }
+    }
+
+    /// <summary>A plan made earlier, if nothing it depends on has moved since; otherwise the command stops and says what moved.</summary>
+    private ReorgPlan Fresh(ReorgPlan plan)
+    {
+        var live = RunEngine(ct => DirectorySnapshot.ReadAsync(Connected().Client, ct));
+        var moved = ReorgPlanner.Moved(plan, live);
+        if (moved.Count > 0)
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException($"The plan was computed at {plan.ComputedAt:g}, and since then these have changed: {string.Join(", ", moved)}. Make the plan again with New-ReorgPlan."),
+                "UserMgmt.PlanStale", ErrorCategory.InvalidOperation, plan));
+        return plan;
+    }
+
+    private bool Approve(PlanChange change)
+    {
+        var request = new PlanChangeRequest(change);
+        if (!ShouldProcess(change.Line, change.Line + "?", "Invoke-ReorgPlan", out var reason))
+        {
+            WriteResult(reason == ShouldProcessReason.WhatIf
+                ? Settled(request, OperationStatus.WhatIf, change.Line)
+                : Settled(request, OperationStatus.Skipped, "Declined at the confirmation prompt."));
+            return false;
+        }
+        // Taking something away asks even at the default confirmation preference.
+        if (change.HighImpact && !Force && !MyInvocation.BoundParameters.ContainsKey("Confirm")
+            && !ShouldContinue($"{change.Line}\nThis takes something away. Continue?", "Invoke-ReorgPlan"))
+        {
+            WriteResult(Settled(request, OperationStatus.Skipped, "Declined at the confirmation prompt."));
+            return false;
+        }
+        return true;
+    }
+
+    private static OperationResult Settled(PlanChangeRequest request, OperationStatus status, string message) => new()
+    {
+        Row = request.Row, InputObject = request.InputObject, Target = request.Target ?? "", Operation = request.Operation,
+        Status = status, Message = message,
+    };
+
+    private void WriteResult(OperationResult result) => RowResults.Write(this, result);
+}

@@ -1,0 +1,22 @@
+using UserMgmt.Plans;
+
+namespace UserMgmt.Commands.Internal;
+
+/// <summary>Parse and plan, shared by New-ReorgPlan and Invoke-ReorgPlan; problems become errors.</summary>
+internal static class ReorgPlans
+{
+    public static ReorgPlan? Compute(UserMgmtCmdlet cmdlet, string file)
+    {
+        var (document, problems) = ReorgPlanParser.ParseFile(file);
+        if (document is null)
+        {
+            foreach (var problem in problems) cmdlet.WriteError(PlanProblems.ToError(problem));
+            return null;
+        }
+        var connection = cmdlet.Connected();
+        var (plan, live) = cmdlet.RunEngine(ct => ReorgPlanner.PlanAsync(document, connection.Client, ct));
+        foreach (var problem in live) cmdlet.WriteError(PlanProblems.ToError(problem));
+        if (plan is not null) cmdlet.WriteVerbose($"{file}: {plan.Summary}.");
+        return plan;
+    }
+}

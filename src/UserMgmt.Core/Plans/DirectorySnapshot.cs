@@ -26,12 +26,23 @@ public sealed class DirectorySnapshot
     }
 
     private readonly Dictionary<string, HashSet<string>> _members;
+    private Dictionary<(string Attribute, string Value), List<string>>? _byAttribute;
 
     public IReadOnlyDictionary<string, User> UsersByEmail { get; }
     public IReadOnlyDictionary<string, Group> GroupsByName { get; }
 
     public IReadOnlySet<string> MembersOf(string group) =>
         _members.TryGetValue(group, out var set) ? set : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Addresses of the users whose attribute holds the value (case ignored); indexed on first use.</summary>
+    public IReadOnlyList<string> UsersWith(string attribute, string value)
+    {
+        _byAttribute ??= UsersByEmail.Values
+            .SelectMany(u => u.Attributes.SelectMany(a => a.Value.Select(v => (Key: (a.Key.ToLowerInvariant(), v.ToLowerInvariant()), u.Email))))
+            .GroupBy(x => x.Key, x => x.Email)
+            .ToDictionary(g => g.Key, g => g.ToList());
+        return _byAttribute.TryGetValue((attribute.ToLowerInvariant(), value.ToLowerInvariant()), out var emails) ? emails : [];
+    }
 
     public static DirectorySnapshot From(IReadOnlyList<User> users, IReadOnlyList<Group> groups) => new(users, groups);
 

@@ -82,9 +82,7 @@ public static class ReorgPlanner
                     members.UnionWith(live.MembersOf(s.Group));
                     break;
                 case AttributeSelector s:
-                    members.UnionWith(live.UsersByEmail.Values
-                        .Where(u => u.Attributes.TryGetValue(s.Attribute, out var v) && v.Contains(s.Value, StringComparer.OrdinalIgnoreCase))
-                        .Select(u => u.Email));
+                    members.UnionWith(live.UsersWith(s.Attribute, s.Value));
                     break;
                 case EmailPatternSelector s:
                     var pattern = new Regex("^" + Regex.Escape(s.Pattern).Replace(@"\*", ".*").Replace(@"\?", ".") + "$", RegexOptions.IgnoreCase);

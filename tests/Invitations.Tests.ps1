@@ -72,6 +72,12 @@ Describe 'New-UserInvitation' {
             (Get-User -User ghost@company.com).Groups | Should -Be 'Night Shift'
         }
 
+        It 'stops at the first failed row with -ErrorAction Stop' {
+            $rows = [pscustomobject]@{ Email = 'nope' }, [pscustomobject]@{ Email = 'stopped.before@company.com' }
+            { $rows | Invite-User -ErrorAction Stop } | Should -Throw -ExpectedMessage 'Row 1 (nope)*'
+            Get-User -User stopped.before@company.com -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        }
+
         It 'names the missing column of a row that has no email' {
             $result = [pscustomobject]@{ Name = 'No Address' } | Invite-User -ErrorAction SilentlyContinue
             $result.Status | Should -Be 'Failed'

@@ -17,15 +17,27 @@ internal sealed class PipelineDispatcher(Cmdlet cmdlet) : IActivityLog
     {
         var pending = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions { SingleReader = true });
         _pending = pending;
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task<T> task;
         using (CommandScope.Begin(this, retry))
-            task = Task.Run(() => work(cancellationToken), cancellationToken);
+            task = Task.Run(() => work(abandon.Token), abandon.Token);
         task.ContinueWith(_ => pending.Writer.TryComplete(), TaskScheduler.Default);
-
-        while (pending.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
-            while (pending.Reader.TryRead(out var write))
-                write();
-        _pending = null;
+        try
+        {
+            while (pending.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+                while (pending.Reader.TryRead(out var write))
+                    write();
+        }
+        catch
+        {
+            // A write stopped the pipeline (e.g. -ErrorAction Stop): the work must not go on unseen.
+            abandon.Cancel();
+            throw;
+        }
+        finally
+        {
+            _pending = null;
+        }
         return task.GetAwaiter().GetResult();
     }
 

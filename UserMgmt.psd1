@@ -1,5 +1,7 @@
 @{
     RootModule           = 'bin/UserMgmt/UserMgmt.dll'
+    # Imported first: it gives the engine and its dependencies a load context of their own.
+    NestedModules        = @('bin/UserMgmt/UserMgmt.Loader.dll')
     ModuleVersion        = '0.1.0'
     GUID                 = '5d0f3c1e-8a4b-4c7e-9f2d-6b1a7e3c9d40'
     Author               = 'UserMgmt contributors'

@@ -26,3 +26,30 @@ Describe 'The UserMgmt module' {
         }
     }
 }
+
+Describe 'Loading next to other modules' {
+    It 'keeps its own RestSharp when the session already has another one' {
+        $folder = Join-Path $TestDrive 'other-module'
+        $null = New-Item -ItemType Directory -Path $folder
+        $other = Join-Path $folder 'RestSharp.dll'
+        Add-Type -OutputAssembly $other -TypeDefinition @'
+[assembly: System.Reflection.AssemblyVersion("1.0.0.0")]
+namespace RestSharp { public class RestClient { public static string Owner => "another module"; } }
+'@
+        $pwsh = (Get-Process -Id $PID).Path
+        $script = @"
+Add-Type -Path '$other'
+Import-Module '$manifestPath'
+[RestSharp.RestClient]::Owner
+try { Connect-UserMgmt -Provider Acceldata -BaseUri http://127.0.0.1:9 -AccessKey k -SecretKey (ConvertTo-SecureString s -AsPlainText -Force) -MaxRetry 0 } catch { `$_.FullyQualifiedErrorId }
+`$engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'RestSharp' -and `$_.GetName().Version.Major -gt 1 }
+[System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$engine).Name
+"@
+        $output = & $pwsh -NoProfile -NonInteractive -Command $script
+
+        # The other module's RestSharp still answers; ours was used for the call, from the module's own context.
+        $output[0] | Should -Be 'another module'
+        $output[1] | Should -BeLike 'UserMgmt.ConnectFailed*'
+        $output[2] | Should -Be 'UserMgmt'
+    }
+}

@@ -30,7 +30,18 @@ public sealed class ManifestTests(ModuleAssemblyFixture fixture) : IClassFixture
     public void The_engine_knows_nothing_of_PowerShell_and_the_module_does_not_ship_it()
     {
         Assert.DoesNotContain(_module.Engine.GetReferencedAssemblies(), a => a.Name == "System.Management.Automation");
-        Assert.False(File.Exists(Path.Combine(_module.ModuleDirectory, "System.Management.Automation.dll")));
+        Assert.Empty(Directory.GetFiles(_module.ModuleDirectory, "System.Management.Automation.dll", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Third_party_assemblies_live_apart_and_the_cmdlets_never_reference_them()
+    {
+        string[] isolated = ["RestSharp", "Polly.Core", "YamlDotNet", "CsvHelper"];
+
+        Assert.Equal(["UserMgmt.Loader.dll", "UserMgmt.dll"], Directory.GetFiles(_module.ModuleDirectory, "*.dll").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.All(isolated, name => Assert.True(File.Exists(Path.Combine(_module.ModuleDirectory, "Dependencies", name + ".dll")), name));
+        Assert.DoesNotContain(_module.Module.GetReferencedAssemblies(), a => isolated.Contains(a.Name));
+        Assert.Contains("bin/UserMgmt/UserMgmt.Loader.dll", Manifest.List("NestedModules"));
     }
 
     [Fact]

@@ -20,12 +20,12 @@ public sealed class ModuleAssembly : IDisposable
         if (!File.Exists(modulePath)) throw new FileNotFoundException("Build the solution first: the module is not in bin/UserMgmt.", modulePath);
 
         var paths = Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll")
-            .Concat(Directory.GetFiles(ModuleDirectory, "*.dll"))
+            .Concat(Directory.GetFiles(ModuleDirectory, "*.dll", SearchOption.AllDirectories))
             .Append(Path.Combine(AppContext.BaseDirectory, "System.Management.Automation.dll"))
             .GroupBy(Path.GetFileName).Select(g => g.Last());
         _context = new MetadataLoadContext(new PathAssemblyResolver(paths));
         Module = _context.LoadFromAssemblyPath(modulePath);
-        Engine = _context.LoadFromAssemblyPath(Path.Combine(ModuleDirectory, "UserMgmt.Core.dll"));
+        Engine = _context.LoadFromAssemblyPath(Path.Combine(ModuleDirectory, "Dependencies", "UserMgmt.Core.dll"));
         Cmdlets = Module.GetTypes().Where(t => !t.IsAbstract && Attribute(t, "CmdletAttribute") is not null).Select(t => new CmdletInfo(t)).ToList();
     }
 

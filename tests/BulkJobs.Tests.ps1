@@ -68,6 +68,14 @@ Describe 'Start-BulkJob' {
         $errors.Message | Should -Match 'Atlantis'
     }
 
+    It 'reads yes/no columns as true/false and refuses what is neither' {
+        $null = [pscustomobject]@{ Email = 'flags@company.com'; LastName = 'Flag'; MaxChatLimitEnabled = 'yes' } | Start-BulkJob -Wait
+        (Get-BulkUserTemplate | Where-Object Email -EQ 'flags@company.com').MaxChatLimitEnabled | Should -BeTrue
+
+        { [pscustomobject]@{ Email = 'x@company.com'; LastName = 'X'; MaxChatLimitEnabled = 'maybe' } | Start-BulkJob -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage "*'maybe' is not a yes/no value*"
+    }
+
     It 'deactivates users with a row whose status is Inactive' {
         $null = [pscustomobject]@{ Email = 'ben.okafor@example.com'; LastName = 'Okafor'; Status = 'Inactive' } | Start-BulkJob -Wait
         (Get-User -User ben.okafor@example.com).Status | Should -Be 'Inactive'

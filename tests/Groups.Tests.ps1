@@ -86,3 +86,13 @@ Describe 'Add-UserGroup and Remove-UserGroup from a spreadsheet' {
         (Get-User -User ben.okafor@example.com).Groups | Should -Not -Contain 'Contractors'
     }
 }
+
+Describe 'Tab completion' {
+    It 'completes group names from the platform, quoting names with spaces' {
+        $null = New-Group -Name 'Night Shift'
+        $line = 'Add-UserGroup -User ada.lovelace@example.com -Group Ni'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be "'Night Shift'"
+        $line = 'Get-Group -Name Contr'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'Contractors'
+    }
+}

@@ -147,4 +147,31 @@ public sealed class CmdletSurfaceTests(ModuleAssemblyFixture fixture) : IClassFi
         Assert.Equal("Int32", cmdlet.Parameter("ThrottleLimit").PropertyType.Name);
         Assert.Equal("Int32", cmdlet.Parameter("DeadlineSec").PropertyType.Name);
     }
+
+    [Theory]
+    [InlineData("New-UserInvitation", "Group", "GroupNameCompleter")]
+    [InlineData("Add-UserGroup", "Group", "GroupNameCompleter")]
+    [InlineData("Remove-UserGroup", "Group", "GroupNameCompleter")]
+    [InlineData("Get-Group", "Name", "GroupNameCompleter")]
+    [InlineData("Start-BulkJob", "Role", "RoleNameCompleter")]
+    [InlineData("Start-BulkJob", "Team", "GroupNameCompleter")]
+    [InlineData("Get-BulkJob", "Id", "JobIdCompleter")]
+    [InlineData("Wait-BulkJob", "Id", "JobIdCompleter")]
+    [InlineData("Get-BulkJobError", "Id", "JobIdCompleter")]
+    public void Names_the_user_would_otherwise_have_to_remember_complete_with_Tab(string cmdlet, string parameter, string completer)
+    {
+        var attribute = ModuleAssembly.Attribute(_module.Cmdlet(cmdlet).Parameter(parameter), "ArgumentCompleterAttribute");
+        Assert.NotNull(attribute);
+        Assert.Equal(completer, ((Type)attribute.ConstructorArguments[0].Value!).Name);
+    }
+
+    [Theory]
+    [InlineData("New-UserInvitation", "SendEmail")]
+    [InlineData("Start-BulkJob", "MaxChatLimitEnabled")]
+    public void Yes_no_columns_from_spreadsheets_bind_to_true_false_parameters(string cmdlet, string parameter)
+    {
+        var property = _module.Cmdlet(cmdlet).Parameter(parameter);
+        Assert.NotNull(ModuleAssembly.Attribute(property, "LooseBooleanAttribute"));
+        Assert.True(CmdletInfo.Flag(property, "ValueFromPipelineByPropertyName"));
+    }
 }

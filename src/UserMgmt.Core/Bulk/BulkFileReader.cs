@@ -38,7 +38,7 @@ public static class BulkFileReader
             Status = Text("status"),
             Location = Text("location", "office"),
             MaxChatLimit = int.TryParse(Text("max_chat_limit"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var limit) ? limit : null,
-            MaxChatLimitEnabled = Flag(Text("max_chat_limit_enabled")),
+            MaxChatLimitEnabled = InputText.ParseFlag(Text("max_chat_limit_enabled")),
             Roles = List("roles", "role"),
             Teams = List("teams", "team", "groups", "group"),
             SourceRow = sourceRow,
@@ -46,14 +46,6 @@ public static class BulkFileReader
             InputObject = fields,
         };
     }
-
-    /// <summary>Reads "1", "0", "true", "yes", "no" and the like; null for empty or unknown text.</summary>
-    public static bool? Flag(string? text) => text?.Trim().ToLowerInvariant() switch
-    {
-        "1" or "true" or "yes" or "y" or "on" => true,
-        "0" or "false" or "no" or "n" or "off" => false,
-        _ => null,
-    };
 
     private static string Key(string name) => name.Replace("_", "").Replace(" ", "").ToLowerInvariant();
 

@@ -22,4 +22,12 @@ public static class InputText
     }
 
     public static bool LooksLikeEmail(string key) => key.Contains('@');
+
+    /// <summary>Reads "1", "0", "true", "yes", "no" and the like; null for empty or unknown text.</summary>
+    public static bool? ParseFlag(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        "1" or "true" or "yes" or "y" or "on" => true,
+        "0" or "false" or "no" or "n" or "off" => false,
+        _ => null,
+    };
 }

@@ -14,6 +14,7 @@ public sealed class GetBulkJobCommand : BulkJobCmdlet
 
     [Parameter(ParameterSetName = IdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("JobId")]
+    [ArgumentCompleter(typeof(JobIdCompleter))]
     public long[] Id { get; set; } = [];
 
     [Parameter(ParameterSetName = ListSet)]

@@ -13,6 +13,7 @@ public sealed class GetGroupCommand : UserMgmtCmdlet
     /// <summary>Group names or ids; all groups when omitted.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias(ParameterAliases.GroupName, "Group", ParameterAliases.Id)]
+    [ArgumentCompleter(typeof(GroupNameCompleter))]
     public string[]? Name { get; set; }
 
     protected override void ProcessRecord()

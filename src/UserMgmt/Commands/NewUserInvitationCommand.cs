@@ -17,6 +17,7 @@ public sealed class NewUserInvitationCommand : BulkCmdlet<InvitationRequest>
     /// <summary>Group names or ids; a "Contractors; Read-Only-Access" cell becomes two groups.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias(ParameterAliases.Groups, ParameterAliases.GroupName)]
+    [ArgumentCompleter(typeof(GroupNameCompleter))]
     public string[]? Group { get; set; }
 
     /// <summary>Needed by platforms that keep names with the invitation (CCAI Platform requires a last name).</summary>
@@ -28,7 +29,9 @@ public sealed class NewUserInvitationCommand : BulkCmdlet<InvitationRequest>
     [Alias("last_name", "Surname")]
     public string? LastName { get; set; }
 
-    [Parameter]
+    /// <summary>Send the platform's invitation email; a SendEmail column of TRUE/yes/1 does the same per row.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [LooseBoolean]
     public SwitchParameter SendEmail { get; set; }
 
     protected override string Operation => OperationNames.Invite;

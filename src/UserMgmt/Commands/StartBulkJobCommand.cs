@@ -58,16 +58,19 @@ public sealed class StartBulkJobCommand : BulkJobCmdlet
     /// <summary>1/0, true/false or yes/no.</summary>
     [Parameter(ParameterSetName = RowsSet, ValueFromPipelineByPropertyName = true)]
     [Alias("max_chat_limit_enabled")]
-    public string? MaxChatLimitEnabled { get; set; }
+    [LooseBoolean]
+    public bool? MaxChatLimitEnabled { get; set; }
 
     /// <summary>Role names; a "A; B" cell is two roles.</summary>
     [Parameter(ParameterSetName = RowsSet, ValueFromPipelineByPropertyName = true)]
     [Alias("Roles")]
+    [ArgumentCompleter(typeof(RoleNameCompleter))]
     public string[]? Role { get; set; }
 
     /// <summary>Team names; a "A; B" cell is two teams.</summary>
     [Parameter(ParameterSetName = RowsSet, ValueFromPipelineByPropertyName = true)]
     [Alias("Teams", "Group", ParameterAliases.Groups)]
+    [ArgumentCompleter(typeof(GroupNameCompleter))]
     public string[]? Team { get; set; }
 
     /// <summary>The pipeline object as received, kept so errors can return it unchanged.</summary>
@@ -102,7 +105,7 @@ public sealed class StartBulkJobCommand : BulkJobCmdlet
             Email = Email, NewEmail = NewEmail, AgentNumber = AgentNumber, FirstName = FirstName, LastName = LastName,
             Status = Status, Location = Location,
             MaxChatLimit = int.TryParse(MaxChatLimit, out var limit) ? limit : null,
-            MaxChatLimitEnabled = BulkFileReader.Flag(MaxChatLimitEnabled),
+            MaxChatLimitEnabled = MaxChatLimitEnabled,
             Roles = InputText.SplitList(Role), Teams = InputText.SplitList(Team),
             SourceRow = _rows.Count + 1,
             InputObject = InputObject,

@@ -15,6 +15,7 @@ public abstract class JobInputCmdlet : BulkJobCmdlet
 
     [Parameter(ParameterSetName = IdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("JobId")]
+    [ArgumentCompleter(typeof(JobIdCompleter))]
     public long[] Id { get; set; } = [];
 
     /// <summary>The jobs this pipeline object names; jobs given by id are read from the platform (without input rows).</summary>

@@ -14,6 +14,7 @@ public abstract class MembershipCmdlet : BulkCmdlet<MembershipRequest>
     /// <summary>Group names or ids; a "A; B" cell becomes two groups.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias(ParameterAliases.Groups, ParameterAliases.GroupName)]
+    [ArgumentCompleter(typeof(GroupNameCompleter))]
     public string[]? Group { get; set; }
 
     protected abstract bool IsAddition { get; }

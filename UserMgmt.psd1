@@ -6,7 +6,7 @@
     GUID                 = '5d0f3c1e-8a4b-4c7e-9f2d-6b1a7e3c9d40'
     Author               = 'UserMgmt contributors'
     CompanyName          = 'UserMgmt'
-    Copyright            = '(c) UserMgmt contributors. All rights reserved.'
+    Copyright            = '(c) 2026 UserMgmt contributors. MIT licence.'
     Description          = 'Bulk user management for SaaS platforms over their REST APIs: invitations, group membership, attributes and account state, from the pipeline, with -WhatIf.'
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
@@ -39,7 +39,8 @@
 
     PrivateData          = @{
         PSData = @{
-            Tags = @('UserManagement', 'Bulk', 'SaaS', 'SCIM', 'Acceldata', 'CCAI', 'Onboarding')
+            Tags         = @('UserManagement', 'Bulk', 'SaaS', 'SCIM', 'Acceldata', 'CCAI', 'Onboarding', 'PSEdition_Core')
+            ReleaseNotes = '0.1.0: users, groups, attributes and accounts on Acceldata; bulk jobs on CCAI Platform; declarative reorganisation plans; retries, throttling and -WhatIf throughout.'
         }
     }
 }

@@ -6,6 +6,8 @@
     Build    compiles the solution; the module lands in bin/UserMgmt, where UserMgmt.psd1 loads it.
     Test     runs the xunit tests, then the Pester tests when Pester 5 is installed.
     Pester   runs only the Pester tests (after a build).
+    Docs     regenerates en-US/ (MAML help and about_ topics) from docs/ with PlatyPS.
+    Package  builds a clean module folder in out/UserMgmt, ready for Publish-PSResource.
     Sandbox  starts the local server that emulates the platforms (Ctrl+C stops it).
     Each step is also a plain dotnet command; see README.md.
 .EXAMPLE
@@ -15,7 +17,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Pester', 'Sandbox')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Docs', 'Package', 'Sandbox')]
     [string[]] $Task = @('Build', 'Test'),
 
     [ValidateSet('Debug', 'Release')]
@@ -55,6 +57,29 @@ function Invoke-PesterTest {
     if ($result.FailedCount -gt 0 -or $result.Result -ne 'Passed') { throw "Pester: $($result.FailedCount) test(s) failed." }
 }
 
+function Invoke-Docs {
+    if (-not (Get-Module -ListAvailable platyPS)) {
+        Write-Warning 'PlatyPS is not installed, so en-US/ was left as it is. Install-PSResource platyPS to regenerate it.'
+        return
+    }
+    Import-Module platyPS
+    $null = New-ExternalHelp -Path (Join-Path $PSScriptRoot 'docs') -OutputPath (Join-Path $PSScriptRoot 'en-US') -Force
+}
+
+# The module folder keeps the repository's relative layout, so the manifest works unchanged.
+function Invoke-Package {
+    $target = Join-Path $PSScriptRoot 'out/UserMgmt'
+    if (Test-Path $target) { Remove-Item $target -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $target
+    Copy-Item -Path UserMgmt.psd1, UserMgmt.format.ps1xml, LICENSE, README.md -Destination $target
+    Copy-Item -Path en-US -Destination $target -Recurse
+    $null = New-Item -ItemType Directory -Path (Join-Path $target 'bin')
+    Copy-Item -Path bin/UserMgmt -Destination (Join-Path $target 'bin') -Recurse
+    Get-ChildItem $target -Recurse -Include *.pdb | Remove-Item
+    Test-ModuleManifest -Path (Join-Path $target 'UserMgmt.psd1') | Out-Null
+    "Module ready in $target"
+}
+
 foreach ($step in $Task) {
     switch ($step) {
         'Build' { Invoke-Dotnet build UserMgmt.sln -c $Configuration }
@@ -63,6 +88,8 @@ foreach ($step in $Task) {
             Invoke-PesterTest
         }
         'Pester' { Invoke-PesterTest }
+        'Docs' { Invoke-Docs }
+        'Package' { Invoke-Package }
         'Sandbox' { Invoke-Dotnet run --project src/UserMgmt.Sandbox -c $Configuration -- --urls $SandboxUrl --db $SandboxDatabase }
     }
 }

@@ -59,4 +59,30 @@ public sealed class ManifestTests(ModuleAssemblyFixture fixture) : IClassFixture
         Assert.Contains("UserMgmt.Operations.OperationResult", formats.SelectMany(f =>
             System.Xml.Linq.XDocument.Load(Path.Combine(_module.RepoRoot, f)).Descendants("TypeName").Select(e => e.Value)));
     }
+
+    [Fact]
+    public void The_manifest_is_ready_for_the_gallery()
+    {
+        Assert.Equal(["Core"], Manifest.List("CompatiblePSEditions"));
+        Assert.Contains("PSEdition_Core", Manifest.List("Tags"));
+        Assert.NotEmpty(Manifest.Scalar("ReleaseNotes"));
+        Assert.Contains("MIT", File.ReadAllText(Path.Combine(_module.RepoRoot, "LICENSE")));
+        Assert.Empty(Manifest.List("FunctionsToExport"));
+    }
+
+    [Fact]
+    public void Every_output_type_has_a_default_view()
+    {
+        var viewed = Manifest.List("FormatsToProcess")
+            .SelectMany(f => System.Xml.Linq.XDocument.Load(Path.Combine(_module.RepoRoot, f)).Descendants("TypeName").Select(e => e.Value))
+            .ToHashSet();
+        var outputs = _module.Cmdlets
+            .SelectMany(c => ModuleAssembly.Attributes(c.Type, "OutputTypeAttribute"))
+            .SelectMany(a => (System.Collections.ObjectModel.ReadOnlyCollection<System.Reflection.CustomAttributeTypedArgument>)a.ConstructorArguments[0].Value!)
+            .Select(t => ((Type)t.Value!).FullName!)
+            .Where(name => name != "System.Void")
+            .Distinct();
+
+        Assert.All(outputs, type => Assert.Contains(type, viewed));
+    }
 }

@@ -28,6 +28,18 @@ public sealed class PlanParserTests
         Assert.Equal((groups, disabled, attributes), (plan.Groups.Count, plan.Disable.Count, plan.Attributes.Count));
     }
 
+    [Theory]
+    [InlineData("docs/about_UserMgmt_ReorgPlans.md")]
+    [InlineData("README.md")]
+    public void The_plans_shown_in_the_documentation_read_without_problems(string topic)
+    {
+        var text = File.ReadAllText(Path.Combine(RepoRoot(), topic));
+        var blocks = System.Text.RegularExpressions.Regex.Matches(text, "```yaml\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline);
+
+        Assert.NotEmpty(blocks);
+        Assert.All(blocks, block => Assert.Empty(ReorgPlanParser.Parse(block.Groups[1].Value, topic).Problems));
+    }
+
     [Fact]
     public void A_plan_reads_into_groups_selectors_attributes_and_disables_with_their_positions()
     {

@@ -53,3 +53,28 @@ try { Connect-UserMgmt -Provider Acceldata -BaseUri http://127.0.0.1:9 -AccessKe
         $output[2] | Should -Be 'UserMgmt'
     }
 }
+
+Describe 'The help sources' {
+    It 'hold examples that parse as PowerShell' {
+        $docs = Join-Path $PSScriptRoot '../docs'
+        $failures = foreach ($file in Get-ChildItem $docs -Filter *.md) {
+            $blocks = [regex]::Matches((Get-Content $file.FullName -Raw), '```powershell\r?\n(.*?)```', 'Singleline')
+            foreach ($block in $blocks) {
+                $code = ($block.Groups[1].Value -split '\r?\n' | ForEach-Object { $_ -replace '^(PS C:\\> |>> )', '' }) -join "`n"
+                $errors = $null
+                $null = [System.Management.Automation.Language.Parser]::ParseInput($code, [ref]$null, [ref]$errors)
+                if ($errors) { "$($file.Name): $($errors[0].Message)" }
+            }
+        }
+        $failures | Should -BeNullOrEmpty
+    }
+
+    It 'document every parameter PowerShell shows for each command' {
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters
+        foreach ($command in Get-Command -Module UserMgmt -CommandType Cmdlet) {
+            $doc = Get-Content (Join-Path $PSScriptRoot "../docs/$($command.Name).md") -Raw
+            $shown = $command.Parameters.Values | Where-Object { $_.Name -notin $common -and $_.Name -ne 'UseTransaction' -and -not ($_.Attributes.DontShow -contains $true) }
+            foreach ($parameter in $shown) { $doc | Should -Match "(?m)^### -$($parameter.Name)$" -Because "$($command.Name) -$($parameter.Name)" }
+        }
+    }
+}

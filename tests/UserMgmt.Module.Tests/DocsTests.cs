@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+
+namespace UserMgmt.Module.Tests;
+
+/// <summary>The PlatyPS help sources in docs/ cover every cmdlet and parameter the assembly has, and no more.</summary>
+public sealed partial class DocsTests(ModuleAssemblyFixture fixture) : IClassFixture<ModuleAssemblyFixture>
+{
+    private readonly ModuleAssembly _module = fixture.Module;
+
+    public static TheoryData<string> CmdletNames()
+    {
+        using var module = new ModuleAssembly();
+        return new TheoryData<string>(module.Cmdlets.Select(c => c.Name).Order());
+    }
+
+    private string Doc(string cmdlet)
+    {
+        var path = Path.Combine(_module.RepoRoot, "docs", cmdlet + ".md");
+        Assert.True(File.Exists(path), $"docs/{cmdlet}.md is missing");
+        return File.ReadAllText(path);
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Every_cmdlet_has_a_PlatyPS_page(string cmdlet)
+    {
+        var doc = Doc(cmdlet);
+        Assert.StartsWith("---\nexternal help file: UserMgmt.dll-Help.xml\n", doc);
+        Assert.Contains("\nschema: 2.0.0\n", doc);
+        Assert.Contains($"\n# {cmdlet}\n", doc);
+        foreach (var section in new[] { "SYNOPSIS", "SYNTAX", "DESCRIPTION", "EXAMPLES", "PARAMETERS", "INPUTS", "OUTPUTS" })
+            Assert.Matches($"\n## {section}\n+[^#\\s]", doc.Replace("\n### ", "\nx"));
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Every_parameter_is_documented_and_nothing_stale_is(string cmdlet)
+    {
+        var info = _module.Cmdlet(cmdlet);
+        var expected = info.Parameters.Where(p => !CmdletInfo.Flag(p, "DontShow")).Select(p => p.Name)
+            .Concat(info.SupportsShouldProcess ? ["WhatIf", "Confirm"] : [])
+            .Order();
+
+        var documented = ParameterHeading().Matches(Doc(cmdlet)).Select(m => m.Groups[1].Value).Order();
+
+        Assert.Equal(expected, documented);
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Every_cmdlet_has_two_examples_one_from_Import_Csv_and_each_well_formed(string cmdlet)
+    {
+        var examples = ExampleCode().Matches(Doc(cmdlet)).Select(m => m.Groups[1].Value).ToList();
+
+        Assert.True(examples.Count >= 2, $"{cmdlet} has {examples.Count} example(s)");
+        Assert.Contains(examples, e => e.Contains("Import-Csv"));
+        Assert.All(examples, e => Assert.True(Balanced(e), $"unbalanced brackets or quotes in: {e}"));
+        Assert.All(examples, e => Assert.True(e.Contains(cmdlet) || e.Contains("Invite-User"), $"an example of {cmdlet} does not use it"));
+    }
+
+    [Fact]
+    public void The_module_page_lists_every_cmdlet()
+    {
+        var page = File.ReadAllText(Path.Combine(_module.RepoRoot, "docs", "UserMgmt.md"));
+        Assert.All(_module.Cmdlets, c => Assert.Contains($"### [{c.Name}]({c.Name}.md)", page));
+    }
+
+    [Theory]
+    [InlineData("about_UserMgmt")]
+    [InlineData("about_UserMgmt_Providers")]
+    [InlineData("about_UserMgmt_ReorgPlans")]
+    [InlineData("about_UserMgmt_Automation")]
+    public void Every_about_topic_has_its_source_and_its_help_file(string topic)
+    {
+        Assert.True(File.Exists(Path.Combine(_module.RepoRoot, "docs", topic + ".md")));
+        Assert.StartsWith($"TOPIC\n    {topic}\n", File.ReadAllText(Path.Combine(_module.RepoRoot, "en-US", topic + ".help.txt")));
+    }
+
+    // A cheap syntax check without PowerShell: quotes, brackets and braces open and close in order.
+    private static bool Balanced(string code)
+    {
+        var stack = new Stack<char>();
+        char? quote = null;
+        foreach (var c in code)
+        {
+            if (quote is not null) { if (c == quote) quote = null; continue; }
+            switch (c)
+            {
+                case '\'' or '"': quote = c; break;
+                case '(' or '[' or '{': stack.Push(c); break;
+                case ')': if (!stack.TryPop(out var o1) || o1 != '(') return false; break;
+                case ']': if (!stack.TryPop(out var o2) || o2 != '[') return false; break;
+                case '}': if (!stack.TryPop(out var o3) || o3 != '{') return false; break;
+            }
+        }
+        return quote is null && stack.Count == 0;
+    }
+
+    [GeneratedRegex(@"^### -(\w+)$", RegexOptions.Multiline)]
+    private static partial Regex ParameterHeading();
+
+    [GeneratedRegex("```powershell\\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex ExampleCode();
+}

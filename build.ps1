@@ -58,12 +58,24 @@ function Invoke-PesterTest {
 }
 
 function Invoke-Docs {
-    if (-not (Get-Module -ListAvailable platyPS)) {
-        Write-Warning 'PlatyPS is not installed, so en-US/ was left as it is. Install-PSResource platyPS to regenerate it.'
-        return
+    $docs = Join-Path $PSScriptRoot 'docs'
+    $help = Join-Path $PSScriptRoot 'en-US'
+    if (Get-Module -ListAvailable platyPS) {
+        # PlatyPS 0.14 writes both the MAML help and the about_ topics.
+        Import-Module platyPS
+        $null = New-ExternalHelp -Path $docs -OutputPath $help -Force
     }
-    Import-Module platyPS
-    $null = New-ExternalHelp -Path (Join-Path $PSScriptRoot 'docs') -OutputPath (Join-Path $PSScriptRoot 'en-US') -Force
+    elseif (Get-Module -ListAvailable Microsoft.PowerShell.PlatyPS) {
+        # PlatyPS 1.x writes the MAML help; the about_ topics in en-US are left as they are.
+        Import-Module Microsoft.PowerShell.PlatyPS
+        $staging = Join-Path ([IO.Path]::GetTempPath()) "usermgmt-help-$([guid]::NewGuid().ToString('N'))"
+        $null = Get-ChildItem $docs -Filter '*-*.md' | Import-MarkdownCommandHelp | Export-MamlCommandHelp -OutputFolder $staging -Force
+        Copy-Item (Join-Path $staging 'UserMgmt/UserMgmt.dll-Help.xml') $help -Force
+        Remove-Item $staging -Recurse -Force
+    }
+    else {
+        Write-Warning 'PlatyPS is not installed, so en-US/ was left as it is. Install-PSResource platyPS to regenerate it.'
+    }
 }
 
 # The module folder keeps the repository's relative layout, so the manifest works unchanged.

@@ -78,3 +78,20 @@ Describe 'The help sources' {
         }
     }
 }
+
+Describe 'Get-Help' {
+    It 'shows the synopsis, examples and parameter help of every command' {
+        foreach ($command in Get-Command -Module UserMgmt -CommandType Cmdlet) {
+            $help = Get-Help $command.Name -Full
+            $help.Synopsis | Should -Not -BeLike "*$($command.Name)*[[]*" -Because "$($command.Name) should have a written synopsis"
+            @($help.Examples.Example).Count | Should -BeGreaterOrEqual 2 -Because $command.Name
+        }
+        (Get-Help Add-UserGroup -Parameter Group).description.Text | Should -Match 'Contractors;Read-Only-Access'
+    }
+
+    It 'finds the about topics' {
+        foreach ($topic in 'about_UserMgmt', 'about_UserMgmt_Providers', 'about_UserMgmt_ReorgPlans', 'about_UserMgmt_Automation') {
+            Get-Help $topic | Out-String | Should -Match $topic
+        }
+    }
+}

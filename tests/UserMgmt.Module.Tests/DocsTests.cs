@@ -76,6 +76,37 @@ public sealed partial class DocsTests(ModuleAssemblyFixture fixture) : IClassFix
         Assert.StartsWith($"TOPIC\n    {topic}\n", File.ReadAllText(Path.Combine(_module.RepoRoot, "en-US", topic + ".help.txt")));
     }
 
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void The_MAML_help_the_module_loads_documents_every_parameter_and_nothing_stale(string cmdlet)
+    {
+        var command = MamlCommands().SingleOrDefault(c => c.Name == cmdlet);
+        Assert.True(command.Name is not null, $"en-US/UserMgmt.dll-Help.xml has no help for {cmdlet}");
+        var info = _module.Cmdlet(cmdlet);
+        var expected = info.Parameters.Where(p => !CmdletInfo.Flag(p, "DontShow")).Select(p => p.Name)
+            .Concat(info.SupportsShouldProcess ? ["WhatIf", "Confirm"] : []).Order();
+
+        Assert.Equal(expected, command.Parameters.Order());
+        Assert.NotEmpty(command.Synopsis);
+    }
+
+    [Fact]
+    public void The_MAML_help_has_no_command_the_module_lacks()
+    {
+        Assert.Equal(_module.Cmdlets.Select(c => c.Name).Order(), MamlCommands().Select(c => c.Name).Order());
+    }
+
+    private IEnumerable<(string Name, string Synopsis, IEnumerable<string> Parameters)> MamlCommands()
+    {
+        System.Xml.Linq.XNamespace command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
+        System.Xml.Linq.XNamespace maml = "http://schemas.microsoft.com/maml/2004/10";
+        var help = System.Xml.Linq.XDocument.Load(Path.Combine(_module.RepoRoot, "en-US", "UserMgmt.dll-Help.xml"));
+        return help.Root!.Elements(command + "command").Select(c => (
+            c.Element(command + "details")!.Element(command + "name")!.Value,
+            c.Element(command + "details")!.Element(maml + "description")?.Value.Trim() ?? "",
+            c.Element(command + "parameters")?.Elements(command + "parameter").Select(p => p.Element(maml + "name")!.Value) ?? []));
+    }
+
     // A cheap syntax check without PowerShell: quotes, brackets and braces open and close in order.
     private static bool Balanced(string code)
     {

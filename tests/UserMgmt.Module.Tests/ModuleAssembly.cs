@@ -65,7 +65,7 @@ public sealed class ModuleAssembly : IDisposable
             .Select(v => (string)v.Value!)
             .ToList();
 
-    private static string FindRepoRoot()
+    public static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "UserMgmt.sln"))) return dir.FullName;

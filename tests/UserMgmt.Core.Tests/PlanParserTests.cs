@@ -1,5 +1,6 @@
 using System.Text;
 using UserMgmt.Plans;
+using UserMgmt.Tests.Support;
 
 namespace UserMgmt.Tests;
 
@@ -19,7 +20,7 @@ public sealed class PlanParserTests
     [InlineData("department-change.yaml", 1, 0, 3)]
     public void The_example_plans_read_without_problems(string file, int groups, int disabled, int attributes)
     {
-        var path = Path.Combine(RepoRoot(), "docs", "examples", file);
+        var path = Path.Combine(RepoPaths.Root, "docs", "examples", file);
 
         var (plan, problems) = ReorgPlanParser.ParseFile(path);
 
@@ -33,7 +34,7 @@ public sealed class PlanParserTests
     [InlineData("README.md")]
     public void The_plans_shown_in_the_documentation_read_without_problems(string topic)
     {
-        var text = File.ReadAllText(Path.Combine(RepoRoot(), topic));
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Root, topic));
         var blocks = System.Text.RegularExpressions.Regex.Matches(text, "```yaml\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline);
 
         Assert.NotEmpty(blocks);
@@ -146,12 +147,5 @@ public sealed class PlanParserTests
         {
             File.Delete(path);
         }
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "UserMgmt.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("UserMgmt.sln not found above the test directory.");
     }
 }

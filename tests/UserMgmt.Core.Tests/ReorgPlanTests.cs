@@ -8,7 +8,7 @@ namespace UserMgmt.Tests;
 /// <summary>Reorganisation plans planned and applied against the sandbox.</summary>
 public sealed class ReorgPlanTests : SandboxTest
 {
-    private static readonly string SplitAnalytics = Path.Combine(RepoRoot(), "docs", "examples", "split-analytics.yaml");
+    private static readonly string SplitAnalytics = Path.Combine(RepoPaths.Root, "docs", "examples", "split-analytics.yaml");
 
     private static ReorgPlanDocument Read(string yamlOrPath)
     {
@@ -156,12 +156,5 @@ public sealed class ReorgPlanTests : SandboxTest
         Assert.False(Sandbox.IsEnabled("dev.patel@example.com"));
         Assert.Equal(["ben.okafor@example.com", "chloe.martin@example.com"], Sandbox.MembersOf("Contractors"));
         Assert.Same(plan.Changes[2], results[2].InputObject);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "UserMgmt.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("UserMgmt.sln not found above the test directory.");
     }
 }

@@ -8,16 +8,19 @@ public abstract record RowRequest(int Row, object? InputObject)
     /// <summary>The user or group the row names, as given.</summary>
     public abstract string? Target { get; }
 
-    /// <summary>The result of a row that was never worked on: failed, saying why, so it can be sent again.</summary>
-    public OperationResult NotDone(string operation, string reason) => new()
+    /// <summary>The result of this row, settled without a change being applied.</summary>
+    public OperationResult Settled(string operation, OperationStatus status, string message, string? target = null) => new()
     {
         Row = Row,
         InputObject = InputObject,
-        Target = Target ?? "(none)",
+        Target = target ?? Target ?? "(none)",
         Operation = operation,
-        Status = OperationStatus.Failed,
-        Message = $"Not done: {reason}.",
+        Status = status,
+        Message = message,
     };
+
+    /// <summary>The result of a row that was never worked on: failed, saying why, so it can be sent again.</summary>
+    public OperationResult NotDone(string operation, string reason) => Settled(operation, OperationStatus.Failed, $"Not done: {reason}.");
 }
 
 public sealed record InvitationRequest(int Row, object? InputObject, string? Email, IReadOnlyList<string>? Groups, bool SendEmail)

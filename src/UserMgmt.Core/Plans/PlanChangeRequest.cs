@@ -7,6 +7,8 @@ public sealed record PlanChangeRequest(PlanChange Change) : RowRequest(Change.Or
 {
     public override string? Target => Change.Target;
 
+    public OperationResult NotDone(string reason) => NotDone(Operation, reason);
+
     public string Operation => Change.Kind switch
     {
         ChangeKind.CreateGroup => OperationNames.CreateGroup,

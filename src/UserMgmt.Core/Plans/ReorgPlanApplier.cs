@@ -21,7 +21,7 @@ public sealed class ReorgPlanApplier(IUserProvider provider, Action<OperationRes
 
         var rest = changes.Where(c => c.Kind != ChangeKind.CreateGroup).ToList();
         var blocked = rest.Where(c => c.Group is not null && failedGroups.Contains(c.Group)).ToList();
-        foreach (var change in blocked) report(new PlanChangeRequest(change).NotDone(new PlanChangeRequest(change).Operation, $"group '{change.Group}' could not be created"));
+        foreach (var change in blocked) report(new PlanChangeRequest(change).NotDone($"group '{change.Group}' could not be created"));
         rest = rest.Except(blocked).ToList();
 
         var groups = (await provider.ListGroupsAsync(cancellationToken)).ToDictionary(g => g.Name, StringComparer.OrdinalIgnoreCase);
@@ -29,7 +29,7 @@ public sealed class ReorgPlanApplier(IUserProvider provider, Action<OperationRes
         var steps = new List<(PlanChange Change, PlannedStep? Step)>();
         foreach (var change in rest) steps.Add((change, StepFor(change, directory, groups)));
         foreach (var (change, _) in steps.Where(s => s.Step is null))
-            report(new PlanChangeRequest(change).NotDone(new PlanChangeRequest(change).Operation, "its user or group no longer exists"));
+            report(new PlanChangeRequest(change).NotDone("its user or group no longer exists"));
 
         // Memberships, attributes and accounts are independent of one another; deletions come last.
         var ready = steps.Where(s => s.Step is not null).Select(s => s.Step!).ToList();

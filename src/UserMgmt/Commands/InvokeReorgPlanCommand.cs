@@ -98,25 +98,19 @@ public sealed class InvokeReorgPlanCommand : UserMgmtCmdlet
         if (!ShouldProcess(change.Line, change.Line + "?", "Invoke-ReorgPlan", out var reason))
         {
             WriteResult(reason == ShouldProcessReason.WhatIf
-                ? Settled(request, OperationStatus.WhatIf, change.Line)
-                : Settled(request, OperationStatus.Skipped, "Declined at the confirmation prompt."));
+                ? request.Settled(request.Operation, OperationStatus.WhatIf, change.Line)
+                : request.Settled(request.Operation, OperationStatus.Skipped, "Declined at the confirmation prompt."));
             return false;
         }
         // Taking something away asks even at the default confirmation preference.
         if (change.HighImpact && !Force && !MyInvocation.BoundParameters.ContainsKey("Confirm")
             && !ShouldContinue($"{change.Line}\nThis takes something away. Continue?", "Invoke-ReorgPlan"))
         {
-            WriteResult(Settled(request, OperationStatus.Skipped, "Declined at the confirmation prompt."));
+            WriteResult(request.Settled(request.Operation, OperationStatus.Skipped, "Declined at the confirmation prompt."));
             return false;
         }
         return true;
     }
-
-    private static OperationResult Settled(PlanChangeRequest request, OperationStatus status, string message) => new()
-    {
-        Row = request.Row, InputObject = request.InputObject, Target = request.Target ?? "", Operation = request.Operation,
-        Status = status, Message = message,
-    };
 
     private void WriteResult(OperationResult result) => RowResults.Write(this, result);
 }

@@ -10,4 +10,7 @@ public sealed class ExecutionOptions
 
     /// <summary>When to stop starting work and report what is left as not done; null for no deadline.</summary>
     public DateTimeOffset? Deadline { get; init; }
+
+    /// <summary>The clock the deadline is measured on.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

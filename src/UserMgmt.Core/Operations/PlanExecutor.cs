@@ -20,8 +20,10 @@ public sealed class PlanExecutor(IUserProvider provider, Action<OperationResult>
     public async Task ApplyAsync(IReadOnlyList<PlannedStep> steps, CancellationToken cancellationToken)
     {
         var ledger = new ResultLedger(report);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (_options.Deadline is { } deadline) stop.CancelAfter(Max(deadline - DateTimeOffset.Now, TimeSpan.Zero));
+        using var deadline = _options.Deadline is { } at
+            ? new CancellationTokenSource(Max(at - _options.Clock.GetUtcNow(), TimeSpan.Zero), _options.Clock)
+            : new CancellationTokenSource();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         Exception? fatal = null;
 
         string StopReason() =>

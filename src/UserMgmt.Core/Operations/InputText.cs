@@ -1,5 +1,3 @@
-using System.Net.Mail;
-
 namespace UserMgmt.Operations;
 
 /// <summary>Reads the loose text that spreadsheets and Import-Csv hand over.</summary>
@@ -13,13 +11,8 @@ public static class InputText
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
 
-    public static bool IsValidEmail(string text)
-    {
-        // MailAddress also accepts display-name forms ("Ann <a@b.c>"); a user column must be the bare address.
-        if (!MailAddress.TryCreate(text, out var address) || address.Address != text) return false;
-        var host = address.Host;
-        return host.Contains('.') && !host.StartsWith('.') && !host.EndsWith('.');
-    }
+    /// <summary>A bare, fully qualified address, as <see cref="EmailAddressRules"/> describes.</summary>
+    public static bool IsValidEmail(string text) => EmailAddressRules.IsValid(text);
 
     public static bool LooksLikeEmail(string key) => key.Contains('@');
 

@@ -122,7 +122,11 @@ internal sealed class RestCore : IDisposable
     /// <summary>Turns the final answer into a result or the exception that says what went wrong.</summary>
     private RestResponse Interpret(Call call, RestResponse response)
     {
-        if (response.IsSuccessStatusCode) return response;
+        if (response.IsSuccessStatusCode)
+        {
+            if (ErrorEnvelope.Failure(response.ContentType, response.Content) is not { } refusal) return response;
+            throw new ApiException(call.Method, call.Resource, response.StatusCode, _redactor.Redact(refusal));
+        }
         if (!call.Repeatable && TransientFailures.IsAmbiguous(response))
             throw new AmbiguousOutcomeException(call.Method, call.Resource, NoStatus(response), Reason(response));
         if (TransientFailures.NoAnswer(response))

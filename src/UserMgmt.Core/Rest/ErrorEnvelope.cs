@@ -1,0 +1,33 @@
+using System.Text.Json;
+
+namespace UserMgmt.Rest;
+
+/// <summary>
+/// Some platforms answer a refused write with 200 and an envelope saying it failed, e.g. Acceldata's
+/// <c>{"status": false, "message": "Insufficient privileges"}</c>. A success status alone proves nothing
+/// there, so every answer is read for one. Only a literal <c>false</c> counts: a string status (a job's
+/// <c>"created"</c>, SCIM's <c>"400"</c>) is data, not an envelope.
+/// </summary>
+internal static class ErrorEnvelope
+{
+    private static readonly string[] OutcomeFields = ["status", "success"];
+
+    /// <summary>The platform's message when the body is an envelope that reports a failure; null otherwise.</summary>
+    public static string? Failure(string? contentType, string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body) || ServerMessage.LooksLikeHtml(contentType, body)) return null;
+        var start = body.AsSpan().TrimStart();
+        if (start.IsEmpty || start[0] != '{') return null;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            var failed = OutcomeFields.Any(name => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.False);
+            return failed ? ServerMessage.From(contentType, body) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -34,8 +34,7 @@ internal sealed class UserDirectory(IUserProvider provider)
         if (InputText.LooksLikeEmail(emailOrId))
         {
             if (_byEmail.TryGetValue(emailOrId, out var known) || _loadedAll) return known;
-            var page = await provider.ListUsersAsync(emailOrId, 0, 50, cancellationToken);
-            var match = page.Users.FirstOrDefault(u => string.Equals(u.Email, emailOrId, StringComparison.OrdinalIgnoreCase));
+            var match = await EmailLookup.FindAsync(provider, emailOrId, cancellationToken);
             if (match is not null) Remember(match);
             return match;
         }

@@ -77,7 +77,9 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet where TRequest : Row
         try
         {
             var planner = new CommandPlanner(connection.Client);
-            return RunEngine(ct => PlanAsync(planner, _requests, ct), timer.Token);
+            // Nothing was sent while planning, so when it fails every row is simply not done.
+            return RunEngine(ct => PlanAsync(planner, _requests, ct), timer.Token,
+                beforeStopping: e => _requests.ForEach(r => WriteResult(r.NotDone(Operation, e.Message))));
         }
         catch (OperationCanceledException) when (timer.IsCancellationRequested && !StopToken.IsCancellationRequested)
         {

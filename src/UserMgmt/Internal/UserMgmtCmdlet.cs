@@ -30,10 +30,11 @@ public abstract class UserMgmtCmdlet : RetrySettingsCmdlet
             "Not connected. Run Connect-UserMgmt first, or pass a connection with -Connection.");
 
     /// <summary>
-    /// Runs engine work, writing its output on this thread; stops the command on fatal errors.
+    /// Runs engine work, writing its output on this thread; stops the command on fatal errors, after
+    /// <paramref name="beforeStopping"/> has had the chance to settle what is left.
     /// The work is cancelled by Ctrl+C, and by <paramref name="alsoCancelledBy"/> when given.
     /// </summary>
-    internal T RunEngine<T>(Func<CancellationToken, Task<T>> work, CancellationToken alsoCancelledBy = default)
+    internal T RunEngine<T>(Func<CancellationToken, Task<T>> work, CancellationToken alsoCancelledBy = default, Action<Exception>? beforeStopping = null)
     {
         try
         {
@@ -44,22 +45,25 @@ public abstract class UserMgmtCmdlet : RetrySettingsCmdlet
         {
             throw new PipelineStoppedException();
         }
-        catch (AuthenticationFailedException e)
+        catch (Exception e) when (e is not (OperationCanceledException or PipelineStoppedException))
         {
-            ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.AuthenticationFailed", ErrorCategory.AuthenticationError, Connection ?? CurrentConnection.Value));
+            beforeStopping?.Invoke(e);
+            ThrowTerminatingError(StoppingError(e));
             throw;
         }
-        catch (ServiceUnreachableException e)
+    }
+
+    private ErrorRecord StoppingError(Exception e)
+    {
+        var connection = Connection ?? CurrentConnection.Value;
+        return e switch
         {
-            ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.ServiceUnreachable", ErrorCategory.ConnectionError, Connection ?? CurrentConnection.Value));
-            throw;
-        }
-        catch (ApiException e)
-        {
+            AuthenticationFailedException => new ErrorRecord(e, "UserMgmt.AuthenticationFailed", ErrorCategory.AuthenticationError, connection),
+            ServiceUnreachableException => new ErrorRecord(e, "UserMgmt.ServiceUnreachable", ErrorCategory.ConnectionError, connection),
             // A read the whole command depends on failed (e.g. listing groups): nothing can be planned.
-            ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.ApiError", ErrorCategories.FromHttpStatus((int?)e.StatusCode), Connection ?? CurrentConnection.Value));
-            throw;
-        }
+            ApiException api => new ErrorRecord(e, "UserMgmt.ApiError", ErrorCategories.FromHttpStatus((int?)api.StatusCode), connection),
+            _ => new ErrorRecord(e, "UserMgmt.UnexpectedError", ErrorCategory.InvalidResult, connection),
+        };
     }
 
     internal void RunEngine(Func<CancellationToken, Task> work) => RunEngine(async ct => { await work(ct); return true; });

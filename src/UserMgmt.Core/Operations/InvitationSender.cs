@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Net;
+using UserMgmt.Providers;
+using UserMgmt.Rest;
+
+namespace UserMgmt.Operations;
+
+/// <summary>
+/// Sends one batch of invitations so that each address ends invited exactly once, with one result.
+/// A lost answer is always followed by a look (a read, whatever -MaxRetry says) before anything is
+/// sent again; a batch the platform refuses is sent again one address at a time, and a single
+/// address is never split further, so every path ends after a bounded number of calls.
+/// </summary>
+internal sealed class InvitationSender(IUserProvider provider, ResultLedger ledger, RequestMetrics metrics, Stopwatch clock)
+{
+    private readonly int _rounds = (CommandScope.Retry ?? RetryPolicy.Default).MaxRetry + 1;
+
+    public async Task SendAsync(List<InviteStep> invites, UnitOfWork unit, CancellationToken cancellationToken) =>
+        await SendAsync(invites, unit, answerLost: false, cancellationToken);
+
+    private async Task SendAsync(List<InviteStep> invites, UnitOfWork unit, bool answerLost, CancellationToken cancellationToken)
+    {
+        for (var round = 1; invites.Count > 0; round++)
+        {
+            try
+            {
+                unit.MarkSent();
+                await provider.InviteUsersAsync(invites.Select(i => i.Invitee).ToList(), invites[0].Groups, invites[0].SendEmail, cancellationToken);
+                invites.ForEach(i => ledger.Succeeded(i, metrics, clock.Elapsed));
+                return;
+            }
+            catch (AmbiguousOutcomeException e)
+            {
+                CommandScope.Log.Verbose($"Invitation of {invites.Count} address(es): {e.ServerMessage}; checking which exist now.");
+                answerLost = true;
+                invites = await ReconcileAsync(invites, answerLost, cancellationToken);
+                if (invites.Count > 0 && round >= _rounds)
+                {
+                    // Looked for and not there: sending these again later is safe.
+                    invites.ForEach(i => ledger.Failed(i, e, metrics, clock.Elapsed));
+                    return;
+                }
+            }
+            catch (ApiException e) when (e.StatusCode == HttpStatusCode.Conflict && !IsFatal(e))
+            {
+                // Some addresses exist already (perhaps from an answer lost earlier): look, then send the rest.
+                var remaining = await ReconcileAsync(invites, answerLost, cancellationToken);
+                if (remaining.Count < invites.Count && round < _rounds)
+                {
+                    invites = remaining;
+                    continue;
+                }
+                await SettleRefusedAsync(remaining, e, unit, answerLost, cancellationToken);
+                return;
+            }
+            catch (ApiException e) when (!IsFatal(e))
+            {
+                await SettleRefusedAsync(invites, e, unit, answerLost, cancellationToken);
+                return;
+            }
+        }
+    }
+
+    /// <summary>One refused address fails the whole call: each gets its own answer, and one alone fails with the platform's.</summary>
+    private async Task SettleRefusedAsync(List<InviteStep> invites, ApiException refusal, UnitOfWork unit, bool answerLost, CancellationToken cancellationToken)
+    {
+        if (invites.Count == 0) return;
+        if (invites.Count == 1)
+        {
+            var message = refusal.StatusCode == HttpStatusCode.Conflict
+                ? $"{refusal.ServerMessage} (the platform says the address exists, but no user with it can be found)"
+                : refusal.ServerMessage;
+            ledger.Report(invites[0], OperationStatus.Failed, message, metrics, clock.Elapsed);
+            return;
+        }
+        CommandScope.Log.Verbose($"A batch of {invites.Count} invitations was refused ({refusal.ServerMessage}); sending them one by one.");
+        foreach (var invite in invites) await SendAsync([invite], unit, answerLost, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reports the addresses that exist now — invited by a call whose answer was lost, or by someone
+    /// else since the plan was made — and returns those still to send.
+    /// </summary>
+    private async Task<List<InviteStep>> ReconcileAsync(List<InviteStep> invites, bool answerLost, CancellationToken cancellationToken)
+    {
+        var remaining = new List<InviteStep>();
+        foreach (var invite in invites)
+        {
+            var user = await EmailLookup.FindAsync(provider, invite.Email, cancellationToken);
+            if (user is null)
+            {
+                remaining.Add(invite);
+                continue;
+            }
+            var missing = invite.Groups.Where(g => !user.Groups.Contains(g.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (missing.Count > 0) await provider.AddUserToGroupsAsync(user.Id, missing, cancellationToken);
+            if (answerLost) ledger.Succeeded(invite, metrics, clock.Elapsed, invite.DoneMessage + " (confirmed after the platform's answer was lost)");
+            else ledger.Report(invite, OperationStatus.Skipped, "Already a user: created since the plan was made.", metrics, clock.Elapsed);
+        }
+        return remaining;
+    }
+
+    internal static bool IsFatal(Exception e) => e is AuthenticationFailedException or ServiceUnreachableException;
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using UserMgmt.Model;
+using UserMgmt.Operations;
+using UserMgmt.Providers;
+using UserMgmt.Rest;
+
+namespace UserMgmt.Tests;
+
+/// <summary>
+/// A platform that says an address exists (409) while its search never shows it: no sandbox behaves
+/// so, hence a provider of the test's own. Whatever the platform says, sending must end.
+/// </summary>
+public sealed class InvitationLoopTests
+{
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(1, 3)]
+    [InlineData(5, 3)]
+    public async Task A_conflict_nobody_can_find_ends_as_one_failed_result_per_row(int rows, int maxRetry)
+    {
+        var platform = new ConflictingPlatform();
+        var steps = Enumerable.Range(1, rows)
+            .Select(i => new InviteStep(new InvitationRequest(i, $"row {i}", $"ghost{i}@company.com", [], false), $"ghost{i}@company.com", []))
+            .ToList<PlannedStep>();
+        var results = new List<OperationResult>();
+
+        using (CommandScope.Begin(NullActivityLog.Instance, new RetryPolicy(maxRetry, TimeSpan.Zero, TimeSpan.FromSeconds(5))))
+            await new PlanExecutor(platform, r => { lock (results) results.Add(r); }).ApplyAsync(steps, default);
+
+        Assert.Equal(Enumerable.Range(1, rows), results.Select(r => r.Row).Order());
+        Assert.All(results, r => Assert.Equal(OperationStatus.Failed, r.Status));
+        Assert.All(results, r => Assert.Contains("no user with it can be found", r.Message));
+        // A batch, then each address alone, each at most once per round.
+        Assert.InRange(platform.Invitations, 1, 1 + rows * (maxRetry + 1));
+    }
+
+    private sealed class ConflictingPlatform : IUserProvider
+    {
+        private int _invitations;
+
+        public int Invitations => Volatile.Read(ref _invitations);
+        public int InviteBatchSize => 100;
+
+        public Task InviteUsersAsync(IReadOnlyList<Invitee> invitees, IReadOnlyList<Group> groups, bool sendEmail, CancellationToken cancellationToken)
+        {
+            // A runaway loop would never stop on its own; this stops it so the test can fail.
+            if (Interlocked.Increment(ref _invitations) > 1000) throw new InvalidOperationException("sent more than 1000 invitations");
+            throw new ApiException("POST", "users/invite-users", HttpStatusCode.Conflict, "User already exists");
+        }
+
+        public Task<UserPage> ListUsersAsync(string? search, int offset, int pageSize, CancellationToken cancellationToken) =>
+            Task.FromResult(new UserPage([], 0));
+
+        public Task VerifyAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task<User?> GetUserAsync(string userId, CancellationToken cancellationToken) => Task.FromResult<User?>(null);
+        public Task<IReadOnlyList<Group>> ListGroupsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Group>>([]);
+        public Task<Group> CreateGroupAsync(string name, string? description, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task DeleteGroupAsync(string groupId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task AddUserToGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task RemoveUserFromGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task SetAttributesAsync(string userId, IReadOnlyDictionary<string, IReadOnlyList<string>> attributes, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task SetEnabledAsync(string userId, bool enabled, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public void Dispose() { }
+    }
+}

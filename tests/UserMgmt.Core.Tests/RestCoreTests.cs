@@ -44,6 +44,32 @@ public sealed class RestCoreTests : SandboxTest
         else Assert.Throws<ArgumentException>(validate);
     }
 
+    [Theory]
+    [InlineData("http://admin:hunter2-pw@127.0.0.1:5080")]
+    [InlineData("https://admin:hunter2-pw@tenant.example.com")]
+    [InlineData("https://hunter2-pw@tenant.example.com")]
+    [InlineData("ftp://admin:hunter2-pw@tenant.example.com")]
+    [InlineData("admin:hunter2-pw@tenant.example.com")]
+    public void A_password_in_the_base_URI_is_refused_without_being_repeated(string uri)
+    {
+        var error = Assert.Throws<ArgumentException>(() => BaseUriPolicy.Validate(new Uri(uri), allowInsecureHttp: true));
+
+        Assert.DoesNotContain("hunter2-pw", error.Message);
+    }
+
+    [Fact]
+    public async Task A_connection_is_never_opened_with_user_info_in_its_address()
+    {
+        var settings = Sandbox.Settings();
+        var withPassword = new UriBuilder(settings.BaseUri) { UserName = "admin", Password = "hunter2-pw" }.Uri;
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            UserMgmtConnection.OpenAsync(new ConnectionSettings { Provider = settings.Provider, BaseUri = withPassword, Credential = settings.Credential }, default));
+
+        Assert.Contains("user name or password", error.Message);
+        Assert.Equal(0, await Sandbox.CallsAsync("GET", "/admin/api/users/count"));
+    }
+
     [Fact]
     public async Task Connecting_to_a_closed_port_reports_the_service_unreachable()
     {

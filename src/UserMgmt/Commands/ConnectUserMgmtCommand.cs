@@ -67,7 +67,8 @@ public sealed class ConnectUserMgmtCommand : RetrySettingsCmdlet
         }
         catch (ArgumentException e)
         {
-            ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.InsecureOrInvalidBaseUri", ErrorCategory.InvalidArgument, BaseUri));
+            // No target: PowerShell would print the address as typed, and a refused one may hold a password.
+            ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.InsecureOrInvalidBaseUri", ErrorCategory.InvalidArgument, null));
         }
         catch (AuthenticationFailedException e)
         {

@@ -20,6 +20,9 @@ internal sealed class RestCore : IDisposable
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private const int MaxTracedBody = 2000;
 
+    /// <summary>The largest answer read; anything larger fails the call, unread and not retried.</summary>
+    public const long MaxResponseBytes = 32 << 20;
+
     private readonly RestClient _client;
     private readonly SecretRedactor _redactor;
     private readonly RetryPolicy _defaultPolicy;
@@ -39,6 +42,7 @@ internal sealed class RestCore : IDisposable
             Authenticator = authenticator,
             ThrowOnAnyError = false,
             UserAgent = $"UserMgmt/{typeof(RestCore).Assembly.GetName().Version?.ToString(3)}",
+            ConfigureMessageHandler = handler => new ResponseSizeLimit(MaxResponseBytes) { InnerHandler = handler },
         };
         _client = new RestClient(options, configureSerialization: s => s.UseSystemTextJson(_json));
     }
@@ -87,7 +91,9 @@ internal sealed class RestCore : IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         RequestMetrics.Current?.Record((int)response.StatusCode);
 
-        if (TransientFailures.NoAnswer(response))
+        if (TransientFailures.TooLarge(response) is { } tooLarge)
+            Log.Verbose($"{call.Method} {call.Resource} → {(int)tooLarge.Status} {tooLarge.Status}, but {tooLarge.Message} ({clock.ElapsedMilliseconds} ms)");
+        else if (TransientFailures.NoAnswer(response))
             Log.Verbose($"{call.Method} {call.Resource} → no answer after {clock.ElapsedMilliseconds} ms: {Reason(response)}");
         else
             Log.Verbose($"{call.Method} {call.Resource} → {(int)response.StatusCode} {response.StatusCode} ({clock.ElapsedMilliseconds} ms)");
@@ -127,6 +133,8 @@ internal sealed class RestCore : IDisposable
             if (ErrorEnvelope.Failure(response.ContentType, response.Content) is not { } refusal) return response;
             throw new ApiException(call.Method, call.Resource, response.StatusCode, _redactor.Redact(refusal));
         }
+        if (TransientFailures.TooLarge(response) is { } tooLarge)
+            throw new ApiException(call.Method, call.Resource, tooLarge.Status, tooLarge.Message);
         if (!call.Repeatable && TransientFailures.IsAmbiguous(response))
             throw new AmbiguousOutcomeException(call.Method, call.Resource, NoStatus(response), Reason(response));
         if (TransientFailures.NoAnswer(response))

@@ -19,13 +19,21 @@ internal static class TransientFailures
     /// Worth trying again. A request that must not be repeated is retried only when the platform
     /// certainly did not act on it: it said "too many" or "unavailable", or the connection never opened.
     /// </summary>
-    public static bool IsRetryable(RestResponse response, bool repeatable) => repeatable
+    public static bool IsRetryable(RestResponse response, bool repeatable) => TooLarge(response) is null && (repeatable
         ? NoAnswer(response) || RetryableStatus.Contains(response.StatusCode)
-        : response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable || NeverSent(response);
+        : response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable || NeverSent(response));
 
     /// <summary>For a request that must not be repeated: did it fail in a way that may hide a success?</summary>
     public static bool IsAmbiguous(RestResponse response) =>
         (NoAnswer(response) && !NeverSent(response)) || RetryableStatus.Contains(response.StatusCode);
+
+    /// <summary>The answer came but was too large to read; asking again would only download it again.</summary>
+    public static ResponseTooLargeException? TooLarge(RestResponse response)
+    {
+        for (var e = response.ErrorException; e is not null; e = e.InnerException)
+            if (e is ResponseTooLargeException tooLarge) return tooLarge;
+        return null;
+    }
 
     /// <summary>The connection was refused: the request never reached the platform.</summary>
     public static bool NeverSent(RestResponse response)

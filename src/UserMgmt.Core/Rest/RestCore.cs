@@ -43,6 +43,9 @@ internal sealed class RestCore : IDisposable
             ThrowOnAnyError = false,
             UserAgent = $"UserMgmt/{typeof(RestCore).Assembly.GetName().Version?.ToString(3)}",
             ConfigureMessageHandler = handler => new ResponseSizeLimit(MaxResponseBytes) { InnerHandler = handler },
+            // A redirect would carry the key headers to whatever address it names: admin APIs do not
+            // redirect, so one is reported instead of followed (see Interpret).
+            FollowRedirects = false,
         };
         _client = new RestClient(options, configureSerialization: s => s.UseSystemTextJson(_json));
     }
@@ -140,10 +143,20 @@ internal sealed class RestCore : IDisposable
         if (TransientFailures.NoAnswer(response))
             throw new ServiceUnreachableException(call.Method, call.Resource, Reason(response), response.ErrorException);
 
+        if ((int)response.StatusCode is >= 300 and < 400)
+            throw new ApiException(call.Method, call.Resource, response.StatusCode, Redirected(response));
+
         var message = _redactor.Redact(ServerMessage.From(response.ContentType, response.Content));
         if (response.StatusCode == HttpStatusCode.Unauthorized)
             throw new AuthenticationFailedException(call.Method, call.Resource, response.StatusCode, message);
         throw new ApiException(call.Method, call.Resource, response.StatusCode, message);
+    }
+
+    private string Redirected(RestResponse response)
+    {
+        var location = response.Headers?.FirstOrDefault(h => string.Equals(h.Name, "Location", StringComparison.OrdinalIgnoreCase))?.Value?.ToString();
+        return (location is null ? "the platform redirected the request without saying where" : $"the platform redirected the request to {_redactor.Redact(location)}")
+               + "; redirects are not followed, so the credentials never go to another address: connect with the address the platform uses";
     }
 
     private static HttpStatusCode? NoStatus(RestResponse response) => response.StatusCode == 0 ? null : response.StatusCode;

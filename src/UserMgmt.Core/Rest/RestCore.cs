@@ -60,7 +60,7 @@ internal sealed class RestCore : IDisposable
         request.Timeout = policy.RequestTimeout;
         var pipeline = _pipelines.GetOrAdd((policy, call.Repeatable), key => BuildPipeline(key.Item1, key.Item2));
         var response = await pipeline.ExecuteAsync(token => SendOnceAsync(request, call, token), cancellationToken);
-        return Interpret(call, response);
+        return Interpret(call, response, policy);
     }
 
     /// <summary>Sends the request and reads its JSON answer, naming the request when the answer is not JSON.</summary>
@@ -116,8 +116,9 @@ internal sealed class RestCore : IDisposable
                 UseJitter = true,
                 MaxDelay = TimeSpan.FromMinutes(5),
                 ShouldHandle = args => ValueTask.FromResult(
-                    args.Outcome.Result is { } response && TransientFailures.IsRetryable(response, repeatable)),
-                DelayGenerator = args => ValueTask.FromResult(TransientFailures.RetryAfter(args.Outcome.Result)),
+                    args.Outcome.Result is { } response && TransientFailures.IsRetryable(response, repeatable) && WaitTooLong(response, policy) is null),
+                // Never more than the policy's longest wait: ShouldHandle gave up on anything longer.
+                DelayGenerator = args => ValueTask.FromResult(TransientFailures.RetryAfter(args.Outcome.Result)?.Wait),
                 OnRetry = args =>
                 {
                     var answer = args.Outcome.Result is { StatusCode: not 0 } r ? $"{(int)r.StatusCode} {r.StatusCode}" : "no answer";
@@ -128,8 +129,12 @@ internal sealed class RestCore : IDisposable
             .Build();
     }
 
+    /// <summary>The seconds a retryable answer asked to wait, when that is longer than the policy waits.</summary>
+    private static string? WaitTooLong(RestResponse response, RetryPolicy policy) =>
+        TransientFailures.RetryAfter(response) is { } asked && asked.Wait > policy.LongestServerWait ? asked.Seconds : null;
+
     /// <summary>Turns the final answer into a result or the exception that says what went wrong.</summary>
-    private RestResponse Interpret(Call call, RestResponse response)
+    private RestResponse Interpret(Call call, RestResponse response, RetryPolicy policy)
     {
         if (response.IsSuccessStatusCode)
         {
@@ -138,6 +143,10 @@ internal sealed class RestCore : IDisposable
         }
         if (TransientFailures.TooLarge(response) is { } tooLarge)
             throw new ApiException(call.Method, call.Resource, tooLarge.Status, tooLarge.Message);
+        // Before the ambiguity check: a 429 or 503 says the platform did not act, however long it asks to wait.
+        if (TransientFailures.IsRetryable(response, call.Repeatable) && WaitTooLong(response, policy) is { } seconds)
+            throw new ApiException(call.Method, call.Resource, response.StatusCode,
+                $"the platform asked to wait {seconds} s, more than the {policy.LongestServerWait.TotalSeconds:0} s this module waits; try again later");
         if (!call.Repeatable && TransientFailures.IsAmbiguous(response))
             throw new AmbiguousOutcomeException(call.Method, call.Resource, NoStatus(response), Reason(response));
         if (TransientFailures.NoAnswer(response))

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using RestSharp;
 
@@ -43,14 +45,20 @@ internal static class TransientFailures
         return false;
     }
 
-    /// <summary>The wait a 429 or 503 answer asks for, in seconds or as a date.</summary>
-    public static TimeSpan? RetryAfter(RestResponse? response)
+    /// <summary>
+    /// The wait an answer asks for with Retry-After, and the seconds as the platform gave them (or as
+    /// a date comes to); null when it asks for none that makes sense — negative, garbage, a date
+    /// already past — so the usual backoff applies.
+    /// </summary>
+    public static (TimeSpan Wait, string Seconds)? RetryAfter(RestResponse? response)
     {
-        var value = response?.Headers?.FirstOrDefault(h => string.Equals(h.Name, "Retry-After", StringComparison.OrdinalIgnoreCase))?.Value?.ToString();
+        var value = response?.Headers?.FirstOrDefault(h => string.Equals(h.Name, "Retry-After", StringComparison.OrdinalIgnoreCase))?.Value?.ToString()?.Trim();
         if (string.IsNullOrEmpty(value)) return null;
-        if (int.TryParse(value, out var seconds)) return TimeSpan.FromSeconds(Math.Max(0, seconds));
-        return DateTimeOffset.TryParse(value, out var at) ? Max(at - DateTimeOffset.UtcNow, TimeSpan.Zero) : null;
+        if (value.All(char.IsAsciiDigit))
+            // Past eleven digits the wait is beyond TimeSpan, and beyond any cap all the same.
+            return (value.Length <= 11 ? TimeSpan.FromSeconds(long.Parse(value, CultureInfo.InvariantCulture)) : TimeSpan.MaxValue, value);
+        if (!RetryConditionHeaderValue.TryParse(value, out var parsed) || parsed.Date is not { } at) return null;
+        var wait = at - DateTimeOffset.UtcNow;
+        return wait > TimeSpan.Zero ? (wait, wait.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)) : null;
     }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -26,8 +26,11 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet where TRequest : Row
 
     /// <summary>Seconds the whole command may take; rows not done by then are reported as not done.</summary>
     [Parameter]
-    [ValidateRange(1, int.MaxValue)]
+    [ValidateRange(1, MaxDeadlineSec)]
     public int DeadlineSec { get; set; }
+
+    // 30 days: the deadline becomes a cancellation timer, and timers take at most about 49 days.
+    private const int MaxDeadlineSec = 30 * 24 * 60 * 60;
 
     private ProgressReporter? _progress;
 

@@ -14,7 +14,10 @@ public abstract class RetrySettingsCmdlet : PSCmdlet
     [ValidateRange(0, 100)]
     public int MaxRetry { get; set; }
 
-    /// <summary>Seconds before the first retry, doubling (with jitter) after that; a server's Retry-After wins.</summary>
+    /// <summary>
+    /// Seconds before the first retry, doubling (with jitter) after that. A server's Retry-After wins,
+    /// up to two minutes or this delay if longer; asked to wait longer, the call fails instead.
+    /// </summary>
     [Parameter]
     [ValidateRange(0.0, 3600.0)]
     public double RetryDelay { get; set; }

@@ -42,10 +42,10 @@ internal sealed class AcceldataProvider : IUserProvider
     {
         try
         {
-            var dto = await _rest.SendAsync<AcceldataUserDto>(new RestRequest($"{Users}/{Uri.EscapeDataString(userId)}"), cancellationToken);
+            var dto = await _rest.SendAsync<AcceldataUserDto>(new RestRequest($"{Users}/{PathSegment.Of(userId)}"), cancellationToken);
             return AcceldataMapper.ToUser(dto);
         }
-        catch (ApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        catch (ApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound || e is UnusableIdException)
         {
             return null;
         }
@@ -72,7 +72,7 @@ internal sealed class AcceldataProvider : IUserProvider
     }
 
     public Task DeleteGroupAsync(string groupId, CancellationToken cancellationToken) =>
-        _rest.SendAsync(new RestRequest($"{Groups}/{Uri.EscapeDataString(groupId)}", Method.Delete), cancellationToken);
+        _rest.SendAsync(new RestRequest($"{Groups}/{PathSegment.Of(groupId)}", Method.Delete), cancellationToken);
 
     public Task InviteUsersAsync(IReadOnlyList<Invitee> invitees, IReadOnlyList<Group> groups, bool sendEmail, CancellationToken cancellationToken)
     {
@@ -92,7 +92,7 @@ internal sealed class AcceldataProvider : IUserProvider
         object body = _assignmentShape == GroupAssignmentShape.DataGroups
             ? new { data = new { groups = ids } }
             : new { groupIds = ids };
-        var request = new RestRequest($"{Users}/{Uri.EscapeDataString(userId)}/{action}", Method.Put).AddJsonBody(body);
+        var request = new RestRequest($"{Users}/{PathSegment.Of(userId)}/{action}", Method.Put).AddJsonBody(body);
         return _rest.SendAsync(request, cancellationToken);
     }
 
@@ -103,7 +103,7 @@ internal sealed class AcceldataProvider : IUserProvider
         UpdateUserAsync(userId, new { enabled }, cancellationToken);
 
     private Task UpdateUserAsync(string userId, object body, CancellationToken cancellationToken) =>
-        _rest.SendAsync(new RestRequest($"{Users}/{Uri.EscapeDataString(userId)}", Method.Put).AddJsonBody(body), cancellationToken);
+        _rest.SendAsync(new RestRequest($"{Users}/{PathSegment.Of(userId)}", Method.Put).AddJsonBody(body), cancellationToken);
 
     public void Dispose() => _rest.Dispose();
 }

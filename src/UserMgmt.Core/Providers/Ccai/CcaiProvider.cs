@@ -105,7 +105,7 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     }
 
     public async Task<BulkJob> GetJobAsync(long id, CancellationToken cancellationToken) =>
-        CcaiMapper.ToJob(await _rest.SendAsync<CcaiJobDto>(new RestRequest($"{_root}bulk/users/jobs/{id}"), cancellationToken));
+        CcaiMapper.ToJob(await _rest.SendAsync<CcaiJobDto>(new RestRequest($"{_root}bulk/users/jobs/{PathSegment.Of(id)}"), cancellationToken));
 
     public async Task<IReadOnlyList<BulkJob>> ListJobsAsync(int page, int perPage, CancellationToken cancellationToken)
     {
@@ -116,7 +116,7 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     public async Task<IReadOnlyList<BulkJobError>> GetErrorsAsync(BulkJob job, BulkErrorKind kind, CancellationToken cancellationToken)
     {
         var path = kind == BulkErrorKind.Scheme ? "scheme" : "update";
-        var errors = await _rest.SendAsync<List<CcaiErrorDto>>(new RestRequest($"{_root}bulk/users/errors/{path}/{job.Id}"), cancellationToken);
+        var errors = await _rest.SendAsync<List<CcaiErrorDto>>(new RestRequest($"{_root}bulk/users/errors/{path}/{PathSegment.Of(job.Id)}"), cancellationToken);
         return errors.Select(e => CcaiMapper.ToError(e, job, kind)).ToList();
     }
 

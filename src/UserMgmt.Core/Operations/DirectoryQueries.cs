@@ -1,5 +1,6 @@
 using UserMgmt.Model;
 using UserMgmt.Providers;
+using UserMgmt.Rest;
 
 namespace UserMgmt.Operations;
 
@@ -21,11 +22,13 @@ public sealed class DirectoryQueries(IUserProvider provider)
     public async Task<int> ListUsersAsync(string? search, int? limit, Action<User> emit, CancellationToken cancellationToken)
     {
         var emitted = 0;
+        var pages = new PageGuard<User>("users", u => u.Id);
         while (true)
         {
             var pageSize = limit is { } max ? Math.Min(DefaultPageSize, max - emitted) : DefaultPageSize;
             if (pageSize <= 0) return await TotalAsync(search, emitted, cancellationToken);
             var page = await provider.ListUsersAsync(search, emitted, pageSize, cancellationToken);
+            pages.Check(page.Users);
             foreach (var user in page.Users) emit(user);
             emitted += page.Users.Count;
             if (page.Users.Count < pageSize || emitted >= page.Total) return page.Total;

@@ -15,7 +15,7 @@ internal static class EmailLookup
 
     public static async Task<User?> FindAsync(IUserProvider provider, string email, CancellationToken cancellationToken)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pages = new PageGuard<User>($"users matching '{email}'", u => u.Id);
         for (var offset = 0; ; )
         {
             var page = await provider.ListUsersAsync(email, offset, PageSize, cancellationToken);
@@ -24,9 +24,7 @@ internal static class EmailLookup
             offset += page.Users.Count;
             if (page.Users.Count < PageSize || offset >= page.Total) return null;
             // A platform that ignores the offset would otherwise serve the same page for ever.
-            if (!page.Users.Any(u => seen.Add(u.Id)))
-                throw new ApiException("GET", $"users matching '{email}'", null,
-                    $"the platform sent the same page again at offset {offset}, so the search cannot be read to the end");
+            pages.Check(page.Users);
         }
     }
 }

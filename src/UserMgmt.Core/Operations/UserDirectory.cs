@@ -1,5 +1,6 @@
 using UserMgmt.Model;
 using UserMgmt.Providers;
+using UserMgmt.Rest;
 
 namespace UserMgmt.Operations;
 
@@ -19,9 +20,11 @@ internal sealed class UserDirectory(IUserProvider provider)
     public async Task PrepareAsync(int lookupCount, CancellationToken cancellationToken)
     {
         if (lookupCount <= PerRowLookupLimit || _loadedAll) return;
+        var pages = new PageGuard<User>("users", u => u.Id);
         for (var offset = 0; ; offset += PageSize)
         {
             var page = await provider.ListUsersAsync(null, offset, PageSize, cancellationToken);
+            pages.Check(page.Users);
             page.Users.ToList().ForEach(Remember);
             if (page.Users.Count < PageSize || offset + page.Users.Count >= page.Total) break;
         }

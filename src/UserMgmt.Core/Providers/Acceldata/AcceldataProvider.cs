@@ -54,13 +54,15 @@ internal sealed class AcceldataProvider : IUserProvider
     public async Task<IReadOnlyList<Group>> ListGroupsAsync(CancellationToken cancellationToken)
     {
         var groups = new List<Group>();
+        var pages = new PageGuard<Group>("groups", g => g.Id);
         while (true)
         {
             // ADOC pages groups with first (offset) and last (page size).
             var request = new RestRequest(Groups).AddQueryParameter("first", groups.Count).AddQueryParameter("last", GroupPageSize);
             var page = await _rest.SendAsync<AcceldataGroupList>(request, cancellationToken);
-            var items = page.Groups ?? [];
-            groups.AddRange(items.Select(AcceldataMapper.ToGroup));
+            var items = (page.Groups ?? []).Select(AcceldataMapper.ToGroup).ToList();
+            pages.Check(items);
+            groups.AddRange(items);
             if (items.Count < GroupPageSize || (page.Meta is { } meta && groups.Count >= meta.Total)) return groups;
         }
     }

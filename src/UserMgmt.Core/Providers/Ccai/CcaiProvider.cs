@@ -65,9 +65,11 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     public async Task<User?> GetUserAsync(string userId, CancellationToken cancellationToken)
     {
         // The platform looks users up by address, not id: page through until found.
+        var pages = new PageGuard<User>("users", u => u.Id);
         for (var offset = 0; ; offset += MaxPageSize)
         {
             var page = await ListUsersAsync(null, offset, MaxPageSize, cancellationToken);
+            pages.Check(page.Users);
             if (page.Users.FirstOrDefault(u => u.Id == userId) is { } user) return user;
             if (page.Users.Count < MaxPageSize) return null;
         }

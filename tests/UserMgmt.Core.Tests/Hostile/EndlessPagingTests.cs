@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using UserMgmt.Connections;
+using UserMgmt.Operations;
+using UserMgmt.Plans;
+using UserMgmt.Rest;
+
+namespace UserMgmt.Tests.Hostile;
+
+/// <summary>A platform that ignores the offset sends the same page forever: every paging loop must stop, clearly.</summary>
+public sealed class EndlessPagingTests
+{
+    // The server gives up after this many calls, so a client that never stops fails instead of filling memory.
+    private const int Patience = 50;
+
+    [Fact]
+    public async Task Groups_stop_when_a_page_brings_nothing_new()
+    {
+        await using var server = await SamePageServer();
+        using var client = Hostile.Client(server);
+
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.ListGroupsAsync(Hostile.Patience()));
+
+        AssertStoppedClearly(error, "groups");
+    }
+
+    [Fact]
+    public async Task Reading_every_user_for_a_command_stops_too()
+    {
+        await using var server = await SamePageServer();
+        using var client = Hostile.Client(server);
+
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() =>
+            new UserDirectory(client).PrepareAsync(UserDirectory.PerRowLookupLimit + 1, Hostile.Patience()));
+
+        AssertStoppedClearly(error, "users");
+    }
+
+    [Fact]
+    public async Task Finding_a_user_by_address_stops_too()
+    {
+        await using var server = await SamePageServer();
+        using var client = Hostile.Client(server);
+
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => new UserDirectory(client).FindAsync("nobody@example.com", Hostile.Patience()));
+
+        AssertStoppedClearly(error, "users matching 'nobody@example.com'");
+    }
+
+    [Fact]
+    public async Task Listing_users_stops_without_emitting_the_repeats()
+    {
+        await using var server = await SamePageServer();
+        using var client = Hostile.Client(server);
+        var emitted = 0;
+
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() =>
+            new DirectoryQueries(client).ListUsersAsync(null, null, _ => emitted++, Hostile.Patience()));
+
+        AssertStoppedClearly(error, "users");
+        Assert.Equal(DirectoryQueries.DefaultPageSize, emitted);
+    }
+
+    [Fact]
+    public async Task Reading_the_directory_for_a_reorganisation_plan_stops_too()
+    {
+        await using var server = await SamePageServer();
+        using var client = Hostile.Client(server);
+
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => DirectorySnapshot.ReadAsync(client, Hostile.Patience()));
+
+        AssertStoppedClearly(error, "");
+    }
+
+    [Fact]
+    public async Task Looking_for_a_CCAI_user_by_id_stops_too()
+    {
+        await using var server = await SamePageServer();
+        using var client = Hostile.Client(server, ProviderKind.Ccai);
+
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.GetUserAsync("nobody", Hostile.Patience()));
+
+        AssertStoppedClearly(error, "users");
+        Assert.Equal(2, server.Calls("/apps/api/v1/users"));
+    }
+
+    private static void AssertStoppedClearly(ApiException error, string what)
+    {
+        Assert.Contains("only items already read", error.Message);
+        Assert.Contains(what, error.Message);
+    }
+
+    /// <summary>Full pages, always the same whatever offset or page is asked for, and a total that never ends.</summary>
+    private static Task<HostileServer> SamePageServer()
+    {
+        var calls = 0;
+        IResult Answer(Func<IResult> page) =>
+            Interlocked.Increment(ref calls) > Patience ? Results.Json(new { message = "the client never stopped asking" }, statusCode: 400) : page();
+
+        return HostileServer.StartAsync(app =>
+        {
+            app.MapGet("/admin/api/groups", (int last) => Answer(() => Results.Json(new
+            {
+                groups = Enumerable.Range(0, last).Select(i => new { id = $"g-{i}", name = $"Group {i}" }),
+                meta = new { total = 1_000_000 },
+            })));
+            app.MapGet("/admin/api/users/list", (int max) => Answer(() => Results.Json(new
+            {
+                users = Enumerable.Range(0, max).Select(i => new { userId = $"u-{i}", email = $"u{i}@example.com" }),
+                meta = new { total = 1_000_000 },
+            })));
+            app.MapGet("/apps/api/v1/users", (HttpContext context, int per_page) =>
+            {
+                context.Response.Headers["Total"] = "1000000";
+                return Answer(() => Results.Json(Enumerable.Range(0, per_page).Select(i => new { id = $"u-{i}", email = $"u{i}@example.com", last_name = "X" })));
+            });
+        });
+    }
+}

@@ -12,8 +12,8 @@ internal static class ErrorEnvelope
 {
     private static readonly string[] OutcomeFields = ["status", "success"];
 
-    /// <summary>The platform's message when the body is an envelope that reports a failure; null otherwise.</summary>
-    public static string? Failure(string? contentType, string? body)
+    /// <summary>The platform's message, secrets masked, when the body is an envelope that reports a failure; null otherwise.</summary>
+    public static string? Failure(string? contentType, string? body, SecretRedactor redactor)
     {
         if (string.IsNullOrWhiteSpace(body) || ServerMessage.LooksLikeHtml(contentType, body)) return null;
         var start = body.AsSpan().TrimStart();
@@ -23,7 +23,7 @@ internal static class ErrorEnvelope
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
             var failed = OutcomeFields.Any(name => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.False);
-            return failed ? ServerMessage.From(contentType, body) : null;
+            return failed ? ServerMessage.From(contentType, body, redactor) : null;
         }
         catch (JsonException)
         {

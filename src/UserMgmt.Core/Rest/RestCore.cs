@@ -70,7 +70,7 @@ internal sealed class RestCore : IDisposable
         var call = new Call(request.Method.ToString().ToUpperInvariant(), DescribeResource(request), true);
         var body = response.Content ?? string.Empty;
         if (ServerMessage.LooksLikeHtml(response.ContentType, body))
-            throw new ApiException(call.Method, call.Resource, response.StatusCode, ServerMessage.From(response.ContentType, body));
+            throw new ApiException(call.Method, call.Resource, response.StatusCode, ServerMessage.From(response.ContentType, body, _redactor));
         try
         {
             return JsonSerializer.Deserialize<T>(body, _json)
@@ -79,7 +79,7 @@ internal sealed class RestCore : IDisposable
         catch (JsonException e)
         {
             throw new ApiException(call.Method, call.Resource, response.StatusCode,
-                $"the server's answer is not valid JSON ({e.Message.Split(". ")[0]}; {body.Length} characters received)", e);
+                $"the server's answer is not valid JSON ({_redactor.Redact(e.Message.Split(". ")[0])}; {body.Length} characters received)");
         }
     }
 
@@ -138,8 +138,8 @@ internal sealed class RestCore : IDisposable
     {
         if (response.IsSuccessStatusCode)
         {
-            if (ErrorEnvelope.Failure(response.ContentType, response.Content) is not { } refusal) return response;
-            throw new ApiException(call.Method, call.Resource, response.StatusCode, _redactor.Redact(refusal));
+            if (ErrorEnvelope.Failure(response.ContentType, response.Content, _redactor) is not { } refusal) return response;
+            throw new ApiException(call.Method, call.Resource, response.StatusCode, refusal);
         }
         if (TransientFailures.TooLarge(response) is { } tooLarge)
             throw new ApiException(call.Method, call.Resource, tooLarge.Status, tooLarge.Message);
@@ -155,7 +155,7 @@ internal sealed class RestCore : IDisposable
         if ((int)response.StatusCode is >= 300 and < 400)
             throw new ApiException(call.Method, call.Resource, response.StatusCode, Redirected(response));
 
-        var message = _redactor.Redact(ServerMessage.From(response.ContentType, response.Content));
+        var message = ServerMessage.From(response.ContentType, response.Content, _redactor);
         if (response.StatusCode == HttpStatusCode.Unauthorized)
             throw new AuthenticationFailedException(call.Method, call.Resource, response.StatusCode, message);
         throw new ApiException(call.Method, call.Resource, response.StatusCode, message);
@@ -172,7 +172,7 @@ internal sealed class RestCore : IDisposable
 
     private string Reason(RestResponse response) => response switch
     {
-        { StatusCode: not 0 } => _redactor.Redact(ServerMessage.From(response.ContentType, response.Content)),
+        { StatusCode: not 0 } => ServerMessage.From(response.ContentType, response.Content, _redactor),
         { ResponseStatus: ResponseStatus.TimedOut } => "the request timed out",
         _ => _redactor.Redact(response.ErrorException?.Message ?? response.ErrorMessage ?? "the connection failed"),
     };
@@ -191,8 +191,9 @@ internal sealed class RestCore : IDisposable
     private void TraceBody(string what, string? body)
     {
         if (string.IsNullOrEmpty(body)) return;
-        var shown = body.Length <= MaxTracedBody ? body : body[..MaxTracedBody] + $"… ({body.Length} characters)";
-        Log.Debug($"  {what} body: {_redactor.Redact(shown)}");
+        // Masked before it is cut: a cut through a secret would show its start.
+        var cut = body.Length > MaxTracedBody ? $"… ({body.Length} characters)" : "";
+        Log.Debug($"  {what} body: {_redactor.Redact(body, MaxTracedBody)}{cut}");
     }
 
     public void Dispose() => _client.Dispose();

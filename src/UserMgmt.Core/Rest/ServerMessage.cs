@@ -3,22 +3,22 @@ using System.Text.RegularExpressions;
 
 namespace UserMgmt.Rest;
 
-/// <summary>Pulls the human-readable message out of whatever an error answer carries.</summary>
+/// <summary>Pulls the human-readable message out of whatever an error answer carries, secrets masked before it is shortened.</summary>
 internal static partial class ServerMessage
 {
     private const int MaxLength = 300;
 
-    public static string From(string? contentType, string? body)
+    public static string From(string? contentType, string? body, SecretRedactor redactor)
     {
         if (string.IsNullOrWhiteSpace(body)) return "the server sent no message";
         if (LooksLikeHtml(contentType, body))
         {
             var title = HtmlTitle().Match(body);
             return title.Success
-                ? $"the server answered with an HTML page instead of JSON (\"{title.Groups[1].Value.Trim()}\")"
+                ? $"the server answered with an HTML page instead of JSON (\"{Shorten(title.Groups[1].Value, redactor)}\")"
                 : "the server answered with an HTML page instead of JSON";
         }
-        return FromJson(body) ?? Shorten(body);
+        return FromJson(body, redactor) ?? Shorten(body, redactor);
     }
 
     public static bool LooksLikeHtml(string? contentType, string body) =>
@@ -26,7 +26,7 @@ internal static partial class ServerMessage
         || body.TrimStart().StartsWith('<');
 
     // Vendors name the field differently: Acceldata "message", SCIM "detail", others "error".
-    private static string? FromJson(string body)
+    private static string? FromJson(string body, SecretRedactor redactor)
     {
         try
         {
@@ -34,7 +34,7 @@ internal static partial class ServerMessage
             if (doc.RootElement.ValueKind != JsonValueKind.Object) return null;
             foreach (var name in new[] { "message", "detail", "error_description", "error" })
                 if (doc.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
-                    return Shorten(value.GetString()!);
+                    return Shorten(value.GetString()!, redactor);
         }
         catch (JsonException)
         {
@@ -42,10 +42,10 @@ internal static partial class ServerMessage
         return null;
     }
 
-    private static string Shorten(string text)
+    private static string Shorten(string text, SecretRedactor redactor)
     {
         text = text.Trim().ReplaceLineEndings(" ");
-        return text.Length <= MaxLength ? text : text[..MaxLength] + "…";
+        return redactor.Redact(text, MaxLength) + (text.Length > MaxLength ? "…" : "");
     }
 
     [GeneratedRegex("<title>(.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]

@@ -4,7 +4,7 @@ using UserMgmt.Connections;
 
 namespace UserMgmt.Providers.Acceldata;
 
-/// <summary>ADOC signs every request with two headers, accessKey and secretKey.</summary>
+/// <summary>ADOC signs every request with two headers, accessKey and secretKey; the secret is revealed for each request, not kept.</summary>
 internal sealed class AcceldataKeyAuthenticator(ApiCredential credential) : IAuthenticator
 {
     public ValueTask Authenticate(IRestClient client, RestRequest request, CancellationToken cancellationToken)

@@ -17,8 +17,7 @@ internal sealed class AcceldataProvider : IUserProvider
 
     public AcceldataProvider(ConnectionSettings settings)
     {
-        var redactor = new SecretRedactor([settings.Credential.RevealSecret()]);
-        _rest = new RestCore(settings.BaseUri, new AcceldataKeyAuthenticator(settings.Credential), redactor, settings.Retry);
+        _rest = new RestCore(settings.BaseUri, new AcceldataKeyAuthenticator(settings.Credential), SecretRedactor.For(settings.Credential), settings.Retry);
         _assignmentShape = settings.GroupAssignmentShape;
     }
 

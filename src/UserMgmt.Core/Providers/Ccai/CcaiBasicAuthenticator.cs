@@ -1,4 +1,3 @@
-using System.Text;
 using RestSharp;
 using RestSharp.Authenticators;
 using UserMgmt.Connections;
@@ -10,10 +9,7 @@ internal sealed class CcaiBasicAuthenticator(ApiCredential credential) : IAuthen
 {
     public ValueTask Authenticate(IRestClient client, RestRequest request, CancellationToken cancellationToken)
     {
-        request.AddOrUpdateHeader("Authorization", "Basic " + Encode(credential));
+        request.AddOrUpdateHeader("Authorization", "Basic " + credential.RevealBasicToken());
         return ValueTask.CompletedTask;
     }
-
-    public static string Encode(ApiCredential credential) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credential.UserName}:{credential.RevealSecret()}"));
 }

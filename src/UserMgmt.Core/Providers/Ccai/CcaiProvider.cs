@@ -34,8 +34,8 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
 
     public CcaiProvider(ConnectionSettings settings)
     {
-        var redactor = new SecretRedactor([settings.Credential.RevealSecret(), CcaiBasicAuthenticator.Encode(settings.Credential)]);
-        _rest = new RestCore(settings.BaseUri, new CcaiBasicAuthenticator(settings.Credential), redactor, settings.Retry, RequestsPerSecond, Json);
+        _rest = new RestCore(settings.BaseUri, new CcaiBasicAuthenticator(settings.Credential), SecretRedactor.For(settings.Credential),
+            settings.Retry, RequestsPerSecond, Json);
         // Accept the tenant's host or the API's own base address.
         _root = settings.BaseUri.AbsolutePath.TrimEnd('/').EndsWith("/apps/api/v1", StringComparison.OrdinalIgnoreCase) ? "" : "apps/api/v1/";
     }

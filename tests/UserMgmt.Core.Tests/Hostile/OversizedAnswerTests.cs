@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using UserMgmt.Rest;
@@ -34,6 +35,31 @@ public sealed class OversizedAnswerTests
 
         var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.ListGroupsAsync(Hostile.Patience()));
 
+        Assert.Contains($"the answer was larger than {RestCore.MaxResponseBytes >> 20} MiB", error.Message);
+        Assert.Equal(1, server.Calls(Groups));
+    }
+
+    [Fact]
+    public async Task A_small_compressed_answer_that_unpacks_past_the_limit_is_cut_too()
+    {
+        var bomb = new MemoryStream();
+        await using (var gzip = new GZipStream(bomb, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var chunk = new byte[1 << 20];
+            Array.Fill(chunk, (byte)' ');
+            for (var i = 0; i < 2 * (RestCore.MaxResponseBytes >> 20); i++) gzip.Write(chunk);
+        }
+        await using var server = await HostileServer.StartAsync(app => app.MapGet(Groups, async (HttpContext context) =>
+        {
+            context.Response.ContentType = "application/json";
+            context.Response.Headers.ContentEncoding = "gzip";
+            await context.Response.Body.WriteAsync(bomb.ToArray(), context.RequestAborted);
+        }));
+        using var client = Hostile.Client(server);
+
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.ListGroupsAsync(Hostile.Patience()));
+
+        Assert.True(bomb.Length < RestCore.MaxResponseBytes / 100, $"the compressed answer is {bomb.Length} bytes");
         Assert.Contains($"the answer was larger than {RestCore.MaxResponseBytes >> 20} MiB", error.Message);
         Assert.Equal(1, server.Calls(Groups));
     }

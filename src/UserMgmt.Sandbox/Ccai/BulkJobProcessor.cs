@@ -18,11 +18,24 @@ public sealed class BulkJobProcessor(BulkJobStore jobs, ILogger<BulkJobProcessor
                 await jobs.MarkAsync(jobId, BulkJobStore.States.InProgress);
                 await jobs.ApplyAsync(jobId);
             }
-            catch (Exception e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "Bulk job {JobId} failed", jobId);
-                await jobs.MarkAsync(jobId, "failed");
+                await MarkFailedAsync(jobId);
             }
+        }
+    }
+
+    // One job's failure must not end the processing of the others, even when its status cannot be written.
+    private async Task MarkFailedAsync(long jobId)
+    {
+        try
+        {
+            await jobs.MarkAsync(jobId, BulkJobStore.States.Failed);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Bulk job {JobId} could not be marked failed", jobId);
         }
     }
 }

@@ -20,6 +20,7 @@ public sealed class BulkJobStore(SandboxDatabase database)
         public const string InvalidScheme = "invalid_scheme";
         public const string InProgress = "in_progress";
         public const string Completed = "completed";
+        public const string Failed = "failed";
     }
 
     private const string JobColumns =
@@ -76,13 +77,15 @@ public sealed class BulkJobStore(SandboxDatabase database)
     public Task MarkAsync(long id, string status) =>
         database.RunAsync(c => c.Execute("UPDATE bulk_jobs SET status = @s WHERE id = @id", ("@s", status), ("@id", id)));
 
-    /// <summary>Applies every row of a checked file; rows the platform cannot apply become update errors.</summary>
+    /// <summary>
+    /// Applies every row of a checked file; rows the platform cannot apply become update errors.
+    /// A job that fails outright changes nothing: its rows and its status go in one transaction.
+    /// </summary>
     public Task ApplyAsync(long id) => database.RunAsync(c =>
     {
         BulkFile.Validate(c.Scalar<string>("SELECT rows_json FROM bulk_jobs WHERE id = @id", ("@id", id))!, out var rows);
         var rowApplier = new BulkRowApplier(c);
         int affected = 0, failed = 0;
-        c.Execute("BEGIN IMMEDIATE");
         for (var i = 0; i < rows.Count; i++)
         {
             var problems = rowApplier.Apply(rows[i], i + 1);
@@ -91,7 +94,6 @@ public sealed class BulkJobStore(SandboxDatabase database)
         }
         c.Execute("UPDATE bulk_jobs SET status = @s, affected_rows = @a, failed_rows = @f WHERE id = @id",
             ("@s", States.Completed), ("@a", affected), ("@f", failed), ("@id", id));
-        c.Execute("COMMIT");
     });
 
     private static void AddError(SqliteConnection c, long id, string kind, JobError e) =>

@@ -40,14 +40,14 @@ public sealed class DirectoryStore(SandboxDatabase database)
             var duplicates = emails.GroupBy(e => e, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
             if (duplicates.Count > 0) throw SandboxError.BadRequest($"Duplicate email(s) in request: {string.Join(", ", duplicates)}");
 
-            return InTransaction(c, () => emails.Select(email =>
+            return emails.Select(email =>
             {
                 var id = "user-" + Guid.NewGuid().ToString("N")[..12];
                 c.Execute("INSERT INTO users (id, email, created_on, updated_on) VALUES (@id, @e, @now, @now)", ("@id", id), ("@e", email), ("@now", Now));
                 foreach (var group in groups) AddMembership(c, id, group.Id);
                 c.Execute("INSERT INTO invitations (email, send_email, at) VALUES (@e, @s, @now)", ("@e", email), ("@s", sendEmail), ("@now", Now));
                 return id;
-            }).ToList());
+            }).ToList();
         });
 
     public Task UpdateUserAsync(string id, UserUpdate update) =>
@@ -77,13 +77,9 @@ public sealed class DirectoryStore(SandboxDatabase database)
         {
             RequireChangeableUser(c, userId);
             var groups = groupKeys.Select(k => ResolveGroup(c, k)).ToList();
-            InTransaction(c, () =>
-            {
-                foreach (var group in groups)
-                    if (add) AddMembership(c, userId, group.Id);
-                    else c.Execute("DELETE FROM memberships WHERE user_id = @u AND group_id = @g", ("@u", userId), ("@g", group.Id));
-                return true;
-            });
+            foreach (var group in groups)
+                if (add) AddMembership(c, userId, group.Id);
+                else c.Execute("DELETE FROM memberships WHERE user_id = @u AND group_id = @g", ("@u", userId), ("@g", group.Id));
         });
 
     public Task<List<GroupRecord>> ListGroupsAsync(string? search, int first, int max) =>
@@ -114,13 +110,9 @@ public sealed class DirectoryStore(SandboxDatabase database)
             var group = RequireChangeableGroup(c, id);
             foreach (var userId in usersAdded.Concat(usersRemoved))
                 if (FindUser(c, userId) is null) throw SandboxError.NotFound($"User with id {userId} not found");
-            InTransaction(c, () =>
-            {
-                c.Execute("UPDATE groups SET name = @n, description = @d WHERE id = @id", ("@n", name ?? group.Name), ("@d", description ?? group.Description), ("@id", id));
-                foreach (var userId in usersAdded) AddMembership(c, userId, id);
-                foreach (var userId in usersRemoved) c.Execute("DELETE FROM memberships WHERE user_id = @u AND group_id = @g", ("@u", userId), ("@g", id));
-                return true;
-            });
+            c.Execute("UPDATE groups SET name = @n, description = @d WHERE id = @id", ("@n", name ?? group.Name), ("@d", description ?? group.Description), ("@id", id));
+            foreach (var userId in usersAdded) AddMembership(c, userId, id);
+            foreach (var userId in usersRemoved) c.Execute("DELETE FROM memberships WHERE user_id = @u AND group_id = @g", ("@u", userId), ("@g", id));
         });
 
     public Task DeleteGroupAsync(string id) =>
@@ -195,20 +187,4 @@ public sealed class DirectoryStore(SandboxDatabase database)
 
     private static void AddMembership(SqliteConnection c, string userId, string groupId) =>
         c.Execute("INSERT OR IGNORE INTO memberships (user_id, group_id) VALUES (@u, @g)", ("@u", userId), ("@g", groupId));
-
-    private static T InTransaction<T>(SqliteConnection c, Func<T> work)
-    {
-        c.Execute("BEGIN IMMEDIATE");
-        try
-        {
-            var result = work();
-            c.Execute("COMMIT");
-            return result;
-        }
-        catch
-        {
-            c.Execute("ROLLBACK");
-            throw;
-        }
-    }
 }

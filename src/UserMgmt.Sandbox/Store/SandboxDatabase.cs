@@ -19,19 +19,21 @@ public sealed class SandboxDatabase
 
     public string Path { get; }
 
+    /// <summary>
+    /// Runs one unit of work in one transaction: all of it is committed, or — whatever it throws,
+    /// a refusal, a constraint, a bug — none of it, so no pooled connection is ever handed on with a
+    /// transaction still open.
+    /// </summary>
     public async Task<T> RunAsync<T>(Func<SqliteConnection, T> work)
     {
         await _gate.WaitAsync();
         try
         {
-            using var connection = new SqliteConnection(_connectionString);
-            connection.Open();
-            using (var pragmas = connection.CreateCommand())
-            {
-                pragmas.CommandText = "PRAGMA foreign_keys = ON;";
-                pragmas.ExecuteNonQuery();
-            }
-            return work(connection);
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction();
+            var result = work(connection);
+            transaction.Commit();
+            return result;
         }
         finally
         {
@@ -41,14 +43,27 @@ public sealed class SandboxDatabase
 
     public Task RunAsync(Action<SqliteConnection> work) => RunAsync(c => { work(c); return true; });
 
-    public void EnsureSchema() => RunAsync(c =>
+    public void EnsureSchema()
     {
-        c.Execute(Schema);
-        // Databases made before these columns existed get them added.
-        var columns = c.Query("PRAGMA table_info(users)", r => r.GetString(1));
-        foreach (var (name, type) in CcaiUserColumns)
-            if (!columns.Contains(name)) c.Execute($"ALTER TABLE users ADD COLUMN {name} {type}");
-    }).GetAwaiter().GetResult();
+        // The journal mode cannot change inside a transaction, so it is set first, on its own.
+        using (var connection = Open()) connection.Execute("PRAGMA journal_mode = WAL");
+        RunAsync(c =>
+        {
+            c.Execute(Schema);
+            // Databases made before these columns existed get them added.
+            var columns = c.Query("PRAGMA table_info(users)", r => r.GetString(1));
+            foreach (var (name, type) in CcaiUserColumns)
+                if (!columns.Contains(name)) c.Execute($"ALTER TABLE users ADD COLUMN {name} {type}");
+        }).GetAwaiter().GetResult();
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        connection.Execute("PRAGMA foreign_keys = ON");
+        return connection;
+    }
 
     private static readonly (string Name, string Type)[] CcaiUserColumns =
     [
@@ -56,7 +71,6 @@ public sealed class SandboxDatabase
     ];
 
     private const string Schema = """
-        PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS users (
             id TEXT PRIMARY KEY,
             email TEXT NOT NULL UNIQUE COLLATE NOCASE,

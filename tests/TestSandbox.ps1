@@ -13,7 +13,9 @@ function Start-TestSandbox([switch] $Connect) {
     $null = New-Item -ItemType Directory -Path $directory
     $output = Join-Path $directory 'sandbox.out'
     $errors = Join-Path $directory 'sandbox.err'
-    $arguments = @($server, '--urls', 'http://127.0.0.1:0', '--db', (Join-Path $directory 'sandbox.db'))
+    # The admin endpoints (/_sandbox) take a key of their own: chosen here, so nothing has to be read back.
+    $adminKey = [guid]::NewGuid().ToString('N')
+    $arguments = @($server, '--urls', 'http://127.0.0.1:0', '--db', (Join-Path $directory 'sandbox.db'), '--admin-key', $adminKey)
     $process = Start-Process -FilePath dotnet -ArgumentList $arguments -RedirectStandardOutput $output -RedirectStandardError $errors -PassThru
 
     # The sandbox prints its address once it listens: wait for that line, not for a fixed time.
@@ -32,6 +34,7 @@ function Start-TestSandbox([switch] $Connect) {
         Uri       = $line.Matches[0].Groups[1].Value.TrimEnd('/')
         Process   = $process
         Directory = $directory
+        AdminKey  = $adminKey
     }
     if ($Connect) { $null = Connect-TestSandbox $sandbox }
     $sandbox
@@ -53,9 +56,16 @@ function Connect-TestSandbox([object] $Sandbox) {
     Connect-UserMgmt -Provider Acceldata -BaseUri $Sandbox.Uri -Credential (Get-TestCredential)
 }
 
+# Calls the sandbox's own endpoints, with its admin key.
+function Invoke-SandboxAdmin([object] $Sandbox, [string] $Path, [string] $Method = 'Get', [object] $Body) {
+    $call = @{ Method = $Method; Uri = "$($Sandbox.Uri)/_sandbox/$Path"; Headers = @{ 'X-Sandbox-Admin-Key' = $Sandbox.AdminKey } }
+    if ($PSBoundParameters.ContainsKey('Body')) { $call.ContentType = 'application/json'; $call.Body = $Body }
+    Invoke-RestMethod @call
+}
+
 # Calls that changed, or tried to change, something since the log was last cleared.
 function Get-WriteCallCount([object] $Sandbox) {
-    $writes = Invoke-RestMethod -Uri "$($Sandbox.Uri)/_sandbox/requests" |
+    $writes = Invoke-SandboxAdmin $Sandbox 'requests' |
         ForEach-Object { $_ } |
         Where-Object method -NE 'GET' |
         Measure-Object -Property count -Sum
@@ -63,12 +73,12 @@ function Get-WriteCallCount([object] $Sandbox) {
 }
 
 function Clear-RequestLog([object] $Sandbox) {
-    $null = Invoke-RestMethod -Method Delete -Uri "$($Sandbox.Uri)/_sandbox/requests"
+    $null = Invoke-SandboxAdmin $Sandbox 'requests' -Method Delete
 }
 
 # Makes the sandbox misbehave: e.g. @{ serverErrorRate = 1; methods = 'POST' }. No argument restores it.
 function Set-SandboxFault([object] $Sandbox, [hashtable] $Fault = @{}) {
-    $null = Invoke-RestMethod -Method Put -Uri "$($Sandbox.Uri)/_sandbox/faults" -ContentType 'application/json' -Body ($Fault | ConvertTo-Json)
+    $null = Invoke-SandboxAdmin $Sandbox 'faults' -Method Put -Body ($Fault | ConvertTo-Json)
 }
 
 function Connect-TestCcai([object] $Sandbox) {

@@ -8,7 +8,7 @@ namespace UserMgmt.Sandbox;
 /// Logs every platform call with the route it matched, and turns refusals and crashes into the
 /// vendor's error envelope.
 /// </summary>
-internal sealed class RequestRecording(RequestLog log, CannedAnswers canned, ILogger<RequestRecording> logger) : IMiddleware
+internal sealed class RequestRecording(RequestLog log, ILogger<RequestRecording> logger) : IMiddleware
 {
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
@@ -16,14 +16,6 @@ internal sealed class RequestRecording(RequestLog log, CannedAnswers canned, ILo
         var arrivedAt = DirectoryStore.Now;
         try
         {
-            if (isApiCall && canned.TryTake(out var answer))
-            {
-                context.Response.StatusCode = answer.Status;
-                if (answer.RetryAfterSeconds is { } seconds) context.Response.Headers.RetryAfter = seconds.ToString();
-                context.Response.ContentType = answer.ContentType;
-                await context.Response.WriteAsync(answer.Body);
-                return;
-            }
             await next(context);
         }
         catch (SandboxError e)

@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using UserMgmt.Sandbox.Access;
 using UserMgmt.Sandbox.Acceldata;
 using UserMgmt.Sandbox.Ccai;
 using UserMgmt.Sandbox.Faults;
@@ -12,9 +14,10 @@ public sealed class SandboxHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private SandboxHost(WebApplication app, SandboxDatabase database)
+    private SandboxHost(WebApplication app, SandboxOptions options, SandboxDatabase database)
     {
         _app = app;
+        Options = options;
         Database = database;
         Requests = app.Services.GetRequiredService<RequestLog>();
         Canned = app.Services.GetRequiredService<CannedAnswers>();
@@ -29,9 +32,16 @@ public sealed class SandboxHost : IAsyncDisposable
     public RequestLog Requests { get; }
     public CannedAnswers Canned { get; }
     public FaultInjection Faults { get; }
+    /// <summary>The options it runs with, the admin key filled in when none was given.</summary>
+    public SandboxOptions Options { get; }
+    public string AdminKey => Options.AdminKey!;
+    /// <summary>Every route it serves, read from the app itself.</summary>
+    public IReadOnlyList<RouteEndpoint> Endpoints =>
+        ((IEndpointRouteBuilder)_app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>().ToList();
 
     public static async Task<SandboxHost> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
     {
+        options = options.Validated() with { AdminKey = options.AdminKey ?? RandomNumberGenerator.GetHexString(32, lowercase: true) };
         var database = new SandboxDatabase(options.DatabasePath);
         database.EnsureSchema();
         if (options.SeedDemoData) DemoOrganisation.Seed(database);
@@ -45,6 +55,8 @@ public sealed class SandboxHost : IAsyncDisposable
         builder.Services.AddSingleton<RequestLog>();
         builder.Services.AddSingleton<CannedAnswers>();
         builder.Services.AddSingleton<RequestRecording>();
+        builder.Services.AddSingleton<ApiKeys>();
+        builder.Services.AddSingleton<AdminAuthentication>();
         builder.Services.AddSingleton<KeyAuthentication>();
         builder.Services.AddSingleton<FaultInjection>();
         builder.Services.AddSingleton<BasicAuthentication>();
@@ -55,11 +67,17 @@ public sealed class SandboxHost : IAsyncDisposable
 
         var app = builder.Build();
         app.UseMiddleware<RequestRecording>();
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments(AdminEndpoints.Prefix),
-            api => api.UseMiddleware<FaultInjection>());
+        // Keys are checked before anything else happens to a call, so that a caller without one can
+        // neither use up canned answers, nor fill a rate limit, nor meet an injected fault.
+        app.UseMiddleware<AdminAuthentication>();
         app.UseMiddleware<KeyAuthentication>();
         app.UseMiddleware<BasicAuthentication>();
-        app.UseMiddleware<CcaiRateLimit>();
+        app.UseWhen(context => Caller.Of(context) is not null, api =>
+        {
+            api.UseMiddleware<CannedAnswers>();
+            api.UseMiddleware<FaultInjection>();
+            api.UseMiddleware<CcaiRateLimit>();
+        });
         var store = app.Services.GetRequiredService<DirectoryStore>();
         UserEndpoints.Map(app, store);
         GroupEndpoints.Map(app, store);
@@ -68,7 +86,7 @@ public sealed class SandboxHost : IAsyncDisposable
             app.Services.GetRequiredService<FaultInjection>());
 
         await app.StartAsync(cancellationToken);
-        return new SandboxHost(app, database);
+        return new SandboxHost(app, options, database);
     }
 
     public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();

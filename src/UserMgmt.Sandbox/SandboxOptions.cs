@@ -2,42 +2,82 @@ using UserMgmt.Sandbox.Faults;
 
 namespace UserMgmt.Sandbox;
 
-public sealed class SandboxOptions
+public sealed record SandboxOptions
 {
     public const string DemoAccessKey = "demo-access-key";
     public const string DemoSecretKey = "demo-secret-key";
+    public const string DemoReadOnlyAccessKey = "demo-readonly-access-key";
+    public const string DemoReadOnlySecretKey = "demo-readonly-secret-key";
 
     /// <summary>Where to listen; port 0 picks a free port.</summary>
-    public string Urls { get; set; } = "http://127.0.0.1:5080";
-    public string DatabasePath { get; set; } = "sandbox.db";
-    public string AccessKey { get; set; } = DemoAccessKey;
-    public string SecretKey { get; set; } = DemoSecretKey;
+    public string Urls { get; init; } = "http://127.0.0.1:5080";
+    public string DatabasePath { get; init; } = "sandbox.db";
+    /// <summary>The pair that may do everything: ADOC's accessKey/secretKey, CCAI's api user and token.</summary>
+    public string AccessKey { get; init; } = DemoAccessKey;
+    public string SecretKey { get; init; } = DemoSecretKey;
+    /// <summary>A pair that may only read: every write answers 403.</summary>
+    public string ReadOnlyAccessKey { get; init; } = DemoReadOnlyAccessKey;
+    public string ReadOnlySecretKey { get; init; } = DemoReadOnlySecretKey;
+    /// <summary>The key of the sandbox's own /_sandbox endpoints; a fresh random one at each start when not given.</summary>
+    public string? AdminKey { get; init; }
     /// <summary>Seed the demo organisation when the database is new.</summary>
-    public bool SeedDemoData { get; set; } = true;
+    public bool SeedDemoData { get; init; } = true;
     /// <summary>The CCAI Apps API's published limit per api user; 0 turns it off.</summary>
-    public int CcaiRequestsPerSecond { get; set; } = 10;
+    public int CcaiRequestsPerSecond { get; init; } = 10;
     /// <summary>Faults to inject from the start; changeable at run time through /_sandbox/faults.</summary>
-    public FaultSettings Faults { get; set; } = FaultSettings.None;
+    public FaultSettings Faults { get; init; } = FaultSettings.None;
 
-    /// <summary>Reads --urls, --db, --access-key, --secret-key, --no-seed and --faults.</summary>
+    private const string Usage =
+        "Options: --urls URL --db FILE --access-key KEY --secret-key KEY --readonly-access-key KEY --readonly-secret-key KEY --admin-key KEY --no-seed --faults LIST";
+
+    /// <summary>Reads the command line; anything wrong is an ArgumentException whose message names the option.</summary>
     public static SandboxOptions Parse(string[] args)
     {
         var options = new SandboxOptions();
         for (var i = 0; i < args.Length; i++)
         {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
-            switch (args[i])
+            var option = args[i];
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{option} needs a value. {Usage}");
+            options = option switch
             {
-                case "--urls": options.Urls = Next(); break;
-                case "--db": options.DatabasePath = Next(); break;
-                case "--access-key": options.AccessKey = Next(); break;
-                case "--secret-key": options.SecretKey = Next(); break;
-                case "--no-seed": options.SeedDemoData = false; break;
-                case "--faults": options.Faults = FaultSettings.Parse(Next()); break;
-                default: throw new ArgumentException(
-                    $"Unknown option '{args[i]}'. Options: --urls URL --db FILE --access-key KEY --secret-key KEY --no-seed --faults LIST");
-            }
+                "--urls" => options with { Urls = Next() },
+                "--db" => options with { DatabasePath = Next() },
+                "--access-key" => options with { AccessKey = Next() },
+                "--secret-key" => options with { SecretKey = Next() },
+                "--readonly-access-key" => options with { ReadOnlyAccessKey = Next() },
+                "--readonly-secret-key" => options with { ReadOnlySecretKey = Next() },
+                "--admin-key" => options with { AdminKey = Next() },
+                "--no-seed" => options with { SeedDemoData = false },
+                "--faults" => options with { Faults = ParseFaults(Next()) },
+                _ => throw new ArgumentException($"Unknown option '{option}'. {Usage}"),
+            };
         }
-        return options;
+        return options.Validated();
+    }
+
+    private static FaultSettings ParseFaults(string text)
+    {
+        try
+        {
+            return FaultSettings.Parse(text);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"--faults: {e.Message}");
+        }
+    }
+
+    /// <summary>Refuses settings the sandbox cannot run with, naming the option.</summary>
+    public SandboxOptions Validated()
+    {
+        foreach (var (option, value) in new[]
+                 {
+                     ("--urls", Urls), ("--db", DatabasePath), ("--access-key", AccessKey), ("--secret-key", SecretKey),
+                     ("--readonly-access-key", ReadOnlyAccessKey), ("--readonly-secret-key", ReadOnlySecretKey),
+                 })
+            if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException($"{option} must not be empty.");
+        if (AdminKey is { } admin && string.IsNullOrWhiteSpace(admin)) throw new ArgumentException("--admin-key must not be empty.");
+        if (AccessKey == ReadOnlyAccessKey) throw new ArgumentException("--readonly-access-key must differ from --access-key.");
+        return this;
     }
 }

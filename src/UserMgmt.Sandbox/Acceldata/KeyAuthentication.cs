@@ -1,23 +1,36 @@
-using System.Security.Cryptography;
-using System.Text;
+using UserMgmt.Sandbox.Access;
 
 namespace UserMgmt.Sandbox.Acceldata;
 
-/// <summary>Refuses ADOC calls whose accessKey/secretKey headers do not match, with the vendor's 401.</summary>
-internal sealed class KeyAuthentication(SandboxOptions options) : IMiddleware
+/// <summary>
+/// Refuses ADOC calls whose accessKey/secretKey headers match no key pair with the vendor's 401,
+/// and writes with a read-only pair with its 403.
+/// </summary>
+internal sealed class KeyAuthentication(ApiKeys keys) : IMiddleware
 {
+    public const string Prefix = "/admin/api";
+
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (context.Request.Path.StartsWithSegments("/admin/api")
-            && !(Matches(context, "accessKey", options.AccessKey) && Matches(context, "secretKey", options.SecretKey)))
+        if (!context.Request.Path.StartsWithSegments(Prefix))
+        {
+            await next(context);
+            return;
+        }
+        var headers = context.Request.Headers;
+        var caller = keys.Find(headers.TryGetValue("accessKey", out var key) ? key.ToString() : null,
+            headers.TryGetValue("secretKey", out var secret) ? secret.ToString() : null);
+        if (caller is null)
         {
             await Envelope.Error(StatusCodes.Status401Unauthorized, "Invalid or missing access key / secret key").ExecuteAsync(context);
             return;
         }
+        if (!caller.May(context.Request.Method))
+        {
+            await Envelope.Error(StatusCodes.Status403Forbidden, "This API key is read-only").ExecuteAsync(context);
+            return;
+        }
+        caller.AttachTo(context);
         await next(context);
     }
-
-    private static bool Matches(HttpContext context, string header, string expected) =>
-        context.Request.Headers.TryGetValue(header, out var value)
-        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(value.ToString()), Encoding.UTF8.GetBytes(expected));
 }

@@ -1,13 +1,14 @@
-using System.Security.Cryptography;
 using System.Text;
+using UserMgmt.Sandbox.Access;
 
 namespace UserMgmt.Sandbox.Ccai;
 
-/// <summary>CCAI's Apps API takes HTTP Basic: the api user's key as user name and its token as password.</summary>
-internal sealed class BasicAuthentication(SandboxOptions options) : IMiddleware
+/// <summary>
+/// CCAI's Apps API takes HTTP Basic: the api user's key as user name and its token as password.
+/// A read-only api user's writes get a 403.
+/// </summary>
+internal sealed class BasicAuthentication(ApiKeys keys) : IMiddleware
 {
-    public const string ApiUserItem = "ccai.apiUser";
-
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         if (!context.Request.Path.StartsWithSegments(CcaiEndpoints.Prefix))
@@ -15,17 +16,22 @@ internal sealed class BasicAuthentication(SandboxOptions options) : IMiddleware
             await next(context);
             return;
         }
-        if (ApiUser(context) is not { } user)
+        if (ApiUser(context) is not { } caller)
         {
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"apps-api\"";
             await Results.Json(new { message = "Invalid API user or token" }, statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(context);
             return;
         }
-        context.Items[ApiUserItem] = user;
+        if (!caller.May(context.Request.Method))
+        {
+            await Results.Json(new { message = "This API user is read-only" }, statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
+            return;
+        }
+        caller.AttachTo(context);
         await next(context);
     }
 
-    private string? ApiUser(HttpContext context)
+    private Caller? ApiUser(HttpContext context)
     {
         var header = context.Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return null;
@@ -39,10 +45,6 @@ internal sealed class BasicAuthentication(SandboxOptions options) : IMiddleware
             return null;
         }
         var colon = decoded.IndexOf(':');
-        if (colon < 0) return null;
-        var (user, token) = (decoded[..colon], decoded[(colon + 1)..]);
-        return Same(user, options.AccessKey) && Same(token, options.SecretKey) ? user : null;
+        return colon < 0 ? null : keys.Find(decoded[..colon], decoded[(colon + 1)..]);
     }
-
-    private static bool Same(string a, string b) => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
 }

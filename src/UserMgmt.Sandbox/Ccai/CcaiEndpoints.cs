@@ -1,4 +1,5 @@
 using System.Text.Json;
+using UserMgmt.Sandbox.Access;
 using UserMgmt.Sandbox.Store;
 
 namespace UserMgmt.Sandbox.Ccai;
@@ -103,5 +104,5 @@ internal static class CcaiEndpoints
         c.Query("SELECT name FROM roles ORDER BY weight, name", r => r.GetString(0)),
         c.Query("SELECT name FROM groups ORDER BY name", r => r.GetString(0)));
 
-    private static string ApiUser(HttpContext context) => context.Items[BasicAuthentication.ApiUserItem] as string ?? "";
+    private static string ApiUser(HttpContext context) => Caller.Of(context)?.Key ?? "";
 }

@@ -1,8 +1,9 @@
+using UserMgmt.Sandbox.Access;
 using UserMgmt.Sandbox.Faults;
 
 namespace UserMgmt.Sandbox.Ccai;
 
-/// <summary>CCAI allows each customer 10 requests a second; beyond that it answers 429.</summary>
+/// <summary>CCAI allows each api user 10 requests a second; beyond that it answers 429. Runs after the key check, so only real callers count.</summary>
 internal sealed class CcaiRateLimit(SandboxOptions options) : IMiddleware
 {
     private readonly KeyRateLimiter _limiter = new();
@@ -11,10 +12,12 @@ internal sealed class CcaiRateLimit(SandboxOptions options) : IMiddleware
     {
         if (context.Request.Path.StartsWithSegments(CcaiEndpoints.Prefix)
             && options.CcaiRequestsPerSecond > 0
-            && !_limiter.TryAcquire(context.Items[BasicAuthentication.ApiUserItem] as string ?? "", options.CcaiRequestsPerSecond))
+            && Caller.Of(context) is { } caller
+            && !_limiter.TryAcquire(caller.Key, options.CcaiRequestsPerSecond))
         {
             context.Response.Headers.RetryAfter = "1";
-            await Results.Json(new { message = "Rate limit of 10 requests per second exceeded" }, statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context);
+            await Results.Json(new { message = $"Rate limit of {options.CcaiRequestsPerSecond} requests per second exceeded" },
+                statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context);
             return;
         }
         await next(context);

@@ -1,3 +1,4 @@
+using UserMgmt.Sandbox.Access;
 using UserMgmt.Sandbox.Acceldata;
 
 namespace UserMgmt.Sandbox.Faults;
@@ -5,6 +6,7 @@ namespace UserMgmt.Sandbox.Faults;
 /// <summary>
 /// Makes platform calls fail as real platforms do, per the current <see cref="FaultSettings"/>:
 /// slow answers, 5xx and 429 answers, and connections reset before or after the change is made.
+/// Only calls whose key was accepted get here: the rate limit counts real callers alone.
 /// </summary>
 public sealed class FaultInjection : IMiddleware
 {
@@ -35,7 +37,7 @@ public sealed class FaultInjection : IMiddleware
         var settings = _settings;
         if (settings.LatencyMs > 0) await Task.Delay(settings.LatencyMs, context.RequestAborted);
 
-        if (settings.RequestsPerSecondPerKey is { } limit && !_limiter.TryAcquire(CallerKey(context), limit))
+        if (settings.RequestsPerSecondPerKey is { } limit && !_limiter.TryAcquire(Caller.Of(context)?.Key ?? "", limit))
         {
             await Refuse(context, StatusCodes.Status429TooManyRequests, 1, "Rate limit exceeded");
             return;
@@ -111,8 +113,4 @@ public sealed class FaultInjection : IMiddleware
         if (retryAfterSeconds is { } seconds) context.Response.Headers.RetryAfter = seconds.ToString();
         await Envelope.Error(status, message).ExecuteAsync(context);
     }
-
-    private static string CallerKey(HttpContext context) =>
-        context.Request.Headers.TryGetValue("accessKey", out var key) ? key.ToString()
-        : context.Request.Headers.Authorization.ToString();
 }

@@ -1,0 +1,29 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace UserMgmt.Sandbox.Access;
+
+/// <summary>
+/// The key pairs the emulated platforms accept: the demo pair, which may do everything, and a
+/// read-only pair. ADOC takes a pair as accessKey/secretKey headers, CCAI as api user and token.
+/// </summary>
+internal sealed class ApiKeys(SandboxOptions options)
+{
+    private readonly (string Key, string Secret, KeyScope Scope)[] _pairs =
+    [
+        (options.AccessKey, options.SecretKey, KeyScope.ReadWrite),
+        (options.ReadOnlyAccessKey, options.ReadOnlySecretKey, KeyScope.ReadOnly),
+    ];
+
+    /// <summary>The caller this pair belongs to, or null. Every pair is compared, in fixed time, so timing tells nothing.</summary>
+    public Caller? Find(string? key, string? secret)
+    {
+        Caller? found = null;
+        foreach (var pair in _pairs)
+            if (Same(key, pair.Key) & Same(secret, pair.Secret)) found = new Caller(pair.Key, pair.Scope);
+        return found;
+    }
+
+    public static bool Same(string? given, string expected) =>
+        given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
+}

@@ -1,0 +1,192 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using UserMgmt.Sandbox;
+using UserMgmt.Sandbox.Faults;
+using UserMgmt.Tests.Support;
+
+namespace UserMgmt.Tests;
+
+/// <summary>
+/// The sandbox as a guard: its admin surface needs its own key, keys are checked before anything
+/// else happens to a call, and a read-only key changes nothing on any emulated API. Routes are read
+/// from the running app, so a route added later is covered without touching these tests.
+/// </summary>
+public sealed class SandboxGuardTests : SandboxTest
+{
+    private const string AdminHeader = "X-Sandbox-Admin-Key";
+
+    [Fact]
+    public async Task Every_admin_endpoint_refuses_calls_without_the_admin_key_or_with_a_wrong_one()
+    {
+        using var http = Http();
+        var admin = Routes().Where(r => r.Path.StartsWith(AdminEndpoints.Prefix + "/")).ToList();
+        Sandbox.InjectFaults(new FaultSettings { LatencyMs = 1 });
+        Sandbox.AnswerNextWith(HttpStatusCode.Accepted, "text/plain", "still queued");
+
+        foreach (var route in admin)
+        foreach (var key in new[] { null, "", "wrong-admin-key", Sandbox.Host.AdminKey + "x" })
+        {
+            using var request = Request(route, """{"serverErrorRate":1,"status":500}""");
+            if (key is not null) request.Headers.TryAddWithoutValidation(AdminHeader, key);
+            using var answer = await http.SendAsync(request);
+            Assert.True(answer.StatusCode == HttpStatusCode.Unauthorized, $"{route} with admin key '{key}' answered {answer.StatusCode}");
+        }
+
+        Assert.True(admin.Count >= 6, $"only {admin.Count} admin routes found");
+        Assert.Equal(new FaultSettings { LatencyMs = 1 }, Sandbox.Host.Faults.Settings);
+        Assert.True(Sandbox.Host.Canned.TryTake(out var canned) && canned.Body == "still queued");
+        using var allowed = new HttpRequestMessage(HttpMethod.Get, AdminEndpoints.Prefix + "/requests");
+        allowed.Headers.Add(AdminHeader, Sandbox.Host.AdminKey);
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(allowed)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/admin/api/users/count")]
+    [InlineData("/apps/api/v1/users")]
+    public async Task An_unauthenticated_call_does_not_use_up_a_canned_answer(string path)
+    {
+        using var http = Http();
+        Sandbox.AnswerNextWith(HttpStatusCode.BadGateway, "text/html", "<html>canned</html>");
+
+        using var refused = await http.SendAsync(Signed(HttpMethod.Get, path, SandboxOptions.DemoAccessKey, "wrong-secret"));
+        using var served = await http.SendAsync(Signed(HttpMethod.Get, path, SandboxOptions.DemoAccessKey, SandboxOptions.DemoSecretKey));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.BadGateway, served.StatusCode);
+        Assert.Equal("<html>canned</html>", await served.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Unauthenticated_calls_meet_no_injected_fault_and_do_not_fill_the_keys_rate_limit()
+    {
+        using var http = Http();
+        Sandbox.InjectFaults(new FaultSettings { RequestsPerSecondPerKey = 2 });
+
+        // The real access key with a wrong secret: before the fix these counted against the real key.
+        var refused = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+            refused.Add((await http.SendAsync(Signed(HttpMethod.Get, "/admin/api/users/count", SandboxOptions.DemoAccessKey, "wrong-secret"))).StatusCode);
+        using var served = await http.SendAsync(Signed(HttpMethod.Get, "/admin/api/users/count", SandboxOptions.DemoAccessKey, SandboxOptions.DemoSecretKey));
+        Sandbox.InjectFaults(new FaultSettings { ServerErrorRate = 1 });
+        using var stillRefused = await http.SendAsync(Signed(HttpMethod.Get, "/admin/api/users/count", "nobody", "nothing"));
+
+        Assert.All(refused, status => Assert.Equal(HttpStatusCode.Unauthorized, status));
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, stillRefused.StatusCode);
+    }
+
+    [Fact]
+    public void Rate_limit_entries_of_keys_gone_quiet_are_forgotten()
+    {
+        var clock = new ManualClock();
+        var limiter = new KeyRateLimiter(clock);
+
+        for (var i = 0; i < 10_000; i++) Assert.True(limiter.TryAcquire($"key-{i}", 1));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(limiter.TryAcquire("key-0", 1));
+        Assert.False(limiter.TryAcquire("key-0", 1));
+
+        Assert.Equal(1, limiter.TrackedKeys);
+    }
+
+    [Fact]
+    public async Task A_read_only_key_is_refused_every_write_route_of_every_emulated_API_and_nothing_changes()
+    {
+        using var http = Http();
+        var writes = Routes().Where(r => !r.Path.StartsWith(AdminEndpoints.Prefix + "/") && !IsRead(r.Method)).ToList();
+        var before = Snapshot();
+
+        foreach (var route in writes)
+        {
+            using var answer = await http.SendAsync(Signed(route, SandboxOptions.DemoReadOnlyAccessKey, SandboxOptions.DemoReadOnlySecretKey,
+                """{"emails":["ro@company.com"],"name":"Read-only was here","groupIds":["Contractors"],"id":1}"""));
+            Assert.True(answer.StatusCode == HttpStatusCode.Forbidden, $"{route} answered {answer.StatusCode} to a read-only key");
+        }
+
+        Assert.Contains(writes, r => r.Path.StartsWith("/admin/api/"));
+        Assert.Contains(writes, r => r.Path.StartsWith("/apps/api/v1/"));
+        Assert.Equal(before, Snapshot());
+    }
+
+    [Fact]
+    public async Task A_read_only_key_reads_every_read_route_of_every_emulated_API()
+    {
+        using var http = Http();
+        var reads = Routes().Where(r => !r.Path.StartsWith(AdminEndpoints.Prefix + "/") && IsRead(r.Method)).ToList();
+
+        foreach (var route in reads)
+        {
+            using var answer = await http.SendAsync(Signed(route, SandboxOptions.DemoReadOnlyAccessKey, SandboxOptions.DemoReadOnlySecretKey));
+            Assert.True(answer.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{route} answered {answer.StatusCode} to a read-only key");
+        }
+
+        Assert.Contains(reads, r => r.Path == "/admin/api/users/list");
+        Assert.Contains(reads, r => r.Path == "/apps/api/v1/users");
+    }
+
+    private sealed record Route(string Method, string Path)
+    {
+        public override string ToString() => $"{Method} {Path}";
+    }
+
+    // Every method of every route the running app serves, with each route parameter filled in.
+    private List<Route> Routes() =>
+        Sandbox.Host.Endpoints
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => new Route(m, Fill(e.RoutePattern))))
+            .ToList();
+
+    private static string Fill(RoutePattern pattern) =>
+        "/" + string.Join('/', pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternParameterPart parameter when parameter.ParameterPolicies.Any(p => p.Content is "long" or "int") => "1",
+            RoutePatternParameterPart => "user-002",
+            _ => throw new InvalidOperationException($"Route part {part} of {pattern.RawText} is not filled in by this test."),
+        }))));
+
+    private static bool IsRead(string method) => method is "GET" or "HEAD";
+
+    private HttpClient Http() => new() { BaseAddress = Sandbox.BaseUri, Timeout = TimeSpan.FromSeconds(60) };
+
+    private static HttpRequestMessage Request(Route route, string? body = null) => new(new HttpMethod(route.Method), route.Path)
+    {
+        Content = body is null ? null : new StringContent(body, Encoding.UTF8, "application/json"),
+    };
+
+    private static HttpRequestMessage Signed(HttpMethod method, string path, string key, string secret) =>
+        Signed(new Route(method.Method, path), key, secret);
+
+    // Each emulated API takes the same key pair its own way: ADOC in two headers, CCAI as HTTP Basic.
+    private static HttpRequestMessage Signed(Route route, string key, string secret, string? body = null)
+    {
+        var request = Request(route, body);
+        if (route.Path.StartsWith("/admin/api/"))
+        {
+            request.Headers.Add("accessKey", key);
+            request.Headers.Add("secretKey", secret);
+        }
+        else if (route.Path.StartsWith("/apps/api/v1/"))
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{key}:{secret}")));
+        else
+            throw new InvalidOperationException($"{route} belongs to no emulated API this test knows how to sign for.");
+        return request;
+    }
+
+    // Everything a write could change, read straight from the file.
+    private string Snapshot() => string.Join(", ", Sandbox.Query("""
+        SELECT (SELECT COUNT(*) FROM users), (SELECT MAX(updated_on) FROM users), (SELECT COUNT(*) FROM groups),
+               (SELECT group_concat(name || ':' || IFNULL(description, ''), ';') FROM groups), (SELECT COUNT(*) FROM memberships),
+               (SELECT COUNT(*) FROM invitations), (SELECT COUNT(*) FROM user_roles), (SELECT COUNT(*) FROM bulk_jobs)
+        """, r => Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "null" : r.GetValue(i).ToString()).ToList()).Single());
+
+    private sealed class ManualClock : TimeProvider
+    {
+        private long _ticks;
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+        public override long GetTimestamp() => _ticks;
+        public void Advance(TimeSpan by) => _ticks += by.Ticks;
+    }
+}

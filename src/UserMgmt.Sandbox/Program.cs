@@ -1,24 +1,28 @@
 using UserMgmt.Sandbox;
 
-SandboxOptions options;
+// Whatever is wrong with the command line, the database file or the address is one line and exit code 2.
+SandboxHost sandbox;
 try
 {
-    options = SandboxOptions.Parse(args);
+    sandbox = await SandboxHost.StartAsync(SandboxOptions.Parse(args));
 }
-catch (ArgumentException e)
+catch (Exception e) when (e is ArgumentException or SandboxStartException)
 {
     Console.Error.WriteLine(e.Message);
     return 2;
 }
 
-await using var sandbox = await SandboxHost.StartAsync(options);
-Console.WriteLine($"UserMgmt sandbox listening on {sandbox.BaseUri}");
-Console.WriteLine($"Database:             {sandbox.Database.Path}");
-Console.WriteLine($"Access key:           {options.AccessKey}   (ADOC accessKey header; CCAI api user)");
-Console.WriteLine($"Secret key:           {options.SecretKey}   (ADOC secretKey header; CCAI token)");
-Console.WriteLine($"Read-only access key: {options.ReadOnlyAccessKey}");
-Console.WriteLine($"Read-only secret key: {options.ReadOnlySecretKey}");
-Console.WriteLine($"Admin key:            {sandbox.AdminKey}   (X-Sandbox-Admin-Key header, for {AdminEndpoints.Prefix})");
-Console.WriteLine("Press Ctrl+C to stop.");
-await sandbox.WaitForShutdownAsync();
+await using (sandbox)
+{
+    var options = sandbox.Options;
+    Console.WriteLine($"UserMgmt sandbox listening on {sandbox.BaseUri}");
+    Console.WriteLine($"Database:             {sandbox.Database.Path}");
+    Console.WriteLine($"Access key:           {options.AccessKey}   (ADOC accessKey header; CCAI api user)");
+    Console.WriteLine($"Secret key:           {options.SecretKey}   (ADOC secretKey header; CCAI token)");
+    Console.WriteLine($"Read-only access key: {options.ReadOnlyAccessKey}");
+    Console.WriteLine($"Read-only secret key: {options.ReadOnlySecretKey}");
+    Console.WriteLine($"Admin key:            {sandbox.AdminKey}   (X-Sandbox-Admin-Key header, for {AdminEndpoints.Prefix})");
+    Console.WriteLine("Press Ctrl+C to stop.");
+    await sandbox.WaitForShutdownAsync();
+}
 return 0;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
 using UserMgmt.Sandbox.Access;
 using UserMgmt.Sandbox.Acceldata;
 using UserMgmt.Sandbox.Ccai;
@@ -42,13 +43,13 @@ public sealed class SandboxHost : IAsyncDisposable
     public static async Task<SandboxHost> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
     {
         options = options.Validated() with { AdminKey = options.AdminKey ?? RandomNumberGenerator.GetHexString(32, lowercase: true) };
-        var database = new SandboxDatabase(options.DatabasePath);
-        database.EnsureSchema();
-        if (options.SeedDemoData) DemoOrganisation.Seed(database);
+        var database = OpenDatabase(options);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A failed start is reported by the caller in one line; the host's own report is a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<DirectoryStore>();
@@ -85,8 +86,32 @@ public sealed class SandboxHost : IAsyncDisposable
         AdminEndpoints.Map(app, app.Services.GetRequiredService<RequestLog>(), app.Services.GetRequiredService<CannedAnswers>(),
             app.Services.GetRequiredService<FaultInjection>());
 
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException)
+        {
+            // Kestrel refuses an address only when it binds: taken, not this machine's, localhost with port 0.
+            await app.DisposeAsync();
+            throw SandboxStartException.Listening(options.Urls, e);
+        }
         return new SandboxHost(app, options, database);
+    }
+
+    private static SandboxDatabase OpenDatabase(SandboxOptions options)
+    {
+        try
+        {
+            var database = new SandboxDatabase(options.DatabasePath);
+            database.EnsureSchema();
+            if (options.SeedDemoData) DemoOrganisation.Seed(database);
+            return database;
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw SandboxStartException.Database(options.DatabasePath, e);
+        }
     }
 
     public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();

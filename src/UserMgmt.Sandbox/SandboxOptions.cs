@@ -1,3 +1,5 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
 using UserMgmt.Sandbox.Faults;
 
 namespace UserMgmt.Sandbox;
@@ -78,6 +80,27 @@ public sealed record SandboxOptions
             if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException($"{option} must not be empty.");
         if (AdminKey is { } admin && string.IsNullOrWhiteSpace(admin)) throw new ArgumentException("--admin-key must not be empty.");
         if (AccessKey == ReadOnlyAccessKey) throw new ArgumentException("--readonly-access-key must differ from --access-key.");
+        foreach (var url in Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) CheckUrl(url);
         return this;
+    }
+
+    // Kestrel would find these out too, but only once started, and with a stack trace.
+    private static void CheckUrl(string url)
+    {
+        BindingAddress address;
+        try
+        {
+            address = BindingAddress.Parse(url);
+        }
+        catch (FormatException)
+        {
+            throw new ArgumentException($"--urls: '{url}' is not a URL to listen on, such as http://127.0.0.1:5080");
+        }
+        if (address.Scheme != "http")
+            throw new ArgumentException($"--urls: '{url}': the sandbox serves plain http:// only, such as http://127.0.0.1:5080");
+        // Kestrel listens on every interface for a host name it does not know, which nobody asking for one expects.
+        if (!address.IsUnixPipe && address.Host is not ("localhost" or "*" or "+") && !IPAddress.TryParse(address.Host.Trim('[', ']'), out _))
+            throw new ArgumentException(
+                $"--urls: '{url}': give an IP address (127.0.0.1 for this machine only, 0.0.0.0 for every interface) or localhost, not a host name");
     }
 }

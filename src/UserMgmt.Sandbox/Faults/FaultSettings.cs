@@ -10,6 +10,9 @@ public sealed record FaultSettings
 {
     public static readonly FaultSettings None = new();
 
+    /// <summary>Slow, not stuck: a latency beyond this would hold every call until its client gives up.</summary>
+    public const int MaxLatencyMs = 60_000;
+
     /// <summary>Calls answered 500 or 503 (half each) without being processed.</summary>
     public double ServerErrorRate { get; init; }
     /// <summary>Calls answered 429 with a Retry-After header, without being processed.</summary>
@@ -62,15 +65,15 @@ public sealed record FaultSettings
     public FaultSettings Validated()
     {
         var total = ServerErrorRate + ThrottleRate + ResetBeforeRate + ResetAfterRate;
-        if (new[] { ServerErrorRate, ThrottleRate, ResetBeforeRate, ResetAfterRate }.Any(r => r is < 0 or > 1) || total > 1)
+        if (new[] { ServerErrorRate, ThrottleRate, ResetBeforeRate, ResetAfterRate }.Any(r => !(r is >= 0 and <= 1)) || total > 1)
             throw new ArgumentException("Fault rates must be between 0 and 1 and add up to at most 1.");
-        if (LatencyMs < 0 || RetryAfterSeconds < 0 || RequestsPerSecondPerKey is <= 0)
-            throw new ArgumentException("latency-ms and retry-after must not be negative; rate-limit must be positive.");
+        if (LatencyMs is < 0 or > MaxLatencyMs || RetryAfterSeconds < 0 || RequestsPerSecondPerKey is <= 0)
+            throw new ArgumentException($"latency-ms must be from 0 to {MaxLatencyMs}, retry-after must not be negative and rate-limit must be positive.");
         return this;
     }
 
     private static double Rate(string name, string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate)
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && double.IsFinite(rate)
             ? rate
             : throw new ArgumentException($"Fault '{name}' needs a number from 0 to 1, not '{value}'.");
 

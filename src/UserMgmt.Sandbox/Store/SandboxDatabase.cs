@@ -54,6 +54,8 @@ public sealed class SandboxDatabase
             var columns = c.Query("PRAGMA table_info(users)", r => r.GetString(1));
             foreach (var (name, type) in CcaiUserColumns)
                 if (!columns.Contains(name)) c.Execute($"ALTER TABLE users ADD COLUMN {name} {type}");
+            // Written at every start, so a file the sandbox cannot write is refused now, not at the first call.
+            c.Execute($"PRAGMA user_version = {SchemaVersion}");
         }).GetAwaiter().GetResult();
     }
 
@@ -64,6 +66,8 @@ public sealed class SandboxDatabase
         connection.Execute("PRAGMA foreign_keys = ON");
         return connection;
     }
+
+    private const int SchemaVersion = 1;
 
     private static readonly (string Name, string Type)[] CcaiUserColumns =
     [

@@ -19,9 +19,16 @@ internal static class AdminEndpoints
         });
         admin.MapPost("/canned-answers", (CannedAnswerRequest request) =>
         {
-            canned.Enqueue(new CannedAnswers.Answer(request.Status, request.ContentType ?? "application/json", request.Body ?? "", request.RetryAfterSeconds),
-                Math.Max(1, request.Times ?? 1));
-            return Results.NoContent();
+            try
+            {
+                canned.Enqueue(new CannedAnswers.Answer(request.Status, request.ContentType ?? "application/json", request.Body ?? "", request.RetryAfterSeconds),
+                    request.Times ?? 1);
+                return Results.NoContent();
+            }
+            catch (ArgumentException e)
+            {
+                return Results.BadRequest(new { message = e.Message });
+            }
         });
         admin.MapGet("/faults", () => Results.Json(faults.Settings));
         admin.MapPut("/faults", (FaultSettings settings) =>

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Net.Http.Headers;
 using UserMgmt.Sandbox.Access;
 
 namespace UserMgmt.Sandbox;
@@ -12,16 +12,51 @@ public sealed class CannedAnswers : IMiddleware
 {
     public sealed record Answer(int Status, string ContentType, string Body, int? RetryAfterSeconds = null);
 
-    private readonly ConcurrentQueue<Answer> _queue = new();
+    /// <summary>Distinct answers waiting at once; an answer for many calls is one entry, however many.</summary>
+    public const int MaxQueued = 1000;
 
-    public void Enqueue(Answer answer, int times)
+    private sealed class Entry(Answer answer, int times)
     {
-        for (var i = 0; i < times; i++) _queue.Enqueue(answer);
+        public Answer Answer { get; } = answer;
+        public int Remaining { get; set; } = times;
     }
 
-    public bool TryTake(out Answer answer) => _queue.TryDequeue(out answer!);
+    private readonly Queue<Entry> _queue = new();
+    private readonly Lock _gate = new();
 
-    public void Clear() => _queue.Clear();
+    /// <summary>Queues an answer for the next <paramref name="times"/> calls; refuses one no server could send.</summary>
+    public void Enqueue(Answer answer, int times)
+    {
+        if (answer.Status is < 100 or > 599) throw new ArgumentException($"'status' must be an HTTP status from 100 to 599, not {answer.Status}.");
+        if (!MediaTypeHeaderValue.TryParse(answer.ContentType, out _)) throw new ArgumentException($"'contentType' '{answer.ContentType}' is not a media type.");
+        if (answer.RetryAfterSeconds is < 0) throw new ArgumentException("'retryAfterSeconds' must not be negative.");
+        if (times < 1) throw new ArgumentException("'times' must be at least 1.");
+        lock (_gate)
+        {
+            if (_queue.Count >= MaxQueued) throw new ArgumentException($"At most {MaxQueued} canned answers wait at once; clear them or let calls use them up.");
+            _queue.Enqueue(new Entry(answer, times));
+        }
+    }
+
+    public bool TryTake(out Answer answer)
+    {
+        lock (_gate)
+        {
+            if (!_queue.TryPeek(out var next))
+            {
+                answer = null!;
+                return false;
+            }
+            answer = next.Answer;
+            if (--next.Remaining == 0) _queue.Dequeue();
+            return true;
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate) _queue.Clear();
+    }
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {

@@ -22,6 +22,11 @@ internal sealed class RequestRecording(RequestLog log, ILogger<RequestRecording>
         {
             await Envelope.Error(e.StatusCode, e.Message).ExecuteAsync(context);
         }
+        catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+        {
+            // A body over the size limit, or a query or body value of the wrong type: the client's mistake, named.
+            await Envelope.Error(e.StatusCode, e.Message).ExecuteAsync(context);
+        }
         catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
         {
             logger.LogError(e, "Unhandled error for {Method} {Path}", context.Request.Method, context.Request.Path);

@@ -13,6 +13,9 @@ namespace UserMgmt.Sandbox;
 /// <summary>A running sandbox: started by the command line, or in-process by tests.</summary>
 public sealed class SandboxHost : IAsyncDisposable
 {
+    /// <summary>No API call the module makes comes near this; bulk files have their own, larger limit.</summary>
+    public const long MaxRequestBytes = 1024 * 1024;
+
     private readonly WebApplication _app;
 
     private SandboxHost(WebApplication app, SandboxOptions options, SandboxDatabase database)
@@ -47,6 +50,9 @@ public sealed class SandboxHost : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBytes);
+        // Binding failures throw, so RequestRecording answers them with a message naming the parameter.
+        builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // A failed start is reported by the caller in one line; the host's own report is a stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);

@@ -1,8 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
 using UserMgmt.Sandbox;
 using UserMgmt.Sandbox.Faults;
 using UserMgmt.Tests.Support;
@@ -16,21 +12,19 @@ namespace UserMgmt.Tests;
 /// </summary>
 public sealed class SandboxGuardTests : SandboxTest
 {
-    private const string AdminHeader = "X-Sandbox-Admin-Key";
-
     [Fact]
     public async Task Every_admin_endpoint_refuses_calls_without_the_admin_key_or_with_a_wrong_one()
     {
-        using var http = Http();
-        var admin = Routes().Where(r => r.Path.StartsWith(AdminEndpoints.Prefix + "/")).ToList();
+        using var http = SandboxHttp.Client(Sandbox);
+        var admin = SandboxHttp.Routes(Sandbox).Where(r => r.IsAdmin).ToList();
         Sandbox.InjectFaults(new FaultSettings { LatencyMs = 1 });
         Sandbox.AnswerNextWith(HttpStatusCode.Accepted, "text/plain", "still queued");
 
         foreach (var route in admin)
         foreach (var key in new[] { null, "", "wrong-admin-key", Sandbox.Host.AdminKey + "x" })
         {
-            using var request = Request(route, """{"serverErrorRate":1,"status":500}""");
-            if (key is not null) request.Headers.TryAddWithoutValidation(AdminHeader, key);
+            using var request = SandboxHttp.Request(route, """{"serverErrorRate":1,"status":500}""");
+            if (key is not null) request.Headers.TryAddWithoutValidation(SandboxHttp.AdminHeader, key);
             using var answer = await http.SendAsync(request);
             Assert.True(answer.StatusCode == HttpStatusCode.Unauthorized, $"{route} with admin key '{key}' answered {answer.StatusCode}");
         }
@@ -39,7 +33,7 @@ public sealed class SandboxGuardTests : SandboxTest
         Assert.Equal(new FaultSettings { LatencyMs = 1 }, Sandbox.Host.Faults.Settings);
         Assert.True(Sandbox.Host.Canned.TryTake(out var canned) && canned.Body == "still queued");
         using var allowed = new HttpRequestMessage(HttpMethod.Get, AdminEndpoints.Prefix + "/requests");
-        allowed.Headers.Add(AdminHeader, Sandbox.Host.AdminKey);
+        allowed.Headers.Add(SandboxHttp.AdminHeader, Sandbox.Host.AdminKey);
         Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(allowed)).StatusCode);
     }
 
@@ -48,11 +42,11 @@ public sealed class SandboxGuardTests : SandboxTest
     [InlineData("/apps/api/v1/users")]
     public async Task An_unauthenticated_call_does_not_use_up_a_canned_answer(string path)
     {
-        using var http = Http();
+        using var http = SandboxHttp.Client(Sandbox);
         Sandbox.AnswerNextWith(HttpStatusCode.BadGateway, "text/html", "<html>canned</html>");
 
-        using var refused = await http.SendAsync(Signed(HttpMethod.Get, path, SandboxOptions.DemoAccessKey, "wrong-secret"));
-        using var served = await http.SendAsync(Signed(HttpMethod.Get, path, SandboxOptions.DemoAccessKey, SandboxOptions.DemoSecretKey));
+        using var refused = await http.SendAsync(Signed(path, SandboxOptions.DemoAccessKey, "wrong-secret"));
+        using var served = await http.SendAsync(Signed(path, SandboxOptions.DemoAccessKey, SandboxOptions.DemoSecretKey));
 
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal(HttpStatusCode.BadGateway, served.StatusCode);
@@ -62,16 +56,16 @@ public sealed class SandboxGuardTests : SandboxTest
     [Fact]
     public async Task Unauthenticated_calls_meet_no_injected_fault_and_do_not_fill_the_keys_rate_limit()
     {
-        using var http = Http();
+        using var http = SandboxHttp.Client(Sandbox);
         Sandbox.InjectFaults(new FaultSettings { RequestsPerSecondPerKey = 2 });
 
         // The real access key with a wrong secret: before the fix these counted against the real key.
         var refused = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
-            refused.Add((await http.SendAsync(Signed(HttpMethod.Get, "/admin/api/users/count", SandboxOptions.DemoAccessKey, "wrong-secret"))).StatusCode);
-        using var served = await http.SendAsync(Signed(HttpMethod.Get, "/admin/api/users/count", SandboxOptions.DemoAccessKey, SandboxOptions.DemoSecretKey));
+            refused.Add((await http.SendAsync(Signed("/admin/api/users/count", SandboxOptions.DemoAccessKey, "wrong-secret"))).StatusCode);
+        using var served = await http.SendAsync(Signed("/admin/api/users/count", SandboxOptions.DemoAccessKey, SandboxOptions.DemoSecretKey));
         Sandbox.InjectFaults(new FaultSettings { ServerErrorRate = 1 });
-        using var stillRefused = await http.SendAsync(Signed(HttpMethod.Get, "/admin/api/users/count", "nobody", "nothing"));
+        using var stillRefused = await http.SendAsync(Signed("/admin/api/users/count", "nobody", "nothing"));
 
         Assert.All(refused, status => Assert.Equal(HttpStatusCode.Unauthorized, status));
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
@@ -95,13 +89,13 @@ public sealed class SandboxGuardTests : SandboxTest
     [Fact]
     public async Task A_read_only_key_is_refused_every_write_route_of_every_emulated_API_and_nothing_changes()
     {
-        using var http = Http();
-        var writes = Routes().Where(r => !r.Path.StartsWith(AdminEndpoints.Prefix + "/") && !IsRead(r.Method)).ToList();
+        using var http = SandboxHttp.Client(Sandbox);
+        var writes = SandboxHttp.Routes(Sandbox).Where(r => !r.IsAdmin && !r.IsRead).ToList();
         var before = Snapshot();
 
         foreach (var route in writes)
         {
-            using var answer = await http.SendAsync(Signed(route, SandboxOptions.DemoReadOnlyAccessKey, SandboxOptions.DemoReadOnlySecretKey,
+            using var answer = await http.SendAsync(SandboxHttp.Signed(Sandbox, route, SandboxOptions.DemoReadOnlyAccessKey, SandboxOptions.DemoReadOnlySecretKey,
                 """{"emails":["ro@company.com"],"name":"Read-only was here","groupIds":["Contractors"],"id":1}"""));
             Assert.True(answer.StatusCode == HttpStatusCode.Forbidden, $"{route} answered {answer.StatusCode} to a read-only key");
         }
@@ -114,12 +108,12 @@ public sealed class SandboxGuardTests : SandboxTest
     [Fact]
     public async Task A_read_only_key_reads_every_read_route_of_every_emulated_API()
     {
-        using var http = Http();
-        var reads = Routes().Where(r => !r.Path.StartsWith(AdminEndpoints.Prefix + "/") && IsRead(r.Method)).ToList();
+        using var http = SandboxHttp.Client(Sandbox);
+        var reads = SandboxHttp.Routes(Sandbox).Where(r => !r.IsAdmin && r.IsRead).ToList();
 
         foreach (var route in reads)
         {
-            using var answer = await http.SendAsync(Signed(route, SandboxOptions.DemoReadOnlyAccessKey, SandboxOptions.DemoReadOnlySecretKey));
+            using var answer = await http.SendAsync(SandboxHttp.Signed(Sandbox, route, SandboxOptions.DemoReadOnlyAccessKey, SandboxOptions.DemoReadOnlySecretKey));
             Assert.True(answer.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{route} answered {answer.StatusCode} to a read-only key");
         }
 
@@ -127,53 +121,7 @@ public sealed class SandboxGuardTests : SandboxTest
         Assert.Contains(reads, r => r.Path == "/apps/api/v1/users");
     }
 
-    private sealed record Route(string Method, string Path)
-    {
-        public override string ToString() => $"{Method} {Path}";
-    }
-
-    // Every method of every route the running app serves, with each route parameter filled in.
-    private List<Route> Routes() =>
-        Sandbox.Host.Endpoints
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => new Route(m, Fill(e.RoutePattern))))
-            .ToList();
-
-    private static string Fill(RoutePattern pattern) =>
-        "/" + string.Join('/', pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
-        {
-            RoutePatternLiteralPart literal => literal.Content,
-            RoutePatternParameterPart parameter when parameter.ParameterPolicies.Any(p => p.Content is "long" or "int") => "1",
-            RoutePatternParameterPart => "user-002",
-            _ => throw new InvalidOperationException($"Route part {part} of {pattern.RawText} is not filled in by this test."),
-        }))));
-
-    private static bool IsRead(string method) => method is "GET" or "HEAD";
-
-    private HttpClient Http() => new() { BaseAddress = Sandbox.BaseUri, Timeout = TimeSpan.FromSeconds(60) };
-
-    private static HttpRequestMessage Request(Route route, string? body = null) => new(new HttpMethod(route.Method), route.Path)
-    {
-        Content = body is null ? null : new StringContent(body, Encoding.UTF8, "application/json"),
-    };
-
-    private static HttpRequestMessage Signed(HttpMethod method, string path, string key, string secret) =>
-        Signed(new Route(method.Method, path), key, secret);
-
-    // Each emulated API takes the same key pair its own way: ADOC in two headers, CCAI as HTTP Basic.
-    private static HttpRequestMessage Signed(Route route, string key, string secret, string? body = null)
-    {
-        var request = Request(route, body);
-        if (route.Path.StartsWith("/admin/api/"))
-        {
-            request.Headers.Add("accessKey", key);
-            request.Headers.Add("secretKey", secret);
-        }
-        else if (route.Path.StartsWith("/apps/api/v1/"))
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{key}:{secret}")));
-        else
-            throw new InvalidOperationException($"{route} belongs to no emulated API this test knows how to sign for.");
-        return request;
-    }
+    private HttpRequestMessage Signed(string path, string key, string secret) => SandboxHttp.Signed(Sandbox, new SandboxRoute("GET", path), key, secret);
 
     // Everything a write could change, read straight from the file.
     private string Snapshot() => string.Join(", ", Sandbox.Query("""

@@ -15,7 +15,7 @@ internal static partial class UserEndpoints
             var body = await RequestBody.ReadObjectAsync(request);
             // The guides send "emails"; a third-party client sends "userDetails":[{"email":..}].
             var emails = body.TryGetProperty("userDetails", out var details)
-                ? details.EnumerateArray().Select(d => RequestBody.OptionalString(d, "email") ?? "").ToList()
+                ? RequestBody.Objects(details, "userDetails", d => RequestBody.OptionalString(d, "email") ?? "")
                 : RequestBody.OptionalStrings(body, "emails");
             if (emails.Count == 0) throw SandboxError.BadRequest("'emails' must list at least one address");
             var invalid = emails.Where(e => !EmailPattern().IsMatch(e)).ToList();

@@ -49,9 +49,9 @@ public static partial class BulkFile
             if (string.IsNullOrWhiteSpace(Text(row, "last_name"))) errors.Add(new("Last name is required", ColumnOf("last_name"), number));
             if (Text(row, "status") is { Length: > 0 } status && status is not ("Active" or "Inactive"))
                 errors.Add(new("Status must be Active, Inactive or empty", ColumnOf("status"), number));
-            if (row.TryGetProperty("max_chat_limit", out var limit) && limit.ValueKind != JsonValueKind.Null && !(limit.TryGetInt32(out var n) && n >= 0))
+            if (row.TryGetProperty("max_chat_limit", out var limit) && limit.ValueKind != JsonValueKind.Null && !(WholeNumber(limit) is >= 0))
                 errors.Add(new("Max chat limit must be a whole number of at least 0", ColumnOf("max_chat_limit"), number));
-            if (row.TryGetProperty("max_chat_limit_enabled", out var enabled) && enabled.ValueKind != JsonValueKind.Null && !(enabled.TryGetInt32(out var flag) && flag is 0 or 1))
+            if (row.TryGetProperty("max_chat_limit_enabled", out var enabled) && enabled.ValueKind != JsonValueKind.Null && WholeNumber(enabled) is not (0 or 1))
                 errors.Add(new("Max chat limit enabled must be 0 or 1", ColumnOf("max_chat_limit_enabled"), number));
             foreach (var list in new[] { "roles", "teams" })
                 if (row.TryGetProperty(list, out var items) && items.ValueKind != JsonValueKind.Null && !IsNameValueList(items))
@@ -77,7 +77,11 @@ public static partial class BulkFile
         items.ValueKind == JsonValueKind.Array && items.EnumerateArray().All(i =>
             i.ValueKind == JsonValueKind.Object
             && i.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String
-            && i.TryGetProperty("value", out var v) && v.TryGetInt32(out var flag) && flag is 0 or 1);
+            && i.TryGetProperty("value", out var v) && WholeNumber(v) is 0 or 1);
+
+    // TryGetInt32 throws on anything but a number, and a file may hold anything.
+    private static int? WholeNumber(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex EmailPattern();

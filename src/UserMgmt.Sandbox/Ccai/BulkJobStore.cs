@@ -49,7 +49,7 @@ public sealed class BulkJobStore(SandboxDatabase database)
     {
         var total = (int)c.Scalar<long>("SELECT COUNT(*) FROM bulk_jobs");
         var jobs = c.Query($"SELECT {JobColumns} FROM bulk_jobs ORDER BY id DESC LIMIT @n OFFSET @o", ReadJob,
-            ("@n", perPage), ("@o", (page - 1) * perPage));
+            ("@n", perPage), ("@o", CcaiEndpoints.Offset(page, perPage)));
         return (jobs, total);
     });
 

@@ -5,22 +5,19 @@ using UserMgmt.Sandbox.Store;
 namespace UserMgmt.Sandbox.Ccai;
 
 /// <summary>
-/// Applies one checked row of a bulk file: creates or updates the user by email. An unknown location
-/// stops the row (an error); an unknown role or team is left out and the row goes on (a warning).
+/// Applies one checked row of a bulk file: creates or updates the user by email. An unknown location,
+/// a new email another user has or a user managed by SCIM stops the row (an error), found before the
+/// row changes anything; an unknown role or team is left out and the row goes on (a warning).
 /// </summary>
 internal sealed class BulkRowApplier(SqliteConnection c)
 {
     public List<JobError> Apply(JsonElement row, int number)
     {
-        var problems = new List<JobError>();
         var email = BulkFile.Text(row, "email")!;
-        var location = BulkFile.Text(row, "location");
-        if (!string.IsNullOrEmpty(location) && c.Scalar<long>("SELECT COUNT(*) FROM locations WHERE name = @n", ("@n", location)) == 0)
-        {
-            problems.Add(new JobError($"Location '{location}' does not exist", BulkFile.ColumnOf("location"), number, "error"));
-            return problems;
-        }
+        if (Refusal(row, email, number) is { } refusal) return [refusal];
 
+        var problems = new List<JobError>();
+        var location = BulkFile.Text(row, "location");
         var id = c.Scalar<string>("SELECT id FROM users WHERE email = @e", ("@e", email));
         if (id is null)
         {
@@ -51,6 +48,20 @@ internal sealed class BulkRowApplier(SqliteConnection c)
             else c.Execute("DELETE FROM memberships WHERE user_id = @u AND group_id = @g", ("@u", id), ("@g", groupId));
         }
         return problems;
+    }
+
+    // What stops a row, found before the row changes anything.
+    private JobError? Refusal(JsonElement row, string email, int number)
+    {
+        if (BulkFile.Text(row, "location") is { Length: > 0 } location
+            && c.Scalar<long>("SELECT COUNT(*) FROM locations WHERE name = @n", ("@n", location)) == 0)
+            return new JobError($"Location '{location}' does not exist", BulkFile.ColumnOf("location"), number, "error");
+        if (c.Scalar<long>("SELECT scim_managed FROM users WHERE email = @e", ("@e", email)) == 1)
+            return new JobError($"User {email} is managed by SCIM and cannot be changed here", BulkFile.ColumnOf("email"), number, "error");
+        if (BulkFile.Text(row, "new_email") is { Length: > 0 } newEmail
+            && c.Scalar<long>("SELECT COUNT(*) FROM users WHERE email = @n AND email <> @e", ("@n", newEmail), ("@e", email)) > 0)
+            return new JobError($"Email '{newEmail}' is already in use", BulkFile.ColumnOf("new_email"), number, "error");
+        return null;
     }
 
     // Only columns present in the row change; the column names come from this class, never from input.

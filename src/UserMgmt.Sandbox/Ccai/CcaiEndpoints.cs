@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 using UserMgmt.Sandbox.Access;
 using UserMgmt.Sandbox.Store;
 
@@ -9,6 +9,8 @@ internal static class CcaiEndpoints
 {
     public const string Prefix = "/apps/api/v1";
     private const int MaxPerPage = 1000;
+    /// <summary>Room for a bulk file of 100,000 rows, the most the module puts in one job.</summary>
+    public const long MaxUploadBytes = 64L * 1024 * 1024;
 
     public static void Map(IEndpointRouteBuilder app, BulkJobStore jobs, BulkJobProcessor processor, SandboxDatabase database)
     {
@@ -27,8 +29,7 @@ internal static class CcaiEndpoints
 
         api.MapPost("/bulk/users/proceed", async (HttpRequest request, HttpContext context) =>
         {
-            var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
-            if (!body.TryGetProperty("id", out var idValue) || !idValue.TryGetInt64(out var id)) throw SandboxError.BadRequest("'id' of a job is required");
+            var id = RequestBody.RequiredWhole(await RequestBody.ReadObjectAsync(request), "id");
             var job = await jobs.ProceedAsync(id, ApiUser(context));
             if (job.Status == BulkJobStore.States.ValidScheme) processor.Enqueue(job.Id);
             return JobAnswer(context, job);
@@ -61,7 +62,7 @@ internal static class CcaiEndpoints
                 var args = emails.Select((e, i) => ($"@e{i}", (object?)e)).ToArray();
                 var count = (int)c.Scalar<long>($"SELECT COUNT(*) FROM users u WHERE u.scim_managed = 0 {filter}", args);
                 var rows = c.Query($"SELECT {CcaiWireShapes.UserColumns} FROM users u WHERE u.scim_managed = 0 {filter} ORDER BY u.created_on, u.email LIMIT @n OFFSET @o",
-                    r => CcaiWireShapes.User(c, r, roles, teams, everyRoleAndTeam: false), [.. args, ("@n", size), ("@o", (number - 1) * size)]);
+                    r => CcaiWireShapes.User(c, r, roles, teams, everyRoleAndTeam: false), [.. args, ("@n", size), ("@o", Offset(number, size))]);
                 return (rows, count);
             });
             Paging(context, "/users", number, size, total);
@@ -71,6 +72,7 @@ internal static class CcaiEndpoints
 
     private static async Task<IResult> UploadAsync(HttpRequest request, HttpContext context, BulkJobStore jobs, bool replace)
     {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxUploadBytes;
         if (!request.HasFormContentType) throw SandboxError.BadRequest("Upload must be multipart/form-data with a part named 'file'");
         var form = await request.ReadFormAsync();
         var file = form.Files["file"] ?? throw SandboxError.BadRequest("Upload must carry a part named 'file'");
@@ -90,12 +92,15 @@ internal static class CcaiEndpoints
         return Results.Json(new { id = job.Id, status = job.Status, link });
     }
 
+    // In long: a page number near int.MaxValue times a page size overflows an int into a negative offset, page one again.
+    public static long Offset(int page, int perPage) => (page - 1L) * perPage;
+
     private static void Paging(HttpContext context, string path, int page, int perPage, int total)
     {
         context.Response.Headers["Total"] = total.ToString();
         context.Response.Headers["Per-Page"] = perPage.ToString();
         var links = new List<string>();
-        if (page * perPage < total) links.Add($"<{Prefix}{path}?page={page + 1}&per_page={perPage}>; rel=\"next\"");
+        if ((long)page * perPage < total) links.Add($"<{Prefix}{path}?page={page + 1}&per_page={perPage}>; rel=\"next\"");
         if (page > 1) links.Add($"<{Prefix}{path}?page={page - 1}&per_page={perPage}>; rel=\"prev\"");
         if (links.Count > 0) context.Response.Headers.Link = string.Join(", ", links);
     }

@@ -1,9 +1,12 @@
 using System.Text.Json;
 using UserMgmt.Sandbox.Store;
 
-namespace UserMgmt.Sandbox.Acceldata;
+namespace UserMgmt.Sandbox;
 
-/// <summary>Reads request bodies strictly enough that bad ones get the 400 a real platform gives.</summary>
+/// <summary>
+/// Reads request bodies strictly enough that bad ones get the 400 a real platform gives. Every
+/// reader takes any JSON value and refuses the wrong kind with a message naming the field.
+/// </summary>
 internal static class RequestBody
 {
     public static async Task<JsonElement> ReadObjectAsync(HttpRequest request)
@@ -32,7 +35,20 @@ internal static class RequestBody
         body.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null ? Strings(value, field) : [];
 
     public static string? OptionalString(JsonElement body, string field) =>
-        body.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        body.ValueKind == JsonValueKind.Object && body.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    public static long RequiredWhole(JsonElement body, string field) =>
+        body.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number
+        : throw SandboxError.BadRequest($"'{field}' must be a whole number");
+
+    /// <summary>The objects of an array field, each read by <paramref name="read"/>; anything else in it is refused.</summary>
+    public static List<T> Objects<T>(JsonElement array, string field, Func<JsonElement, T> read)
+    {
+        if (array.ValueKind != JsonValueKind.Array) throw SandboxError.BadRequest($"'{field}' must be an array of objects");
+        return array.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Object
+            ? read(e)
+            : throw SandboxError.BadRequest($"'{field}' must be an array of objects")).ToList();
+    }
 
     public static bool? OptionalBool(JsonElement body, string field)
     {

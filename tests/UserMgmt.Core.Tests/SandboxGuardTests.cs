@@ -37,6 +37,28 @@ public sealed class SandboxGuardTests : SandboxTest
         Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(allowed)).StatusCode);
     }
 
+    [Fact]
+    public async Task No_spelling_of_a_route_reaches_it_without_a_key()
+    {
+        using var http = SandboxHttp.Client(Sandbox);
+        var origin = Sandbox.BaseUri.GetLeftPart(UriPartial.Authority);
+        var before = Snapshot();
+        Func<string, string>[] spellings =
+        [
+            p => p, p => p.ToUpperInvariant(), p => p + "/", p => "/" + p, p => p.Replace("/api/", "//api/"), p => p.Replace("/api/", "/api//"),
+            p => p.Replace("/api/", "%2Fapi/"), p => p.Replace("/api/", "/./api/"), p => p.Replace("/api/", "/x/../api/"),
+        ];
+
+        foreach (var route in SandboxHttp.Routes(Sandbox))
+        foreach (var spell in spellings)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(route.Method), new Uri(origin + spell(route.Path)));
+            using var answer = await http.SendAsync(request);
+            Assert.True((int)answer.StatusCode >= 400, $"{route.Method} {request.RequestUri!.PathAndQuery} answered {answer.StatusCode} without a key");
+        }
+        Assert.Equal(before, Snapshot());
+    }
+
     [Theory]
     [InlineData("/admin/api/users/count")]
     [InlineData("/apps/api/v1/users")]

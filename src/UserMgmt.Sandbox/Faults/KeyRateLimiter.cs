@@ -7,16 +7,19 @@ namespace UserMgmt.Sandbox.Faults;
 /// <remarks>
 /// Hand-written rather than System.Threading.RateLimiting's partitioned limiter: that one refills on a
 /// timer and drops idle keys after ten seconds of wall-clock time, while this emulates the platform's
-/// exact "N in any second" and takes a clock that tests can move.
+/// exact "N in any second" and takes a clock that tests can move. The clock is the millisecond tick
+/// count that .NET timers run on: a client pacing itself with Task.Delay is measured on the clock it
+/// waited on, not found a few milliseconds early by a finer one.
 /// </remarks>
-internal sealed class KeyRateLimiter(TimeProvider clock)
+internal sealed class KeyRateLimiter(Func<long> millisecondsNow)
 {
+    private const long Window = 1000;
+
     private readonly Dictionary<string, Queue<long>> _calls = [];
     private readonly Lock _gate = new();
-    private readonly long _window = clock.TimestampFrequency;
     private long _nextSweep;
 
-    public KeyRateLimiter() : this(TimeProvider.System) { }
+    public KeyRateLimiter() : this(() => Environment.TickCount64) { }
 
     /// <summary>How many keys it currently remembers.</summary>
     public int TrackedKeys
@@ -26,13 +29,13 @@ internal sealed class KeyRateLimiter(TimeProvider clock)
 
     public bool TryAcquire(string key, int perSecond)
     {
-        var now = clock.GetTimestamp();
+        var now = millisecondsNow();
         lock (_gate)
         {
             if (now >= _nextSweep)
             {
                 ForgetQuietKeys(now);
-                _nextSweep = now + _window;
+                _nextSweep = now + Window;
             }
             if (!_calls.TryGetValue(key, out var recent)) _calls[key] = recent = new Queue<long>();
             Expire(recent, now);
@@ -54,6 +57,6 @@ internal sealed class KeyRateLimiter(TimeProvider clock)
 
     private void Expire(Queue<long> recent, long now)
     {
-        while (recent.Count > 0 && now - recent.Peek() >= _window) recent.Dequeue();
+        while (recent.Count > 0 && now - recent.Peek() >= Window) recent.Dequeue();
     }
 }

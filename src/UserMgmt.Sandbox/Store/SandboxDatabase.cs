@@ -30,7 +30,8 @@ public sealed class SandboxDatabase
         try
         {
             using var connection = Open();
-            using var transaction = connection.BeginTransaction();
+            // Deferred: the gate already keeps out other work of ours, so reads need not take the write lock.
+            using var transaction = connection.BeginTransaction(deferred: true);
             var result = work(connection);
             transaction.Commit();
             return result;

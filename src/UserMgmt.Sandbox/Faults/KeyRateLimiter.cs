@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace UserMgmt.Sandbox.Faults;
 
 /// <summary>
@@ -7,9 +9,9 @@ namespace UserMgmt.Sandbox.Faults;
 /// <remarks>
 /// Hand-written rather than System.Threading.RateLimiting's partitioned limiter: that one refills on a
 /// timer and drops idle keys after ten seconds of wall-clock time, while this emulates the platform's
-/// exact "N in any second" and takes a clock that tests can move. The clock is the millisecond tick
-/// count that .NET timers run on: a client pacing itself with Task.Delay is measured on the clock it
-/// waited on, not found a few milliseconds early by a finer one.
+/// exact "N in any second" and takes a clock that tests can move. The clock is the precise one a
+/// platform counts arrivals with, not the coarse tick timers run on, so a client that paces itself
+/// without a margin is caught a few milliseconds early, as the real platform would catch it.
 /// </remarks>
 internal sealed class KeyRateLimiter(Func<long> millisecondsNow)
 {
@@ -19,7 +21,7 @@ internal sealed class KeyRateLimiter(Func<long> millisecondsNow)
     private readonly Lock _gate = new();
     private long _nextSweep;
 
-    public KeyRateLimiter() : this(() => Environment.TickCount64) { }
+    public KeyRateLimiter() : this(() => (long)Stopwatch.GetElapsedTime(0).TotalMilliseconds) { }
 
     /// <summary>How many keys it currently remembers.</summary>
     public int TrackedKeys

@@ -14,6 +14,9 @@ public sealed class PlanJournal(string path) : IDisposable
 
     public string Path { get; } = path;
 
+    /// <summary>Where the journal goes unless the user says.</summary>
+    public static string DefaultPathFor(ReorgPlan plan) => plan.SourceFile + ".journal.jsonl";
+
     public void Record(OperationResult result)
     {
         var line = JsonSerializer.Serialize(new

@@ -47,7 +47,7 @@ public sealed class InvokeReorgPlanCommand : UserMgmtCmdlet
         var approved = plan.Changes.Where(Approve).ToList();
         if (approved.Count == 0) return;
 
-        var journalPath = JournalPath is null ? plan.SourceFile + ".journal.jsonl" : GetUnresolvedProviderPathFromPSPath(JournalPath);
+        var journalPath = JournalPath is null ? PlanJournal.DefaultPathFor(plan) : GetUnresolvedProviderPathFromPSPath(JournalPath);
         using var journal = new PlanJournal(journalPath);
         var applier = new ReorgPlanApplier(Connected().Client, result => Dispatcher.Post(() =>
         {

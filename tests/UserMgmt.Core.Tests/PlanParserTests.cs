@@ -95,6 +95,7 @@ public sealed class PlanParserTests
     [InlineData("- just\n- a list\n", 1, 1, "A plan is a mapping")]
     [InlineData("version: 1\ngroups:\n  - name: A\n    absent: maybe\n", 4, 13, "true or false")]
     [InlineData("version: 1\ngroups: [ { name: A, include: [ a@example.com ]\n", 3, 1, "")]
+    [InlineData("version: 1\nattributes:\n  a@example.com: { [x]: y }\n", 3, 20, "cannot be a key")]
     public void A_malformed_plan_gives_one_clear_error_at_its_place(string yaml, int line, int column, string says)
     {
         var problem = SingleProblem(yaml);

@@ -5,9 +5,13 @@ internal static class DidYouMean
 {
     public static string Suffix(string word, IEnumerable<string> known)
     {
-        var best = known.Select(k => (Word: k, Distance: Distance(word.ToLowerInvariant(), k.ToLowerInvariant())))
+        // Words further apart in length than the distance allowed are never suggested, so are not measured:
+        // the distance costs both lengths multiplied, and a hostile key can be megabytes long.
+        var allowed = Math.Max(2, word.Length / 3);
+        var best = known.Where(k => Math.Abs(k.Length - word.Length) <= allowed)
+            .Select(k => (Word: k, Distance: Distance(word.ToLowerInvariant(), k.ToLowerInvariant())))
             .OrderBy(k => k.Distance).FirstOrDefault();
-        return best.Word is not null && best.Distance <= Math.Max(2, word.Length / 3) ? $" Did you mean '{best.Word}'?" : "";
+        return best.Word is not null && best.Distance <= allowed ? $" Did you mean '{best.Word}'?" : "";
     }
 
     private static int Distance(string a, string b)

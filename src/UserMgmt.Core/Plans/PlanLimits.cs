@@ -1,9 +1,10 @@
 namespace UserMgmt.Plans;
 
-/// <summary>Bounds that keep a hostile or mistaken plan file from exhausting memory or the stack.</summary>
+/// <summary>Bounds that keep a hostile or mistaken plan file from exhausting memory, the stack or the processor.</summary>
 public static class PlanLimits
 {
     public const long MaxFileBytes = 4 * 1024 * 1024;
+    /// <summary>A plan needs five levels; the root mapping is the first.</summary>
     public const int MaxNesting = 32;
     /// <summary>Values after aliases are expanded; a plan for a large organisation stays well below it.</summary>
     public const int MaxValues = 200_000;

@@ -95,7 +95,21 @@ public sealed class PlanParserTests
     [InlineData("- just\n- a list\n", 1, 1, "A plan is a mapping")]
     [InlineData("version: 1\ngroups:\n  - name: A\n    absent: maybe\n", 4, 13, "true or false")]
     [InlineData("version: 1\ngroups: [ { name: A, include: [ a@example.com ]\n", 3, 1, "")]
+    // Types: every field takes one kind of YAML value, and says so when given another.
     [InlineData("version: 1\nattributes:\n  a@example.com: { [x]: y }\n", 3, 20, "cannot be a key")]
+    [InlineData("version: [1]\n", 1, 10, "'version' takes a single value")]
+    [InlineData("version: 1\nattributes:\n  a@example.com: { \"\": x }\n", 3, 20, "has no name")]
+    [InlineData("version: 1\nattributes:\n  a@example.com: { title: A, Title: B }\n", 3, 30, "already set at line 3")]
+    [InlineData("version: 1\ngroups:\n  - name: ~\n", 3, 5, "no name")]
+    [InlineData("version: 1\ngroups:\n  - name: A\n    members: 1\n", 4, 14, "'exact' or 'additive'")]
+    [InlineData("version: 1\ngroups:\n  - name: A\n    members: exact, additive\n", 4, 14, "'exact' or 'additive'")]
+    [InlineData("version: 1\ngroups:\n  - name: A\n    absent: [true]\n", 4, 13, "'absent' takes a single value")]
+    [InlineData("version: 1\ngroups:\n  - name: A\n    include:\n      - { memberOf: B, emailLike: \"*@example.com\" }\n", 5, 9, "one way")]
+    [InlineData("version: 1\ngroups:\n  - name: A\n    include:\n      - { is: Sales }\n", 5, 9, "'is' goes with 'attribute'")]
+    [InlineData("version: 1\ngroups:\n  - name: A\n    include:\n      - memberOf: \"\"\n", 5, 19, "'memberOf' needs a value")]
+    [InlineData("version: 1\ngroups:\n  - name: A\n    include:\n      - { attribute: department, is: ~ }\n", 5, 38, "'is' needs the value")]
+    [InlineData("version: 1\ngroups:\n  - name: A\n    include:\n      - emailLike: [\"*@example.com\"]\n", 5, 20, "'emailLike' takes a single value")]
+    [InlineData("version: 1\ndisable: [a@example.com, A@Example.com]\n", 2, 26, "already listed")]
     public void A_malformed_plan_gives_one_clear_error_at_its_place(string yaml, int line, int column, string says)
     {
         var problem = SingleProblem(yaml);
@@ -103,6 +117,18 @@ public sealed class PlanParserTests
         Assert.Equal((line, column), (problem.At.Line, problem.At.Column));
         Assert.Contains(says, problem.Message, StringComparison.OrdinalIgnoreCase);
         Assert.StartsWith($"plan.yaml:{line}:{column}: ", problem.ToString());
+    }
+
+    [Fact]
+    public void A_plan_with_thousands_of_mistakes_lists_the_first_hundred_and_says_more_follow()
+    {
+        var yaml = "version: 1\n" + string.Concat(Enumerable.Range(0, 5_000).Select(i => $"key{i}: x\n"));
+
+        var (plan, problems) = ReorgPlanParser.Parse(yaml, "plan.yaml");
+
+        Assert.Null(plan);
+        Assert.Equal(PlanLimits.MaxProblems + 1, problems.Count);
+        Assert.Contains("More problems follow", problems[^1].Message);
     }
 
     [Fact]

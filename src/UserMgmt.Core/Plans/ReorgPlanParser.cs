@@ -5,8 +5,8 @@ namespace UserMgmt.Plans;
 
 /// <summary>
 /// Reads a plan file into a <see cref="ReorgPlanDocument"/>, or into problems that each name the file,
-/// line and column. Unknown keys are errors with a suggestion; size, nesting and alias expansion are bounded
-/// before the YAML is turned into anything.
+/// line and column. Every field is checked for its type as well as its value; unknown keys are errors with a
+/// suggestion; size, nesting and alias expansion are bounded before the YAML is turned into anything.
 /// </summary>
 public sealed class ReorgPlanParser
 {
@@ -15,6 +15,7 @@ public sealed class ReorgPlanParser
     private static readonly string[] RootKeys = ["version", "groups", "attributes", "disable"];
     private static readonly string[] GroupKeys = ["name", "description", "members", "include", "absent"];
     private static readonly string[] SelectorKeys = ["attribute", "is", "memberOf", "emailLike"];
+    private static readonly string[] SelectorKinds = ["attribute", "memberOf", "emailLike"];
     private const int MaxEmailLength = 254;
 
     private readonly string _file;
@@ -51,14 +52,15 @@ public sealed class ReorgPlanParser
     {
         if (root is not PlanMapping map) return Fail<ReorgPlanDocument>(root, "A plan is a mapping with the keys version, groups, attributes and disable.");
         CheckKeys(map, RootKeys, "plan");
-        var version = Scalar(map, "version");
-        if (version is null) Problem(map, "The plan has no version; start it with 'version: 1'.");
-        else if (version.Value != SupportedVersion.ToString()) Problem(version, $"Version '{Excerpt.Of(version.Value)}' is not supported; this module reads version {SupportedVersion}.");
+        if (map["version"] is null) Problem(map, "The plan has no version; start it with 'version: 1'.");
+        else if (Scalar(map, "version") is { } version && version.Value.Trim() != SupportedVersion.ToString())
+            Problem(version, $"Version '{Excerpt.Of(version.Value)}' is not supported; this module reads version {SupportedVersion}.");
 
         var groups = List(map, "groups")?.Items.Select(ReadGroup).OfType<GroupSpec>().ToList() ?? [];
         CheckDuplicateGroups(groups);
         var attributes = ReadAttributes(map["attributes"]);
         var disable = List(map, "disable")?.Items.Select(n => Email(n) is { } e ? new DisableSpec(e, n.At) : null).OfType<DisableSpec>().ToList() ?? [];
+        CheckRepeats(disable, d => d.User, d => d.At, d => $"{d.User} is already listed to disable at line {d.At.Line}.");
         return new ReorgPlanDocument(_file, SupportedVersion, groups, attributes, disable);
     }
 
@@ -66,41 +68,58 @@ public sealed class ReorgPlanParser
     {
         if (node is not PlanMapping map) return Fail<GroupSpec>(node, "A group is a mapping with at least a name.");
         CheckKeys(map, GroupKeys, "group");
-        var name = Scalar(map, "name")?.Value.Trim();
-        if (string.IsNullOrEmpty(name)) return Fail<GroupSpec>(map, "The group has no name.");
+        var name = map["name"] is null ? null : Scalar(map, "name");
+        if (map["name"] is null || name is { } && (name.IsNull || name.Value.Trim().Length == 0)) return Fail<GroupSpec>(map, "The group has no name.");
+        if (name is null) return null;
 
         var absent = Scalar(map, "absent") is { } a && Boolean(a);
         var mode = MembershipMode.Additive;
         if (Scalar(map, "members") is { } members)
         {
-            if (Enum.TryParse<MembershipMode>(members.Value, ignoreCase: true, out var parsed)) mode = parsed;
-            else Problem(members, $"members must be 'exact' or 'additive', not '{Excerpt.Of(members.Value)}'.");
+            // By name only: an enum parser would also take '1' or 'exact, additive'.
+            if (members.Value.Trim().Equals("exact", StringComparison.OrdinalIgnoreCase)) mode = MembershipMode.Exact;
+            else if (!members.Value.Trim().Equals("additive", StringComparison.OrdinalIgnoreCase))
+                Problem(members, $"members must be 'exact' or 'additive', not '{Excerpt.Of(members.Value)}'.");
         }
         var include = List(map, "include")?.Items.Select(ReadMember).OfType<MemberSpec>().ToList() ?? [];
         if (absent && (include.Count > 0 || map["members"] is not null))
-            Problem(map, $"Group '{Excerpt.Of(name)}' is marked absent, so it cannot have members.");
-        return new GroupSpec(name, Scalar(map, "description")?.Value, absent, mode, include, map.At);
+            Problem(map, $"Group '{Excerpt.Of(name.Value.Trim())}' is marked absent, so it cannot have members.");
+        var description = Scalar(map, "description") is { IsNull: false } d ? d.Value : null;
+        return new GroupSpec(name.Value.Trim(), description, absent, mode, include, map.At);
     }
 
     private MemberSpec? ReadMember(PlanNode node)
     {
         if (node is PlanScalar) return Email(node) is { } email ? new EmailMember(email, node.At) : null;
         if (node is not PlanMapping map) return Fail<MemberSpec>(node, "A member is an email address or a selector such as { memberOf: Analytics }.");
+        if (map.Entries.Count == 0) return Fail<MemberSpec>(map, "An empty selector selects nobody.");
         foreach (var (key, _) in map.Entries.Where(e => !SelectorKeys.Contains(e.Key.Value)))
             Problem(key, $"Unknown selector '{Excerpt.Of(key.Value)}'; use attribute and is, memberOf, or emailLike.{DidYouMean.Suffix(key.Value, SelectorKeys)}");
-        if (Scalar(map, "memberOf") is { } group) return new GroupSelector(group.Value, map.At);
-        if (Scalar(map, "emailLike") is { } pattern) return new EmailPatternSelector(pattern.Value, map.At);
-        if (Scalar(map, "attribute") is { } attribute)
-            return Scalar(map, "is") is { } value
-                ? new AttributeSelector(attribute.Value, value.Value, map.At)
-                : Fail<MemberSpec>(map, $"The selector on attribute '{Excerpt.Of(attribute.Value)}' needs 'is', the value to match.");
-        return map.Entries.Count == 0 ? Fail<MemberSpec>(map, "An empty selector selects nobody.") : null;
+
+        var kinds = SelectorKinds.Where(k => map[k] is not null).ToList();
+        if (kinds.Count > 1)
+            return Fail<MemberSpec>(map, $"A selector chooses people one way, but this one has {string.Join(" and ", kinds)}; write one selector for each.");
+        if (kinds.Count == 0)
+            return map["is"] is null ? null : Fail<MemberSpec>(map, "'is' goes with 'attribute', as in { attribute: department, is: Sales }.");
+        switch (kinds[0])
+        {
+            case "memberOf":
+                return Name(map, "memberOf") is { } group ? new GroupSelector(group, map.At) : null;
+            case "emailLike":
+                return Name(map, "emailLike") is { } pattern ? new EmailPatternSelector(pattern, map.At) : null;
+            default:
+                if (Name(map, "attribute") is not { } attribute) return null;
+                if (map["is"] is null) return Fail<MemberSpec>(map, $"The selector on attribute '{Excerpt.Of(attribute)}' needs 'is', the value to match.");
+                return Scalar(map, "is") is { } value
+                    ? value.IsNull ? Fail<MemberSpec>(value, "'is' needs the value to match; write '' to match an empty one.") : new AttributeSelector(attribute, value.Value, map.At)
+                    : null;
+        }
     }
 
     private List<AttributeSpec> ReadAttributes(PlanNode? node)
     {
         var specs = new List<AttributeSpec>();
-        if (node is null) return specs;
+        if (node is null or PlanScalar { IsNull: true }) return specs;
         if (node is not PlanMapping users) return Fail<List<AttributeSpec>>(node, "attributes maps email addresses to the attributes to set.") ?? specs;
         foreach (var (userNode, valuesNode) in users.Entries)
         {
@@ -108,24 +127,34 @@ public sealed class ReorgPlanParser
             if (valuesNode is not PlanMapping values) { Problem(valuesNode, $"The attributes of {user} are a mapping of name to value."); continue; }
             foreach (var (nameNode, valueNode) in values.Entries)
             {
+                if (nameNode.IsNull || nameNode.Value.Trim().Length == 0) { Problem(nameNode, $"An attribute of {user} has no name."); continue; }
                 var list = valueNode switch
                 {
-                    PlanScalar s => [s.Value],
-                    PlanSequence seq when seq.Items.All(c => c is PlanScalar) => seq.Items.Cast<PlanScalar>().Select(c => c.Value).ToList(),
+                    // YAML's null sets the attribute empty, as an empty value does.
+                    PlanScalar s => [s.IsNull ? "" : s.Value],
+                    PlanSequence seq when seq.Items.All(c => c is PlanScalar) => seq.Items.Cast<PlanScalar>().Select(c => c.IsNull ? "" : c.Value).ToList(),
                     _ => Fail<List<string>>(valueNode, $"Attribute '{Excerpt.Of(nameNode.Value)}' takes a value or a list of values."),
                 };
                 if (list is not null) specs.Add(new AttributeSpec(user, nameNode.Value, list, nameNode.At));
             }
         }
+        CheckRepeats(specs, s => $"{s.User}\n{s.Attribute}", s => s.At, s => $"Attribute '{Excerpt.Of(s.Attribute)}' of {s.User} is already set at line {s.At.Line}.");
         return specs;
     }
 
-    private void CheckDuplicateGroups(List<GroupSpec> groups)
+    private void CheckDuplicateGroups(List<GroupSpec> groups) =>
+        CheckRepeats(groups, g => g.Name, g => g.At, g => $"Group '{Excerpt.Of(g.Name)}' is already declared at line {g.At.Line}.");
+
+    /// <summary>
+    /// Addresses, group and attribute names are compared as the platforms compare them, ignoring case, so
+    /// spellings YAML keeps apart would still make two changes to one thing.
+    /// </summary>
+    private void CheckRepeats<T>(List<T> items, Func<T, string> key, Func<T, SourcePosition> at, Func<T, string> sayFirst)
     {
-        var first = new Dictionary<string, GroupSpec>(StringComparer.OrdinalIgnoreCase);
-        foreach (var group in groups)
-            if (!first.TryAdd(group.Name, group))
-                Problem(group.At, $"Group '{Excerpt.Of(group.Name)}' is already declared at line {first[group.Name].At.Line}.");
+        var first = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in items)
+            if (!first.TryAdd(key(item), item))
+                Problem(at(item), sayFirst(first[key(item)]));
     }
 
     private void CheckKeys(PlanMapping map, string[] known, string what)
@@ -140,6 +169,13 @@ public sealed class ReorgPlanParser
         if (node is not PlanScalar { IsNull: false } scalar) return Fail<string>(node, "Expected an email address.");
         var text = scalar.Value.Trim();
         return text.Length <= MaxEmailLength && InputText.IsValidEmail(text) ? text : Fail<string>(node, $"'{Excerpt.Of(scalar.Value)}' is not a valid email address.");
+    }
+
+    /// <summary>A field that names something: one value, neither null nor blank.</summary>
+    private string? Name(PlanMapping map, string key)
+    {
+        if (Scalar(map, key) is not { } scalar) return null;
+        return scalar.IsNull || scalar.Value.Trim().Length == 0 ? Fail<string>(scalar, $"'{key}' needs a value.") : scalar.Value.Trim();
     }
 
     private PlanScalar? Scalar(PlanMapping map, string key) => map[key] switch
@@ -171,5 +207,9 @@ public sealed class ReorgPlanParser
 
     private void Problem(PlanNode node, string message) => Problem(node.At, message);
 
-    private void Problem(SourcePosition at, string message) => _problems.Add(new PlanProblem(at, message));
+    private void Problem(SourcePosition at, string message)
+    {
+        if (_problems.Count < PlanLimits.MaxProblems) _problems.Add(new PlanProblem(at, message));
+        else if (_problems.Count == PlanLimits.MaxProblems) _problems.Add(new PlanProblem(at, $"More problems follow; these are the first {PlanLimits.MaxProblems}."));
+    }
 }

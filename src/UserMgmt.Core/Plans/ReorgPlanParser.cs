@@ -106,7 +106,9 @@ public sealed class ReorgPlanParser
             case "memberOf":
                 return Name(map, "memberOf") is { } group ? new GroupSelector(group, map.At) : null;
             case "emailLike":
-                return Name(map, "emailLike") is { } pattern ? new EmailPatternSelector(pattern, map.At) : null;
+                if (Name(map, "emailLike") is not { } pattern) return null;
+                return pattern.Length <= PlanLimits.MaxPatternLength ? new EmailPatternSelector(pattern, map.At)
+                    : Fail<MemberSpec>(map["emailLike"]!, $"The pattern is longer than {PlanLimits.MaxPatternLength} characters, and no email address is.");
             default:
                 if (Name(map, "attribute") is not { } attribute) return null;
                 if (map["is"] is null) return Fail<MemberSpec>(map, $"The selector on attribute '{Excerpt.Of(attribute)}' needs 'is', the value to match.");

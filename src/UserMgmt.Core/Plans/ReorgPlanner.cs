@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using UserMgmt.Model;
 using UserMgmt.Providers;
 
@@ -85,8 +84,7 @@ public static class ReorgPlanner
                     members.UnionWith(live.UsersWith(s.Attribute, s.Value));
                     break;
                 case EmailPatternSelector s:
-                    var pattern = new Regex("^" + Regex.Escape(s.Pattern).Replace(@"\*", ".*").Replace(@"\?", ".") + "$", RegexOptions.IgnoreCase);
-                    members.UnionWith(live.UsersByEmail.Keys.Where(e => pattern.IsMatch(e)));
+                    members.UnionWith(live.UsersByEmail.Keys.Where(new WildcardMatcher(s.Pattern).IsMatch));
                     break;
             }
         }

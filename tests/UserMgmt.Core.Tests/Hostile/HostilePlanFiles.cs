@@ -61,6 +61,7 @@ public static class HostilePlanFiles
         ["a scalar over the size limit"] = () => Text("version: 1\ndisable:\n  - " + Repeat("a", (int)PlanLimits.MaxFileBytes) + "\n", 1, 1, "limited to 4 MB"),
         ["a three-megabyte address"] = () => Text("version: 1\ndisable:\n  - " + Repeat("a", 3_000_000) + "@example.com\n", 3, 5, "not a valid email address"),
         ["a three-megabyte unknown key"] = () => Text("version: 1\n? " + Repeat("k", 3_000_000) + "\n: x\n", 2, 3, "Unknown key"),
+        ["a three-megabyte emailLike pattern"] = () => Text(Plan + "  - name: A\n    include:\n      - emailLike: \"" + Repeat("*a", 1_500_000) + "\"\n", 5, 20, "longer than"),
         ["a plain key over the simple-key length"] = () => Text("version: 1\n" + Repeat("k", 5_000) + ": x\n", 2, 1, "expected key"),
         ["a quarter of a million keys"] = () => Text(Lines(250_000, i => $"k{i:D6}: x"), 100_000, 10, "more than 200,000 values"),
         ["duplicate keys"] = () => Text("version: 1\nversion: 1\n", 2, 1, "Duplicate key"),

@@ -14,8 +14,10 @@ public sealed class PlanJournal(string path) : IDisposable
 
     public string Path { get; } = path;
 
-    /// <summary>Where the journal goes unless the user says.</summary>
-    public static string DefaultPathFor(ReorgPlan plan) => plan.SourceFile + ".journal.jsonl";
+    /// <summary>Where the journal goes unless the user says: beside the file the user named for the plan.</summary>
+    public static string DefaultPathFor(ReorgPlan plan) => plan.Origin.Length > 0
+        ? plan.Origin + ".journal.jsonl"
+        : throw new InvalidOperationException("This plan does not come from a file; name the journal file.");
 
     public void Record(OperationResult result)
     {

@@ -9,13 +9,26 @@ namespace UserMgmt.Plans;
 /// </summary>
 public sealed class ReorgPlan
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    // Strict on reading: a saved plan may have been edited, so nothing unknown and no number in quotes passes.
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new ChangeKindJsonConverter() },
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        NumberHandling = JsonNumberHandling.Strict,
     };
 
+    /// <summary>The plan file it was computed from, as it was named then; shown, never used as a path.</summary>
     public required string SourceFile { get; init; }
+
+    /// <summary>
+    /// The file the user named for this plan: the plan file it was computed from, or the saved plan it was
+    /// read from; its journal goes beside it. Never read from inside a saved plan, so an edited one cannot
+    /// choose where anything is written.
+    /// </summary>
+    [JsonIgnore]
+    public string Origin { get; internal init; } = "";
+
     public required DateTimeOffset ComputedAt { get; init; }
     public required IReadOnlyList<PlanChange> Changes { get; init; }
     /// <summary>Fingerprints of the users the plan touches, by email.</summary>
@@ -44,17 +57,8 @@ public sealed class ReorgPlan
 
     public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json));
 
-    public static ReorgPlan Load(string path)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<ReorgPlan>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path} holds no plan.");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path} is not a saved plan (line {e.LineNumber + 1}): {e.Message.Split(". ")[0]}.", e);
-        }
-    }
+    /// <summary>Reads a saved plan; a problem with any field is an <see cref="InvalidDataException"/> naming the file and the field.</summary>
+    public static ReorgPlan Load(string path) => SavedPlanReader.Read(path);
 
     public override string ToString() => $"{SourceFile}: {Summary}";
 }

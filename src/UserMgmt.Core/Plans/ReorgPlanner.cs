@@ -56,7 +56,7 @@ public static class ReorgPlanner
         var groups = document.Groups.Select(g => g.Name)
             .Concat(document.Groups.SelectMany(g => g.Include).OfType<GroupSelector>().Select(s => s.Group))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(g => g, live.GroupFingerprint, StringComparer.OrdinalIgnoreCase);
-        return (new ReorgPlan { SourceFile = document.File, ComputedAt = DateTimeOffset.Now, Changes = ordered, Users = users, Groups = groups }, problems);
+        return (new ReorgPlan { SourceFile = document.File, Origin = document.File, ComputedAt = DateTimeOffset.Now, Changes = ordered, Users = users, Groups = groups }, problems);
     }
 
     /// <summary>Users and groups whose fingerprint differs now from when the plan was computed.</summary>

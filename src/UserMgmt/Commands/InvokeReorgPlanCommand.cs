@@ -32,7 +32,7 @@ public sealed class InvokeReorgPlanCommand : UserMgmtCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    /// <summary>The journal file; by default next to the plan, named after it.</summary>
+    /// <summary>The journal file; by default next to the plan file named on the command line (-Path or -PlanFile), named after it.</summary>
     [Parameter]
     public string? JournalPath { get; set; }
 
@@ -47,8 +47,7 @@ public sealed class InvokeReorgPlanCommand : UserMgmtCmdlet
         var approved = plan.Changes.Where(Approve).ToList();
         if (approved.Count == 0) return;
 
-        var journalPath = JournalPath is null ? PlanJournal.DefaultPathFor(plan) : GetUnresolvedProviderPathFromPSPath(JournalPath);
-        using var journal = new PlanJournal(journalPath);
+        using var journal = OpenJournal(plan);
         var applier = new ReorgPlanApplier(Connected().Client, result => Dispatcher.Post(() =>
         {
             journal.Record(result);
@@ -56,6 +55,20 @@ public sealed class InvokeReorgPlanCommand : UserMgmtCmdlet
         }), new ExecutionOptions { ThrottleLimit = ThrottleLimit });
         RunEngine(ct => applier.ApplyAsync(approved, ct));
         WriteVerbose($"Journal: {journal.Path}");
+    }
+
+    private PlanJournal OpenJournal(ReorgPlan plan)
+    {
+        var path = JournalPath is null ? PlanJournal.DefaultPathFor(plan) : GetUnresolvedProviderPathFromPSPath(JournalPath);
+        try
+        {
+            return new PlanJournal(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.JournalUnwritable", ErrorCategory.WriteError, path));
+            throw;
+        }
     }
 
     private ReorgPlan? LoadPlan()

@@ -28,7 +28,14 @@ public sealed class NewReorgPlanCommand : UserMgmtCmdlet
         if (OutFile is not null)
         {
             var target = GetUnresolvedProviderPathFromPSPath(OutFile);
-            plan.Save(target);
+            try
+            {
+                plan.Save(target);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.PlanUnsaved", ErrorCategory.WriteError, target));
+            }
             WriteVerbose($"Saved the plan to {target}.");
         }
         WriteObject(plan);

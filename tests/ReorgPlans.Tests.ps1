@@ -21,6 +21,15 @@ Describe 'Test-ReorgPlan' {
         $problems[0].Message | Should -BeLike "*Did you mean 'members'?*"
         "$($problems[0])" | Should -BeLike "*typo.yaml:4:5: Unknown key 'membrs'*"
     }
+
+    It 'reports a missing file as an error and still checks the others' {
+        $missing = Join-Path $TestDrive 'missing.yaml'
+
+        $problems = Test-ReorgPlan -Path $missing, (Join-Path $examples 'offboarding.yaml') -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        $problems | Should -BeNullOrEmpty
+        $failed.FullyQualifiedErrorId | Should -BeLike 'UserMgmt.PlanNotFound*'
+    }
 }
 
 Describe 'New-ReorgPlan and Invoke-ReorgPlan' {
@@ -66,5 +75,19 @@ Describe 'New-ReorgPlan and Invoke-ReorgPlan' {
         $null = Add-UserGroup -User kara.singh@example.com -Group Read-Only-Access
 
         { Invoke-ReorgPlan -PlanFile $saved -Force } | Should -Throw -ExpectedMessage '*user kara.singh@example.com*'
+    }
+
+    It 'journals a saved plan beside the saved file, whatever the plan says it came from' {
+        $team = Join-Path $TestDrive 'team.yaml'
+        "version: 1`ngroups:`n  - name: Journal Team`n" | Set-Content $team
+        $saved = Join-Path $TestDrive 'team.json'
+        $null = New-ReorgPlan $team -OutFile $saved
+        $elsewhere = Join-Path $TestDrive 'elsewhere.yaml'
+        (Get-Content $saved -Raw) -replace '"sourceFile": "[^"]*"', ('"sourceFile": ' + ($elsewhere | ConvertTo-Json)) | Set-Content $saved
+
+        $null = Invoke-ReorgPlan -PlanFile $saved -Force
+
+        "$saved.journal.jsonl" | Should -Exist
+        "$elsewhere.journal.jsonl" | Should -Not -Exist
     }
 }

@@ -19,12 +19,25 @@ public sealed class TestReorgPlanCommand : PSCmdlet
     protected override void ProcessRecord()
     {
         foreach (var path in Path)
-            foreach (var file in GetResolvedProviderPathFromPSPath(path, out _))
+        {
+            IEnumerable<string> files;
+            try
+            {
+                files = GetResolvedProviderPathFromPSPath(path, out _);
+            }
+            catch (ItemNotFoundException e)
+            {
+                // One missing file among many is reported, and the others are still checked.
+                WriteError(new ErrorRecord(e, "UserMgmt.PlanNotFound", ErrorCategory.ObjectNotFound, path));
+                continue;
+            }
+            foreach (var file in files)
             {
                 var (plan, problems) = ReorgPlanParser.ParseFile(file);
                 WriteObject(problems, enumerateCollection: true);
                 if (plan is not null)
                     WriteVerbose($"{file}: {plan.Groups.Count} group(s), {plan.Attributes.Count} attribute value(s), {plan.Disable.Count} account(s) to disable; no problems.");
             }
+        }
     }
 }

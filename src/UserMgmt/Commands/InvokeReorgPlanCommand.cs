@@ -32,7 +32,7 @@ public sealed class InvokeReorgPlanCommand : UserMgmtCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    /// <summary>The journal file; by default next to the plan file named on the command line (-Path or -PlanFile), named after it.</summary>
+    /// <summary>The journal file; by default next to the plan file named on the command line (-Path or -PlanFile), named after it. Never taken from inside a saved plan.</summary>
     [Parameter]
     public string? JournalPath { get; set; }
 

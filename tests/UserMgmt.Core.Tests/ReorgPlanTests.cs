@@ -157,4 +157,29 @@ public sealed class ReorgPlanTests : SandboxTest
         Assert.Equal(["ben.okafor@example.com", "chloe.martin@example.com"], Sandbox.MembersOf("Contractors"));
         Assert.Same(plan.Changes[2], results[2].InputObject);
     }
+
+    [Fact]
+    public async Task A_platform_lost_after_the_groups_are_created_still_leaves_every_change_with_a_result()
+    {
+        using var connection = await Sandbox.ConnectAsync();
+        var plan = await PlanAsync(connection, Read("""
+            version: 1
+            groups:
+              - name: Night Shift
+                include: [ben.okafor@example.com, chloe.martin@example.com]
+              - name: Analytics
+                absent: true
+            """));
+        // Groups are created; then every read, and so the look at the platform between phases, fails.
+        Sandbox.InjectFaults(new Sandbox.Faults.FaultSettings { ResetBeforeRate = 1, Methods = "GET" });
+        var results = new List<OperationResult>();
+
+        await Assert.ThrowsAsync<Rest.ServiceUnreachableException>(() =>
+            new ReorgPlanApplier(connection.Client, r => { lock (results) results.Add(r); }).ApplyAsync(plan.Changes, default));
+
+        Assert.Equal(plan.Changes.Select(c => c.Order), results.Select(r => r.Row).Order());
+        Assert.Equal(OperationStatus.Succeeded, results.Single(r => r.Row == plan.Changes[0].Order).Status);
+        Assert.All(results.Where(r => r.Row != plan.Changes[0].Order), r => Assert.StartsWith("Not done:", r.Message));
+        Assert.True(Sandbox.GroupExists("Analytics"));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using UserMgmt.Model;
 using UserMgmt.Operations;
 using UserMgmt.Providers;
@@ -14,14 +15,30 @@ public sealed class ReorgPlanApplier(IUserProvider provider, Action<OperationRes
 {
     public async Task ApplyAsync(IReadOnlyList<PlanChange> changes, CancellationToken cancellationToken)
     {
+        var settled = new ConcurrentDictionary<int, bool>();
+        try
+        {
+            await ApplyInOrderAsync(changes, result => { settled.TryAdd(result.Row, true); report(result); }, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            // Whatever stopped the run (a lost platform, Ctrl+C, a read that failed between phases), every change still gets its result.
+            var reason = e is OperationCanceledException ? "the command was stopped" : e.Message;
+            foreach (var change in changes.Where(c => !settled.ContainsKey(c.Order))) report(new PlanChangeRequest(change).NotDone(reason));
+            throw;
+        }
+    }
+
+    private async Task ApplyInOrderAsync(IReadOnlyList<PlanChange> changes, Action<OperationResult> settle, CancellationToken cancellationToken)
+    {
         var failedGroups = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var creations = changes.Where(c => c.Kind == ChangeKind.CreateGroup).ToList();
         await RunAsync(creations.Select(c => (PlannedStep)new CreateGroupStep(new NewGroupRequest(c.Order, c, c.Target, c.Description), c.Target)).ToList(),
-            result => { if (result.Status != OperationStatus.Succeeded) failedGroups.Add(result.Target); }, cancellationToken);
+            result => { if (result.Status != OperationStatus.Succeeded) failedGroups.Add(result.Target); settle(result); }, cancellationToken);
 
         var rest = changes.Where(c => c.Kind != ChangeKind.CreateGroup).ToList();
         var blocked = rest.Where(c => c.Group is not null && failedGroups.Contains(c.Group)).ToList();
-        foreach (var change in blocked) report(new PlanChangeRequest(change).NotDone($"group '{change.Group}' could not be created"));
+        foreach (var change in blocked) settle(new PlanChangeRequest(change).NotDone($"group '{change.Group}' could not be created"));
         rest = rest.Except(blocked).ToList();
 
         var groups = (await provider.ListGroupsAsync(cancellationToken)).ToDictionary(g => g.Name, StringComparer.OrdinalIgnoreCase);
@@ -29,18 +46,18 @@ public sealed class ReorgPlanApplier(IUserProvider provider, Action<OperationRes
         var steps = new List<(PlanChange Change, PlannedStep? Step)>();
         foreach (var change in rest) steps.Add((change, StepFor(change, directory, groups)));
         foreach (var (change, _) in steps.Where(s => s.Step is null))
-            report(new PlanChangeRequest(change).NotDone("its user or group no longer exists"));
+            settle(new PlanChangeRequest(change).NotDone("its user or group no longer exists"));
 
         // Memberships, attributes and accounts are independent of one another; deletions come last.
         var ready = steps.Where(s => s.Step is not null).Select(s => s.Step!).ToList();
-        await RunAsync(ready.Where(s => s is not DeleteGroupStep).ToList(), null, cancellationToken);
-        await RunAsync(ready.OfType<DeleteGroupStep>().Cast<PlannedStep>().ToList(), null, cancellationToken);
+        await RunAsync(ready.Where(s => s is not DeleteGroupStep).ToList(), settle, cancellationToken);
+        await RunAsync(ready.OfType<DeleteGroupStep>().Cast<PlannedStep>().ToList(), settle, cancellationToken);
     }
 
-    private async Task RunAsync(IReadOnlyList<PlannedStep> steps, Action<OperationResult>? alsoTell, CancellationToken cancellationToken)
+    private async Task RunAsync(IReadOnlyList<PlannedStep> steps, Action<OperationResult> settle, CancellationToken cancellationToken)
     {
         if (steps.Count == 0) return;
-        await new PlanExecutor(provider, result => { alsoTell?.Invoke(result); report(result); }, options).ApplyAsync(steps, cancellationToken);
+        await new PlanExecutor(provider, settle, options).ApplyAsync(steps, cancellationToken);
     }
 
     private static PlannedStep? StepFor(PlanChange change, DirectorySnapshot directory, Dictionary<string, Group> groups)

@@ -204,8 +204,8 @@ public sealed class CcaiBulkJobTests : SandboxTest
             var csv = Path.Combine(directory, "agents.csv");
             File.WriteAllText(csv, "Mail,GivenName,Surname,Teams,MaxChatLimit,Status\nb@company.com,Bea,B,Contractors; Read-Only-Access,4,Inactive\n");
 
-            var fromJson = BulkFileReader.Read(json).Single();
-            var fromCsv = BulkFileReader.Read(csv).Single();
+            var fromJson = BulkFileReader.Read(json).Rows.Single();
+            var fromCsv = BulkFileReader.Read(csv).Rows.Single();
 
             Assert.Equal(("a@company.com", "A", true, json, 1), (fromJson.Email, fromJson.LastName, fromJson.MaxChatLimitEnabled, fromJson.SourceFile, fromJson.SourceRow));
             Assert.Equal(["Agent"], fromJson.Roles);

@@ -37,9 +37,9 @@ public sealed class IsolationTests
         }
         var csv = Path.Combine(directory, "agents.csv");
         File.WriteAllText(csv, "Email,LastName\na@example.com,A\n");
-        var rows = engine.GetType("UserMgmt.Bulk.BulkFileReader")!.GetMethod("Read")!.Invoke(null, [csv]);
+        var read = engine.GetType("UserMgmt.Bulk.BulkFileReader")!.GetMethod("Read")!.Invoke(null, [csv])!;
 
-        Assert.Single((System.Collections.IEnumerable)rows!);
+        Assert.Single((System.Collections.IEnumerable)read.GetType().GetProperty("Rows")!.GetValue(read)!);
         var ours = context.Assemblies.Single(a => a.GetName().Name == "CsvHelper");
         Assert.Equal(33, ours.GetName().Version!.Major);
         Assert.Contains(context.Assemblies, a => a.GetName().Name == "RestSharp");

@@ -12,12 +12,19 @@ namespace UserMgmt.Bulk;
 /// </summary>
 public static class BulkFileReader
 {
-    public static IReadOnlyList<BulkUserRow> Read(string path)
+    public static BulkFileRead Read(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"No such file: {path}", path);
-        var isJson = Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase);
-        var records = isJson ? ReadJson(path) : ReadCsv(path);
-        return records.Select((fields, i) => FromFields(fields, i + 1, path)).ToList();
+        try
+        {
+            if (!File.Exists(path)) throw new FileNotFoundException($"No such file: {path}", path);
+            var isJson = Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase);
+            var records = isJson ? ReadJson(path) : ReadCsv(path);
+            return new BulkFileRead { File = path, Rows = records.Select((fields, i) => FromFields(fields, i + 1, path)).ToList(), Problems = [] };
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            return new BulkFileRead { File = path, Rows = [], Problems = [new BulkFileProblem(path, e.Message)] };
+        }
     }
 
     /// <summary>A row from named values; names are matched without regard to case, underscores or spaces.</summary>

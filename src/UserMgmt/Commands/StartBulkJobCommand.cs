@@ -17,6 +17,7 @@ public sealed class StartBulkJobCommand : BulkJobCmdlet
     private const string RowsSet = "Rows";
     private const string PathSet = "Path";
     private readonly List<BulkUserRow> _rows = [];
+    private readonly List<string> _filesWithProblems = [];
 
     /// <summary>JSON (the platform's own format) or CSV files of users.</summary>
     [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0)]
@@ -97,7 +98,7 @@ public sealed class StartBulkJobCommand : BulkJobCmdlet
         {
             foreach (var path in Path)
                 foreach (var file in GetResolvedProviderPathFromPSPath(path, out _))
-                    _rows.AddRange(ReadFile(file));
+                    ReadFile(file);
             return;
         }
         _rows.Add(new BulkUserRow
@@ -114,6 +115,11 @@ public sealed class StartBulkJobCommand : BulkJobCmdlet
 
     protected override void EndProcessing()
     {
+        // A file is sent whole or not at all: half a spreadsheet uploaded is harder to put right than none.
+        if (_filesWithProblems.Count > 0)
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidDataException($"Nothing was uploaded: {string.Join(", ", _filesWithProblems)} could not be used (see the errors before this one)."),
+                "UserMgmt.BulkFileInvalid", ErrorCategory.InvalidData, _filesWithProblems.ToArray()));
         if (_rows.Count == 0) return;
         var client = BulkClient();
         var runner = new BulkJobRunner(client);
@@ -154,16 +160,14 @@ public sealed class StartBulkJobCommand : BulkJobCmdlet
         WriteVerbose($"{_rows.Count - bad} of {_rows.Count} row(s) would be accepted; {bad} would be refused.");
     }
 
-    private IReadOnlyList<BulkUserRow> ReadFile(string file)
+    /// <summary>Keeps the file's rows, or writes each of its problems as an error naming file, line, row and field.</summary>
+    private void ReadFile(string file)
     {
-        try
-        {
-            return BulkFileReader.Read(file);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
-        {
-            ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.BulkFileUnreadable", ErrorCategory.ReadError, file));
-            throw;
-        }
+        var read = BulkFileReader.Read(file);
+        foreach (var problem in read.Problems)
+            WriteError(new ErrorRecord(new InvalidDataException(problem.ToString()), "UserMgmt.BulkFileInvalid",
+                problem.Line is null && problem.Row is null ? ErrorCategory.ReadError : ErrorCategory.InvalidData, problem));
+        if (read.Problems.Count > 0) _filesWithProblems.Add(file);
+        else _rows.AddRange(read.Rows);
     }
 }

@@ -14,7 +14,7 @@ internal sealed class BulkRowBuilder(BulkFileReading reading, int row, int line,
     private readonly string?[] _text = new string?[BulkColumns.Count];
     private string?[]? _nameOf;
     // A cell's names, shared by every row with the same cell, until a second source for the column adds to them.
-    private IReadOnlyList<string>? _roles, _teams;
+    private IReadOnlyList<string>? _roles, _teams, _leftTeams;
     private int? _maxChatLimit;
     private bool? _maxChatLimitEnabled;
     private bool _hasColumn;
@@ -92,6 +92,7 @@ internal sealed class BulkRowBuilder(BulkFileReading reading, int row, int line,
             MaxChatLimitEnabled = _maxChatLimitEnabled,
             Roles = _roles ?? [],
             Teams = _teams ?? [],
+            LeftTeams = _leftTeams ?? [],
             SourceRow = row,
             SourceFile = reading.File,
             InputObject = record,
@@ -171,6 +172,7 @@ internal sealed class BulkRowBuilder(BulkFileReading reading, int row, int line,
             string[] one = [reading.Share(itemName)];
             if (held && column == BulkColumn.Roles) AddNames(ref _roles, one);
             else if (held) AddNames(ref _teams, one);
+            else if (column == BulkColumn.Teams) AddNames(ref _leftTeams, one);
         }
     }
 

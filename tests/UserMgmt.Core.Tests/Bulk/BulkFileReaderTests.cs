@@ -130,4 +130,18 @@ public sealed class BulkFileReaderTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("32 MiB", problem.Message);
         Assert.InRange(allocated, 0, 1024 * 1024);
     }
+
+    [Fact]
+    public void A_team_with_value_0_in_the_platforms_format_is_one_to_leave_not_one_to_ignore()
+    {
+        var read = BulkFileReader.Read(_files.Write("agents.json", """
+            [{"email": "a@company.com", "last_name": "A", "teams": [{"name": "Day", "value": 1}, {"name": "Night", "value": 0}],
+              "roles": [{"name": "Agent", "value": 1}, {"name": "Admin", "value": 0}]}]
+            """));
+
+        var row = Assert.Single(read.Rows);
+        Assert.Equal(["Day"], row.Teams);
+        Assert.Equal(["Night"], row.LeftTeams);
+        Assert.Equal(["Agent"], row.Roles);
+    }
 }

@@ -144,4 +144,14 @@ public sealed class BulkFileReaderTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(["Night"], row.LeftTeams);
         Assert.Equal(["Agent"], row.Roles);
     }
+
+    [Fact]
+    public void The_limits_the_help_states_are_the_limits_in_force()
+    {
+        var help = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "Start-BulkJob.md"));
+
+        var mib = BulkFileLimits.MaxFileBytes / (1024 * 1024);
+        var kib = BulkFileLimits.MaxJsonItemBytes / 1024;
+        Assert.Contains(FormattableString.Invariant($"Limits, each refused with a problem that names it: {mib} MiB per file, {BulkFileLimits.MaxRows:N0} rows, {BulkFileLimits.MaxFieldChars:N0} characters per field, {BulkFileLimits.MaxLineChars:N0} characters per CSV line, {kib} KiB per JSON item and {BulkFileLimits.MaxJsonDepth} levels of JSON nesting. Reading a file stops after {BulkFileLimits.MaxProblems} problems."), help);
+    }
 }

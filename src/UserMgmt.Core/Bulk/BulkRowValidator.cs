@@ -11,7 +11,7 @@ public static class BulkRowValidator
     public static List<BulkJobError> Validate(IReadOnlyList<BulkUserRow> rows, BulkUserTemplate template)
     {
         var problems = new List<BulkJobError>();
-        var firstRowOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var firstRowOf = new Dictionary<string, BulkUserRow>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in rows)
         {
             void Problem(string column, string message) => problems.Add(new BulkJobError
@@ -23,8 +23,8 @@ public static class BulkRowValidator
             var email = row.Email?.Trim() ?? "";
             if (email.Length == 0) Problem("email", "Email is required.");
             else if (!InputText.IsValidEmail(email)) Problem("email", $"'{email}' is not a valid email address.");
-            else if (firstRowOf.TryGetValue(email, out var first)) Problem("email", $"Email '{email}' repeats row {first}.");
-            else firstRowOf[email] = row.SourceRow;
+            else if (firstRowOf.TryGetValue(email, out var first)) Problem("email", $"Email '{email}' repeats {Where(first, row)}.");
+            else firstRowOf[email] = row;
             if (!string.IsNullOrEmpty(row.NewEmail) && !InputText.IsValidEmail(row.NewEmail)) Problem("new_email", $"'{row.NewEmail}' is not a valid email address.");
             if (string.IsNullOrWhiteSpace(row.LastName)) Problem("last_name", "Last name is required.");
             if (!string.IsNullOrEmpty(row.Status) && row.Status is not ("Active" or "Inactive")) Problem("status", $"Status '{row.Status}' must be Active, Inactive or empty.");
@@ -35,4 +35,8 @@ public static class BulkRowValidator
         }
         return problems;
     }
+
+    // Rows are numbered within their file, so a row of another file is named with it.
+    private static string Where(BulkUserRow first, BulkUserRow repeat) =>
+        first.SourceFile is { } file && file != repeat.SourceFile ? $"row {first.SourceRow} of {file}" : $"row {first.SourceRow}";
 }

@@ -41,8 +41,11 @@ internal sealed class BulkRowBuilder(BulkFileReading reading, int row, int line,
             {
                 case JsonValueKind.Null:
                     break;
+                // Trimmed of spaces as CsvHelper trims a cell, so the address the checks see is the one sent.
+                case JsonValueKind.String when plain is string text && text.Trim(' ') is { Length: > 0 } trimmed:
+                    AddText(column, name, trimmed);
+                    break;
                 case JsonValueKind.String:
-                    if (plain is string text && !string.IsNullOrWhiteSpace(text)) AddText(column, name, text);
                     break;
                 case JsonValueKind.Number when column == BulkColumn.AgentNumber:
                     AddText(column, name, value.GetRawText());

@@ -146,6 +146,19 @@ public sealed class BulkFileReaderTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void JSON_text_is_trimmed_as_CSV_cells_are_so_what_is_checked_is_what_is_sent()
+    {
+        var read = BulkFileReader.Read(_files.Write("agents.json", """[{"email": " a@company.com ", "last_name": "A\t"}]"""));
+
+        var problem = Assert.Single(read.Problems);
+        Assert.Equal("last_name", problem.Field);
+        var csv = BulkFileReader.Read(_files.Write("agents.csv", "email,last_name\n a@company.com , A \n"));
+        var json = BulkFileReader.Read(_files.Write("agent.json", """{"email": " a@company.com ", "last_name": " A "}"""));
+        Assert.Equal(("a@company.com", "A"), (csv.Rows.Single().Email, csv.Rows.Single().LastName));
+        Assert.Equal(("a@company.com", "A"), (json.Rows.Single().Email, json.Rows.Single().LastName));
+    }
+
+    [Fact]
     public void The_limits_the_help_states_are_the_limits_in_force()
     {
         var help = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "Start-BulkJob.md"));

@@ -1,0 +1,91 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+using UserMgmt.Sandbox;
+using UserMgmt.Sandbox.Faults;
+
+namespace UserMgmt.Tests.Support;
+
+/// <summary>
+/// A sandbox of the test's own: a fresh SQLite file with the demo organisation, served on a free
+/// loopback port. Assertions read the database file directly, not through the API under test.
+/// Holds nothing of the engine, so tests that load the module as a user does can use it too.
+/// </summary>
+public class LocalSandbox : IAsyncDisposable
+{
+    private readonly string _directory;
+
+    protected LocalSandbox(SandboxHost host, string directory)
+    {
+        Host = host;
+        _directory = directory;
+    }
+
+    public SandboxHost Host { get; }
+    public Uri BaseUri => Host.BaseUri;
+
+    protected static async Task<(SandboxHost Host, string Directory)> StartHostAsync()
+    {
+        var directory = Directory.CreateTempSubdirectory("usermgmt-test-").FullName;
+        var options = new SandboxOptions { Urls = "http://127.0.0.1:0", DatabasePath = Path.Combine(directory, "sandbox.db") };
+        return (await SandboxHost.StartAsync(options), directory);
+    }
+
+    public static async Task<LocalSandbox> StartAsync()
+    {
+        var (host, directory) = await StartHostAsync();
+        return new LocalSandbox(host, directory);
+    }
+
+    /// <summary>Calls that changed or tried to change something since the log was last cleared.</summary>
+    public async Task<int> WriteCallsAsync() =>
+        (await Host.Requests.CountsAsync()).Where(c => c.Method != "GET").Sum(c => c.Count);
+
+    public async Task<int> CallsAsync(string method, string endpoint) =>
+        (await Host.Requests.CountsAsync()).Where(c => c.Method == method && c.Endpoint == endpoint).Sum(c => c.Count);
+
+    public Task ClearRequestLogAsync() => Host.Requests.ClearAsync();
+
+    public SortedSet<string> MembersOf(string groupName) => new(Query(
+        "SELECT u.email FROM memberships m JOIN users u ON u.id = m.user_id JOIN groups g ON g.id = m.group_id WHERE g.name = @n",
+        r => r.GetString(0), ("@n", groupName)), StringComparer.OrdinalIgnoreCase);
+
+    public SortedSet<string> GroupsOf(string email) => new(Query(
+        "SELECT g.name FROM memberships m JOIN users u ON u.id = m.user_id JOIN groups g ON g.id = m.group_id WHERE u.email = @e",
+        r => r.GetString(0), ("@e", email)), StringComparer.OrdinalIgnoreCase);
+
+    public int CountUsers(string email) => Query("SELECT COUNT(*) FROM users WHERE email = @e", r => r.GetInt32(0), ("@e", email)).Single();
+
+    public bool GroupExists(string name) => Query("SELECT COUNT(*) FROM groups WHERE name = @n", r => r.GetInt32(0), ("@n", name)).Single() > 0;
+
+    public string? AttributesJson(string email) => Query("SELECT attributes FROM users WHERE email = @e", r => r.GetString(0), ("@e", email)).SingleOrDefault();
+
+    public bool? IsEnabled(string email) => Query("SELECT enabled FROM users WHERE email = @e", r => (bool?)r.GetBoolean(0), ("@e", email)).SingleOrDefault();
+
+    public int InvitationsSent(string email) => Query("SELECT COUNT(*) FROM invitations WHERE email = @e", r => r.GetInt32(0), ("@e", email)).Single();
+
+    public List<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object Value)[] parameters)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Host.Database.Path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read()) rows.Add(map(reader));
+        return rows;
+    }
+
+    /// <summary>Makes the next platform calls answer with this raw status and body.</summary>
+    public void AnswerNextWith(HttpStatusCode status, string contentType, string body, int times = 1, int? retryAfterSeconds = null) =>
+        Host.Canned.Enqueue(new CannedAnswers.Answer((int)status, contentType, body, retryAfterSeconds), times);
+
+    public void InjectFaults(FaultSettings faults) => Host.Faults.Settings = faults;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+    }
+}

@@ -49,15 +49,51 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     public async Task<UserPage> ListUsersAsync(string? search, int offset, int pageSize, CancellationToken cancellationToken)
     {
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        var request = new RestRequest(_root + "users").AddQueryParameter("page", offset / pageSize + 1).AddQueryParameter("per_page", pageSize);
-        // The platform filters by address only; other searches match names and addresses on the page read.
+        // The platform filters by address only; other searches match names and addresses of every user read.
         var byEmail = !string.IsNullOrEmpty(search) && search.Contains('@');
-        if (byEmail) request.AddQueryParameter("email", search);
+        if (!string.IsNullOrEmpty(search) && !byEmail) return await SearchAllAsync(search, offset, pageSize, cancellationToken);
+        return await WindowAsync(byEmail ? search : null, offset, pageSize, cancellationToken);
+    }
+
+    /// <summary>
+    /// The users from <paramref name="offset"/> on. The platform pages by number, so a window that starts
+    /// inside a page is read from that page and the next: callers page by the count they received.
+    /// </summary>
+    private async Task<UserPage> WindowAsync(string? email, int offset, int size, CancellationToken cancellationToken)
+    {
+        var first = await PageAsync(email, offset / size + 1, size, cancellationToken);
+        var skip = offset % size;
+        var users = first.Users.Skip(skip).ToList();
+        if (skip > 0 && first.Users.Count == size)
+            users.AddRange((await PageAsync(email, offset / size + 2, size, cancellationToken)).Users.Take(skip));
+        return new UserPage(users, first.Total);
+    }
+
+    /// <summary>
+    /// The matches from <paramref name="offset"/> on, out of every user: matches are counted among
+    /// themselves, so one beyond the first page read is found, and paging through them loses none.
+    /// </summary>
+    private async Task<UserPage> SearchAllAsync(string search, int offset, int size, CancellationToken cancellationToken)
+    {
+        var matches = new List<User>();
+        var pages = new PageGuard<User>("users", u => u.Id);
+        for (var number = 1; ; number++)
+        {
+            var page = await PageAsync(null, number, MaxPageSize, cancellationToken);
+            pages.Check(page.Users);
+            matches.AddRange(page.Users.Where(u => $"{u.Email} {u.FirstName} {u.LastName}".Contains(search, StringComparison.OrdinalIgnoreCase)));
+            if (page.Users.Count < MaxPageSize) break;
+        }
+        return new UserPage(matches.Skip(offset).Take(size).ToList(), matches.Count);
+    }
+
+    private async Task<UserPage> PageAsync(string? email, int number, int size, CancellationToken cancellationToken)
+    {
+        var request = new RestRequest(_root + "users").AddQueryParameter("page", number).AddQueryParameter("per_page", size);
+        if (email is not null) request.AddQueryParameter("email", email);
         var response = await _rest.SendAsync(request, cancellationToken);
         var users = (JsonSerializer.Deserialize<List<CcaiUserDto>>(response.Content ?? "[]", Json) ?? []).Select(CcaiMapper.ToUser).ToList();
         users.ForEach(u => _seen[u.Id] = u);
-        if (!string.IsNullOrEmpty(search) && !byEmail)
-            users = users.Where(u => $"{u.Email} {u.FirstName} {u.LastName}".Contains(search, StringComparison.OrdinalIgnoreCase)).ToList();
         var total = int.TryParse(Header(response, "Total"), out var t) ? t : users.Count;
         return new UserPage(users, total);
     }

@@ -22,6 +22,16 @@ internal sealed class EscapedText
     /// <summary>Where the characters from <paramref name="index"/> on, <paramref name="count"/> of them, were written.</summary>
     public (int Start, int End) Written(int index, int count) => (_spans[index].Start, _spans[index + count - 1].End);
 
+    /// <summary>
+    /// These characters with one more layer of escaping undone, each still knowing where it was written
+    /// in the original text: a platform that echoes a request as a JSON string inside its JSON answer escapes it twice.
+    /// </summary>
+    public EscapedText UnescapedAgain()
+    {
+        var inner = Unescape(Chars, Chars.Length);
+        return new EscapedText(inner.Chars, inner._spans.Select(s => (_spans[s.Start].Start, _spans[s.End - 1].End)).ToList());
+    }
+
     /// <summary>The first <paramref name="length"/> characters of <paramref name="text"/> as written, for secrets that look like escapes.</summary>
     public static EscapedText AsWritten(string text, int length) =>
         new(text[..length], Enumerable.Range(0, length).Select(i => (i, i + 1)).ToList());

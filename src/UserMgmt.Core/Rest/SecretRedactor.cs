@@ -6,7 +6,8 @@ namespace UserMgmt.Rest;
 /// <summary>
 /// Removes secrets from anything about to be written: header values by name, and a secret's forms —
 /// the secret, its Base64 and the Basic token built from it — wherever they appear, as written or
-/// behind one layer of JSON, URL or HTML escaping (a server may echo a key back, escaped its own way).
+/// behind up to <see cref="EscapeLayers"/> layers of JSON, URL or HTML escaping (a server may echo a key back,
+/// escaped its own way, and echo a request it refused as a string inside its own JSON, escaped again).
 /// Text is masked before it is cut, so a cut never shows the start of a secret.
 /// </summary>
 /// <remarks>
@@ -20,8 +21,12 @@ public sealed class SecretRedactor
     // Very short values would mask ordinary words; real keys are never that short.
     private const int ShortestSecret = 4;
 
-    // The most characters one character of a secret takes once escaped (&#x10FFFF; or %F0%9F%98%80 per pair).
-    private const int WidestEscape = 12;
+    // Layers of escaping undone: JSON inside JSON inside a log line is as deep as echoes go in practice.
+    private const int EscapeLayers = 3;
+
+    // The most characters one character of a secret takes once escaped (&#x10FFFF; or %F0%9F%98%80 per pair),
+    // and each further layer writes each of those in at most six (\u0026).
+    private const int WidestEscape = 12 * 6 * 6;
 
     private static readonly HashSet<string> SecretHeaderNames = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -62,7 +67,16 @@ public sealed class SecretRedactor
         // A form that starts before the cut ends within this many characters more, however it is escaped.
         var scanned = (int)Math.Min(text.Length, shown + (long)_longest * WidestEscape);
         var found = new List<(int Start, int End)>();
-        Find(EscapedText.Unescape(text, scanned), found);
+        var view = EscapedText.Unescape(text, scanned);
+        for (var layer = 1; ; layer++)
+        {
+            Find(view, found);
+            if (layer == EscapeLayers) break;
+            var deeper = view.UnescapedAgain();
+            // Every escape undone shortens the text: the same length means nothing was left to undo.
+            if (deeper.Chars.Length == view.Chars.Length) break;
+            view = deeper;
+        }
         Find(EscapedText.AsWritten(text, scanned), found);
         return Masked(text, shown, found);
     }

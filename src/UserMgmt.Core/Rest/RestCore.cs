@@ -69,8 +69,6 @@ internal sealed class RestCore : IDisposable
         var response = await SendAsync(request, cancellationToken);
         var call = new Call(request.Method.ToString().ToUpperInvariant(), DescribeResource(request), true);
         var body = response.Content ?? string.Empty;
-        if (ServerMessage.LooksLikeHtml(response.ContentType, body))
-            throw new ApiException(call.Method, call.Resource, response.StatusCode, ServerMessage.From(response.ContentType, body, _redactor));
         try
         {
             return JsonSerializer.Deserialize<T>(body, _json)
@@ -138,6 +136,9 @@ internal sealed class RestCore : IDisposable
     {
         if (response.IsSuccessStatusCode)
         {
+            // A proxy's sign-in page or a firewall's block page comes with 200 too; an admin API never answers in HTML.
+            if (ServerMessage.LooksLikeHtml(response.ContentType, response.Content ?? ""))
+                throw new ApiException(call.Method, call.Resource, response.StatusCode, ServerMessage.From(response.ContentType, response.Content, _redactor));
             if (ErrorEnvelope.Failure(response.ContentType, response.Content, _redactor) is not { } refusal) return response;
             throw new ApiException(call.Method, call.Resource, response.StatusCode, refusal);
         }

@@ -93,7 +93,19 @@ internal sealed class InvitationSender(IUserProvider provider, ResultLedger ledg
                 continue;
             }
             var missing = invite.Groups.Where(g => !user.Groups.Contains(g.Name, StringComparer.OrdinalIgnoreCase)).ToList();
-            if (missing.Count > 0) await provider.AddUserToGroupsAsync(user.Id, missing, cancellationToken);
+            if (missing.Count > 0)
+            {
+                try
+                {
+                    await provider.AddUserToGroupsAsync(user.Id, missing, cancellationToken);
+                }
+                catch (ApiException e) when (!IsFatal(e))
+                {
+                    // This row's failure alone: the batch's other addresses are still to be sent.
+                    ledger.Report(invite, OperationStatus.Failed, $"Already a user, but adding to the groups failed: {e.ServerMessage}", metrics, clock.Elapsed);
+                    continue;
+                }
+            }
             if (answerLost) ledger.Succeeded(invite, metrics, clock.Elapsed, invite.DoneMessage + " (confirmed after the platform's answer was lost)");
             else ledger.Report(invite, OperationStatus.Skipped, "Already a user: created since the plan was made.", metrics, clock.Elapsed);
         }

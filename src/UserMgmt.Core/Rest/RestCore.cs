@@ -64,9 +64,12 @@ internal sealed class RestCore : IDisposable
     }
 
     /// <summary>Sends the request and reads its JSON answer, naming the request when the answer is not JSON.</summary>
-    public async Task<T> SendAsync<T>(RestRequest request, CancellationToken cancellationToken)
+    public async Task<T> SendAsync<T>(RestRequest request, CancellationToken cancellationToken) =>
+        Read<T>(request, await SendAsync(request, cancellationToken));
+
+    /// <summary>Reads the JSON of an answer <see cref="SendAsync(RestRequest, CancellationToken)"/> returned, naming the request when it is not what was expected.</summary>
+    public T Read<T>(RestRequest request, RestResponse response)
     {
-        var response = await SendAsync(request, cancellationToken);
         var call = new Call(request.Method.ToString().ToUpperInvariant(), DescribeResource(request), true);
         var body = response.Content ?? string.Empty;
         try

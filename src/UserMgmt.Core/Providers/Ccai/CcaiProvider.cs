@@ -92,7 +92,8 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         var request = new RestRequest(_root + "users").AddQueryParameter("page", number).AddQueryParameter("per_page", size);
         if (email is not null) request.AddQueryParameter("email", email);
         var response = await _rest.SendAsync(request, cancellationToken);
-        var users = (JsonSerializer.Deserialize<List<CcaiUserDto>>(response.Content ?? "[]", Json) ?? []).Select(CcaiMapper.ToUser).ToList();
+        // Read here, not by SendAsync<T>: the total comes in a header.
+        var users = _rest.Read<List<CcaiUserDto>>(request, response).Select(CcaiMapper.ToUser).ToList();
         users.ForEach(u => _seen[u.Id] = u);
         var total = int.TryParse(Header(response, "Total"), out var t) ? t : users.Count;
         return new UserPage(users, total);

@@ -10,4 +10,10 @@ public sealed class Group
     public DateTimeOffset? Created { get; init; }
 
     public override string ToString() => Name;
+
+    /// <summary>
+    /// A group as typed on a command line (Get-User -Group Contractors): a name or an id, looked up
+    /// before use. PowerShell converts text to a Group through this method.
+    /// </summary>
+    public static Group Parse(string nameOrId) => new() { Id = nameOrId, Name = nameOrId };
 }

@@ -47,6 +47,9 @@ public sealed class CommandPlanner(IUserProvider provider)
         return plan.Build();
     }
 
+    private const string NoGroupToRemove =
+        "Row has no Group value (a user's own Groups are not read as groups to remove); name them with -Group, or use -All to remove the user from every group.";
+
     public async Task<CommandPlan> PlanMembershipAsync(IReadOnlyList<MembershipRequest> rows, bool add, CancellationToken cancellationToken)
     {
         var plan = new PlanBuilder();
@@ -55,8 +58,9 @@ public sealed class CommandPlanner(IUserProvider provider)
         foreach (var row in rows)
         {
             if (await FindRowUserAsync(plan, row, row.User, op, cancellationToken) is not { } user) continue;
-            var names = InputText.SplitList(row.Groups);
-            if (names.Count == 0) { plan.Fail(row, user.Email, op, "Row has no Group value."); continue; }
+            var names = row.AllGroups ? PlannedGroups(user).ToList() : InputText.SplitList(row.Groups);
+            if (row.AllGroups && names.Count == 0) { plan.Skip(row, user.Email, op, "In no group."); continue; }
+            if (names.Count == 0) { plan.Fail(row, user.Email, op, add ? "Row has no Group value." : NoGroupToRemove); continue; }
             var (groups, unknown) = await _groups.ResolveAsync(names, cancellationToken);
             if (unknown.Count > 0) { plan.Fail(row, user.Email, op, UnknownGroups(unknown)); continue; }
 

@@ -19,7 +19,42 @@ public sealed class DirectoryQueries(IUserProvider provider)
     /// Emits users matching the search (all users when it is empty), page by page, up to the limit
     /// (no limit when null). Returns how many users the platform says match.
     /// </summary>
-    public async Task<int> ListUsersAsync(string? search, int? limit, Action<User> emit, CancellationToken cancellationToken)
+    public Task<int> ListUsersAsync(string? search, int? limit, Action<User> emit, CancellationToken cancellationToken) =>
+        ListUsersAsync(new UserQuery(search), 0, limit, emit, cancellationToken);
+
+    /// <summary>
+    /// Emits the users the query matches, leaving out the first <paramref name="skip"/>, up to the
+    /// limit (no limit when null). Returns how many users match in all.
+    /// </summary>
+    public async Task<int> ListUsersAsync(UserQuery query, int skip, int? limit, Action<User> emit, CancellationToken cancellationToken)
+    {
+        if (query.Status is { } status && !provider.KnownStatuses.Contains(status))
+            throw new NotSupportedException($"the platform does not tell {status} users apart; it knows {string.Join(", ", provider.KnownStatuses)}");
+        // Platforms page by page number or by offset, so a skip is counted here, where it means the same everywhere.
+        return query.FiltersLocally || skip > 0
+            ? await ListFilteredAsync(query, skip, limit, emit, cancellationToken)
+            : await ListPagedAsync(query.Search, limit, emit, cancellationToken);
+    }
+
+    /// <summary>Members of a group, users in a status, or a later page: every page is read and filtered here.</summary>
+    private async Task<int> ListFilteredAsync(UserQuery query, int skip, int? limit, Action<User> emit, CancellationToken cancellationToken)
+    {
+        var matched = 0;
+        var pages = new PageGuard<User>("users", u => u.Id);
+        for (var offset = 0; ; offset += DefaultPageSize)
+        {
+            var page = await provider.ListUsersAsync(query.Search, query.Enabled, offset, DefaultPageSize, cancellationToken);
+            pages.Check(page.Users);
+            foreach (var user in page.Users.Where(query.Matches))
+            {
+                if (matched >= skip && (limit is null || matched - skip < limit)) emit(user);
+                matched++;
+            }
+            if (page.Users.Count < DefaultPageSize || offset + page.Users.Count >= page.Total) return matched;
+        }
+    }
+
+    private async Task<int> ListPagedAsync(string? search, int? limit, Action<User> emit, CancellationToken cancellationToken)
     {
         var emitted = 0;
         var pages = new PageGuard<User>("users", u => u.Id);

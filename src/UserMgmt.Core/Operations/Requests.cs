@@ -32,7 +32,8 @@ public sealed record InvitationRequest(int Row, object? InputObject, string? Ema
 }
 
 /// <summary>A user named by email or id, and the groups (names or ids) to add or remove.</summary>
-public sealed record MembershipRequest(int Row, object? InputObject, string? User, IReadOnlyList<string>? Groups)
+/// <param name="AllGroups">Every group the user is in, instead of <paramref name="Groups"/> (Remove-UserGroup -All).</param>
+public sealed record MembershipRequest(int Row, object? InputObject, string? User, IReadOnlyList<string>? Groups, bool AllGroups = false)
     : RowRequest(Row, InputObject)
 {
     public override string? Target => User;

@@ -5,37 +5,82 @@ using UserMgmt.Operations;
 
 namespace UserMgmt.Commands;
 
-/// <summary>Gets users by email or id, by search, or all of them.</summary>
+/// <summary>Gets users by email or id, by search, by group or status, or all of them.</summary>
 [Cmdlet(VerbsCommon.Get, "User", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(User))]
 public sealed class GetUserCommand : UserMgmtCmdlet
 {
     private const string IdentitySet = "Identity";
     private const string ListSet = "List";
+    private const string MembersSet = "Members";
 
     /// <summary>Email addresses or ids of the users to get.</summary>
     [Parameter(ParameterSetName = IdentitySet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias(ParameterAliases.Email, ParameterAliases.Mail, ParameterAliases.EmailAddress, ParameterAliases.UserPrincipalName, ParameterAliases.Id, ParameterAliases.UserId)]
     public string[] User { get; set; } = [];
 
+    /// <summary>
+    /// Groups whose members to get, by name or id, or Group objects from Get-Group. Only Group
+    /// objects bind from the pipeline, so a user's own properties never name a group here.
+    /// </summary>
+    [Parameter(ParameterSetName = MembersSet, Mandatory = true, ValueFromPipeline = true)]
+    [ArgumentCompleter(typeof(GroupNameCompleter))]
+    public Group[] Group { get; set; } = [];
+
     /// <summary>Text to look for in email addresses and names.</summary>
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = MembersSet)]
     public string? Search { get; set; }
+
+    /// <summary>Only users in this state. Disabled and Inactive are the same state.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = MembersSet)]
+    [ValidateSet(nameof(UserStatus.Active), "Disabled", nameof(UserStatus.Inactive), nameof(UserStatus.Invited))]
+    public string? Status { get; set; }
 
     /// <summary>Page through every matching user instead of stopping at -First.</summary>
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = MembersSet)]
     public SwitchParameter All { get; set; }
 
+    /// <summary>How many users to get at most.</summary>
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = MembersSet)]
     [ValidateRange(1, int.MaxValue)]
     public int First { get; set; } = DirectoryQueries.DefaultPageSize;
 
+    /// <summary>How many matching users to leave out first, to read the next page.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = MembersSet)]
+    [ValidateRange(0, int.MaxValue)]
+    public int Skip { get; set; }
+
     protected override void ProcessRecord()
     {
-        var queries = new DirectoryQueries(ResolveConnection().Client);
-        if (ParameterSetName == IdentitySet) WriteUsers(queries);
-        else ListUsers(queries);
+        var connection = ResolveConnection();
+        var queries = new DirectoryQueries(connection.Client);
+        var status = WantedStatus();
+        if (status is { } wanted && !connection.Client.KnownStatuses.Contains(wanted))
+            ThrowTerminatingError(new ErrorRecord(
+                new NotSupportedException($"{PlatformNames.Of(connection.Provider)} does not tell {Status} users apart: its users are "
+                    + string.Join(" or ", connection.Client.KnownStatuses) + "."),
+                "UserMgmt.StatusNotKnownToPlatform", ErrorCategory.NotImplemented, Status));
+
+        switch (ParameterSetName)
+        {
+            case IdentitySet: WriteUsers(queries); break;
+            case MembersSet:
+                foreach (var group in Group)
+                    if (FindGroup(queries, group) is { } found) ListUsers(queries, new UserQuery(Search, found, status));
+                break;
+            default: ListUsers(queries, new UserQuery(Search, null, status)); break;
+        }
     }
+
+    // "Disabled" is what Disable-User makes; the model calls that state Inactive.
+    private UserStatus? WantedStatus() => Status is null ? null
+        : Status.Equals("Disabled", StringComparison.OrdinalIgnoreCase) ? UserStatus.Inactive
+        : Enum.Parse<UserStatus>(Status, ignoreCase: true);
 
     private void WriteUsers(DirectoryQueries queries)
     {
@@ -48,16 +93,26 @@ public sealed class GetUserCommand : UserMgmtCmdlet
         }
     }
 
-    private void ListUsers(DirectoryQueries queries)
+    /// <summary>The group as the platform has it now; a group piped in may have been renamed since it was read.</summary>
+    private Group? FindGroup(DirectoryQueries queries, Group group)
+    {
+        var found = RunEngine(ct => queries.ListGroupsAsync(group.Id, ct));
+        if (found.Count > 0) return found[0];
+        WriteError(new ErrorRecord(new ItemNotFoundException($"No group has the name or id '{group.Id}'."),
+            "UserMgmt.GroupNotFound", ErrorCategory.ObjectNotFound, group));
+        return null;
+    }
+
+    private void ListUsers(DirectoryQueries queries, UserQuery query)
     {
         int? limit = All ? null : First;
         var emitted = 0;
-        var total = RunEngine(ct => queries.ListUsersAsync(Search, limit, user =>
+        var total = RunEngine(ct => queries.ListUsersAsync(query, Skip, limit, user =>
         {
             Interlocked.Increment(ref emitted);
             Dispatcher.Post(() => WriteObject(user));
         }, ct));
-        if (total > emitted)
-            WriteWarning($"Showing {emitted} of {total} users. Use -All to get them all, or -Search to narrow the list.");
+        if (total > Skip + emitted)
+            WriteWarning($"Showing {emitted} of {total} users{(Skip > 0 ? $" after the first {Skip}" : "")}. Use -All to get them all, -Skip to read on, or -Search to narrow the list.");
     }
 }

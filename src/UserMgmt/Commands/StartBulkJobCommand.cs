@@ -90,7 +90,7 @@ public sealed class StartBulkJobCommand : BulkJobCmdlet
     /// <summary>Seconds to wait with -Wait; no limit when omitted.</summary>
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
-    public int Timeout { get; set; }
+    public int WaitTimeoutSec { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -145,7 +145,7 @@ public sealed class StartBulkJobCommand : BulkJobCmdlet
             if (!Wait) WriteObject(job);
         }
         if (Wait && started.Count > 0)
-            WriteObject(WaitWithProgress(runner, started, Bound(nameof(Timeout)) ? TimeSpan.FromSeconds(Timeout) : null), enumerateCollection: true);
+            WriteObject(WaitWithProgress(runner, started, Bound(nameof(WaitTimeoutSec)) ? TimeSpan.FromSeconds(WaitTimeoutSec) : null), enumerateCollection: true);
     }
 
     /// <summary>Checks every row against the platform's template, as -WhatIf promises; sends nothing.</summary>

@@ -14,7 +14,7 @@ public sealed class WaitBulkJobCommand : JobInputCmdlet
     /// <summary>Seconds to wait; no limit when omitted.</summary>
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
-    public int Timeout { get; set; }
+    public int WaitTimeoutSec { get; set; }
 
     protected override void ProcessRecord() => _jobs.AddRange(JobsFromInput());
 
@@ -22,6 +22,6 @@ public sealed class WaitBulkJobCommand : JobInputCmdlet
     {
         if (_jobs.Count == 0) return;
         var runner = new BulkJobRunner(BulkClient());
-        WriteObject(WaitWithProgress(runner, _jobs, Bound(nameof(Timeout)) ? TimeSpan.FromSeconds(Timeout) : null), enumerateCollection: true);
+        WriteObject(WaitWithProgress(runner, _jobs, Bound(nameof(WaitTimeoutSec)) ? TimeSpan.FromSeconds(WaitTimeoutSec) : null), enumerateCollection: true);
     }
 }

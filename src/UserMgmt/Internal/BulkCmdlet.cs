@@ -93,13 +93,38 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet where TRequest : Row
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
+    /// <summary>Whether this change asks as a High impact one, though the command's own impact is lower.</summary>
+    protected virtual bool IsHighImpact(PlannedStep step) => false;
+
+    private bool _yesToAll, _noToAll;
+
     private bool Approve(PlannedStep step)
     {
-        if (ShouldProcess(step.Description, $"{step.Description}?", step.Operation, out var reason)) return true;
-        WriteResult(reason == ShouldProcessReason.WhatIf
-            ? step.ToResult(OperationStatus.WhatIf, step.Description)
-            : step.ToResult(OperationStatus.Skipped, "Declined at the confirmation prompt."));
+        if (!ShouldProcess(step.Description, $"{step.Description}?", step.Operation, out var reason))
+        {
+            WriteResult(reason == ShouldProcessReason.WhatIf
+                ? step.ToResult(OperationStatus.WhatIf, step.Description)
+                : step.ToResult(OperationStatus.Skipped, "Declined at the confirmation prompt."));
+            return false;
+        }
+        if (!IsHighImpact(step) || !AskedAtHighImpactOnly()
+            || ShouldContinue($"{step.Description}?\nThis takes away everything of its kind. Continue?", step.Operation, ref _yesToAll, ref _noToAll))
+            return true;
+        WriteResult(step.ToResult(OperationStatus.Skipped, "Declined at the confirmation prompt."));
         return false;
+    }
+
+    /// <summary>
+    /// Whether a High impact change still needs its question: ShouldProcess asked already when -Confirm
+    /// was given or $ConfirmPreference is at or below this command's impact; -Confirm:$false and
+    /// $ConfirmPreference = 'None' mean never ask.
+    /// </summary>
+    private bool AskedAtHighImpactOnly()
+    {
+        if (MyInvocation.BoundParameters.ContainsKey("Confirm")) return false;
+        var preference = LanguagePrimitives.ConvertTo<ConfirmImpact>(GetVariableValue("ConfirmPreference", ConfirmImpact.High));
+        var own = ((CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute))!).ConfirmImpact;
+        return preference != ConfirmImpact.None && preference > own && preference <= ConfirmImpact.High;
     }
 
     private void WriteResult(OperationResult result)

@@ -11,7 +11,7 @@ public abstract class BulkJobCmdlet : UserMgmtCmdlet
         var connection = ResolveConnection();
         if (connection.Client is IBulkJobClient client) return client;
         ThrowTerminatingError(new ErrorRecord(
-            new PSNotSupportedException($"{connection.Provider} has no bulk jobs; connect to a platform that has them (Connect-UserMgmt -Provider Ccai)."),
+            new PSNotSupportedException($"{PlatformNames.Of(connection.Provider)} has no bulk jobs; connect to a platform that has them (Connect-UserMgmt -Provider Ccai)."),
             "UserMgmt.NoBulkJobs", ErrorCategory.InvalidOperation, connection));
         throw new InvalidOperationException();
     }

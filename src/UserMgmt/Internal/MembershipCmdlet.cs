@@ -11,11 +11,11 @@ public abstract class MembershipCmdlet : BulkCmdlet<MembershipRequest>
     [Alias(ParameterAliases.Email, ParameterAliases.Mail, ParameterAliases.EmailAddress, ParameterAliases.UserPrincipalName, ParameterAliases.Id, ParameterAliases.UserId)]
     public string[]? User { get; set; }
 
-    /// <summary>Group names or ids; a "A; B" cell becomes two groups.</summary>
-    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
-    [Alias(ParameterAliases.Groups, ParameterAliases.GroupName)]
-    [ArgumentCompleter(typeof(GroupNameCompleter))]
-    public string[]? Group { get; set; }
+    /// <summary>Group names or ids as bound; each command declares its own -Group, since they bind from different columns.</summary>
+    protected abstract string[]? Groups { get; }
+
+    /// <summary>Whether each row means every group its user is in.</summary>
+    protected virtual bool AllGroups => false;
 
     protected abstract bool IsAddition { get; }
 
@@ -25,8 +25,8 @@ public abstract class MembershipCmdlet : BulkCmdlet<MembershipRequest>
     {
         foreach (var user in RowValues.EachOrMissing(User))
         {
-            var (row, input) = NextRow(new Dictionary<string, object?> { ["User"] = user, ["Group"] = Group });
-            yield return new MembershipRequest(row, input, user, Group);
+            var (row, input) = NextRow(new Dictionary<string, object?> { ["User"] = user, ["Group"] = Groups });
+            yield return new MembershipRequest(row, input, user, Groups, AllGroups);
         }
     }
 

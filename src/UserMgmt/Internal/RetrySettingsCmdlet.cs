@@ -11,6 +11,7 @@ public abstract class RetrySettingsCmdlet : PSCmdlet
 {
     /// <summary>Retries of a failed call.</summary>
     [Parameter]
+    [Alias("MaximumRetryCount")] // Invoke-RestMethod's name for the same thing
     [ValidateRange(0, 100)]
     public int MaxRetry { get; set; }
 
@@ -19,6 +20,7 @@ public abstract class RetrySettingsCmdlet : PSCmdlet
     /// up to two minutes or this delay if longer; asked to wait longer, the call fails instead.
     /// </summary>
     [Parameter]
+    [Alias("RetryIntervalSec")] // Invoke-RestMethod's name for the same thing
     [ValidateRange(0.0, 3600.0)]
     public double RetryDelay { get; set; }
 

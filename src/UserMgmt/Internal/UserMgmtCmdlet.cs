@@ -25,9 +25,14 @@ public abstract class UserMgmtCmdlet : RetrySettingsCmdlet
 
     internal UserMgmtConnection Connected() => ResolveConnection();
 
-    protected UserMgmtConnection ResolveConnection() =>
-        Connection ?? CurrentConnection.Value ?? throw new PSInvalidOperationException(
-            "Not connected. Run Connect-UserMgmt first, or pass a connection with -Connection.");
+    protected UserMgmtConnection ResolveConnection()
+    {
+        if ((Connection ?? CurrentConnection.Value) is { } connection) return connection;
+        ThrowTerminatingError(new ErrorRecord(
+            new InvalidOperationException("Not connected. Run Connect-UserMgmt first, or pass a connection with -Connection."),
+            "UserMgmt.NotConnected", ErrorCategory.ConnectionError, null));
+        throw new InvalidOperationException(); // not reached: ThrowTerminatingError always throws
+    }
 
     /// <summary>
     /// Runs engine work, writing its output on this thread; stops the command on fatal errors, after
@@ -36,10 +41,12 @@ public abstract class UserMgmtCmdlet : RetrySettingsCmdlet
     /// </summary>
     internal T RunEngine<T>(Func<CancellationToken, Task<T>> work, CancellationToken alsoCancelledBy = default, Action<Exception>? beforeStopping = null)
     {
+        // Outside the try: not being connected is its own error, not an engine failure.
+        var retry = WithBoundRetrySettings(ResolveConnection().Retry);
         try
         {
             using var cancel = CancellationTokenSource.CreateLinkedTokenSource(StopToken, alsoCancelledBy);
-            return Dispatcher.Run(work, cancel.Token, WithBoundRetrySettings(ResolveConnection().Retry));
+            return Dispatcher.Run(work, cancel.Token, retry);
         }
         catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
         {

@@ -26,12 +26,16 @@ internal sealed class AcceldataProvider : IUserProvider
     public Task VerifyAsync(CancellationToken cancellationToken) =>
         _rest.SendAsync(new RestRequest($"{Users}/count"), cancellationToken);
 
-    public async Task<UserPage> ListUsersAsync(string? search, int offset, int pageSize, CancellationToken cancellationToken)
+    public Task<UserPage> ListUsersAsync(string? search, int offset, int pageSize, CancellationToken cancellationToken) =>
+        ListUsersAsync(search, null, offset, pageSize, cancellationToken);
+
+    public async Task<UserPage> ListUsersAsync(string? search, bool? enabled, int offset, int pageSize, CancellationToken cancellationToken)
     {
         var request = new RestRequest($"{Users}/list")
             .AddQueryParameter("first", offset)
             .AddQueryParameter("max", pageSize);
         if (!string.IsNullOrEmpty(search)) request.AddQueryParameter("searchString", search);
+        if (enabled is { } flag) request.AddQueryParameter("enabled", flag ? "true" : "false");
         var list = await _rest.SendAsync<AcceldataUserList>(request, cancellationToken);
         var users = (list.Users ?? []).Select(AcceldataMapper.ToUser).ToList();
         return new UserPage(users, list.Meta?.Total ?? users.Count);

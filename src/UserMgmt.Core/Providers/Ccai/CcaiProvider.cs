@@ -41,6 +41,9 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     }
 
     public int InviteBatchSize => DefaultBatchSize;
+
+    // Users are created directly, never invited: the platform knows only active and deactivated ones.
+    public IReadOnlyCollection<UserStatus> KnownStatuses => [UserStatus.Active, UserStatus.Inactive];
     public int DefaultBatchSize => 500;
 
     public Task VerifyAsync(CancellationToken cancellationToken) =>

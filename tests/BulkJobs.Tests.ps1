@@ -95,7 +95,7 @@ Describe 'Get-BulkJob, Wait-BulkJob and Get-BulkJobError' {
         New-AgentCsv $csv 20 @{ 17 = @{ Email = 'broken' } }
 
         $started = Import-Csv $csv | Start-BulkJob -BatchSize 10
-        $finished = $started | Wait-BulkJob -Timeout 60 -WarningAction SilentlyContinue
+        $finished = $started | Wait-BulkJob -WaitTimeoutSec 60 -WarningAction SilentlyContinue
         $errors = $started | Get-BulkJobError -Kind Scheme
 
         $finished.Status | Should -Be @('completed', 'invalid_scheme')

@@ -88,7 +88,8 @@ public sealed class CmdletSurfaceTests(ModuleAssemblyFixture fixture) : IClassFi
     [InlineData("New-UserInvitation", "Email", new[] { "Mail", "EmailAddress", "UserPrincipalName" })]
     [InlineData("New-UserInvitation", "Group", new[] { "Groups", "GroupName" })]
     [InlineData("Add-UserGroup", "Group", new[] { "Groups", "GroupName" })]
-    [InlineData("Remove-UserGroup", "Group", new[] { "Groups", "GroupName" })]
+    // No Groups alias: a user object's Groups are the groups it is in, never the ones to remove it from.
+    [InlineData("Remove-UserGroup", "Group", new[] { "GroupName" })]
     [InlineData("New-Group", "Name", new[] { "GroupName", "Group" })]
     [InlineData("Set-UserAttribute", "Department", new string[0])]
     [InlineData("Set-UserAttribute", "Title", new[] { "JobTitle" })]

@@ -23,11 +23,16 @@ public abstract class UserMgmtCmdlet : RetrySettingsCmdlet
 
     protected override void StopProcessing() => _stopping.Cancel();
 
+    // The session's connection, read on the pipeline thread: engine work runs on other threads, where no runspace is current.
+    private UserMgmtConnection? _sessionConnection;
+
+    protected override void BeginProcessing() => _sessionConnection = CurrentConnection.Value;
+
     internal UserMgmtConnection Connected() => ResolveConnection();
 
     protected UserMgmtConnection ResolveConnection()
     {
-        if ((Connection ?? CurrentConnection.Value) is { } connection) return connection;
+        if ((Connection ?? _sessionConnection) is { } connection) return connection;
         ThrowTerminatingError(new ErrorRecord(
             new InvalidOperationException("Not connected. Run Connect-UserMgmt first, or pass a connection with -Connection."),
             "UserMgmt.NotConnected", ErrorCategory.ConnectionError, null));
@@ -62,7 +67,7 @@ public abstract class UserMgmtCmdlet : RetrySettingsCmdlet
 
     private ErrorRecord StoppingError(Exception e)
     {
-        var connection = Connection ?? CurrentConnection.Value;
+        var connection = Connection ?? _sessionConnection;
         return e switch
         {
             AuthenticationFailedException => new ErrorRecord(e, "UserMgmt.AuthenticationFailed", ErrorCategory.AuthenticationError, connection),

@@ -1,0 +1,77 @@
+using UserMgmt.PowerShell.Tests.Coverage;
+using UserMgmt.PowerShell.Tests.Hosting;
+
+namespace UserMgmt.PowerShell.Tests;
+
+/// <summary>The CCAI Platform bulk job cmdlets, each parameter set run once against the sandbox.</summary>
+public sealed class BulkJobCommandTests : CcaiModuleTest, IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("usermgmt-bulk-").FullName;
+
+    private static List<System.Management.Automation.PSObject> Agents(int count, string location = "Lisbon") => CsvRows.From(
+        "Email,FirstName,LastName,Location,Roles,Teams\n" +
+        string.Join("\n", Enumerable.Range(1, count).Select(i => $"agent{i}@company.com,Test,Agent{i},{location},Agent,Contractors")));
+
+    [Fact]
+    [Covers("Connect-UserMgmt", "Credential")]
+    [Covers("Get-BulkUserTemplate")]
+    public void Connect_with_a_credential_and_read_the_template()
+    {
+        var connection = ConnectCcai().ThrowIfFailed();
+        Assert.Single(connection.Output);
+
+        var template = Shell.Run("Get-BulkUserTemplate").ThrowIfFailed();
+
+        Assert.Equal(Sandbox.Query("SELECT COUNT(*) FROM users WHERE scim_managed = 0", r => r.GetInt32(0)).Single(), template.Output.Count);
+        Assert.Contains(template.Output, r => r.Text("Email") == "ada.lovelace@example.com");
+    }
+
+    [Fact]
+    [Covers("Start-BulkJob", "Rows")]
+    [Covers("Wait-BulkJob", "Job")]
+    [Covers("Get-BulkJob", "List")]
+    [Covers("Get-BulkJob", "Id")]
+    public void Rows_start_jobs_that_are_waited_for_and_listed()
+    {
+        ConnectCcai().ThrowIfFailed();
+
+        var finished = Shell.Run("$input | Start-BulkJob -BatchSize 2 | Wait-BulkJob -Timeout 60", Agents(3)).ThrowIfFailed();
+        var listed = Shell.Run("Get-BulkJob -PerPage 10").ThrowIfFailed();
+        var byId = Shell.Run("Get-BulkJob -Id $id", ("id", finished.Output[0].Properties["Id"].Value)).ThrowIfFailed();
+
+        Assert.Equal(["completed", "completed"], finished.Values("Status").Select(s => s?.ToString()));
+        Assert.Equal(["Contractors"], Sandbox.GroupsOf("agent3@company.com"));
+        Assert.Equal(2, listed.Output.Count);
+        Assert.Equal(finished.Output[0].Properties["Id"].Value, Assert.Single(byId.Output).Properties["Id"].Value);
+    }
+
+    [Fact]
+    [Covers("Start-BulkJob", "Path")]
+    [Covers("Get-BulkJobError", "Job")]
+    [Covers("Wait-BulkJob", "Id")]
+    [Covers("Get-BulkJobError", "Id")]
+    public void A_file_job_reports_its_failed_row_by_job_and_by_id()
+    {
+        ConnectCcai().ThrowIfFailed();
+        var csv = Path.Combine(_folder, "agents.csv");
+        File.WriteAllText(csv, "Email,LastName,Location\nfine@company.com,Fine,Lisbon\nlost@company.com,Lost,Atlantis\n");
+
+        var errors = Shell.Run("Start-BulkJob -Path $csv -Wait -WarningAction SilentlyContinue | Get-BulkJobError -Kind Update", ("csv", csv))
+            .ThrowIfFailed();
+        var id = Shell.Run("(Get-BulkJob -PerPage 1).Id").ThrowIfFailed().Output.Single().BaseObject;
+        var waited = Shell.Run("Wait-BulkJob -Id $id -WarningAction SilentlyContinue", ("id", id)).ThrowIfFailed();
+        var byId = Shell.Run("[pscustomobject]@{ JobId = $id } | Get-BulkJobError", ("id", id)).ThrowIfFailed();
+
+        var error = Assert.Single(errors.Output);
+        Assert.Equal("2", error.Text("SourceRow"));
+        Assert.Equal(csv, error.Text("SourceFile"));
+        Assert.Contains("Atlantis", error.Text("Message"));
+        Assert.Equal("1", Assert.Single(waited.Output).Text("FailedRows"));
+        Assert.Contains("Atlantis", Assert.Single(byId.Output).Text("Message"));
+    }
+
+    void IDisposable.Dispose()
+    {
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Management.Automation;
+using UserMgmt.PowerShell.Tests.Hosting;
+using UserMgmt.Sandbox.Faults;
+
+namespace UserMgmt.PowerShell.Tests;
+
+/// <summary>Stopping a running command (Ctrl+C) reports no row twice and nothing that did not happen.</summary>
+public sealed class StopTests : ModuleTest
+{
+    [Fact]
+    public void Stopped_midway_no_row_is_reported_twice_and_each_report_is_true()
+    {
+        var rows = CsvRows.From("Id\n" + string.Join("\n", Enumerable.Range(1, 20).Select(i => $"user-{i:D3}")));
+        // Slow changes, one at a time: the stop lands while most rows are still to do.
+        Sandbox.InjectFaults(new FaultSettings { LatencyMs = 300, Methods = "POST,PUT,PATCH,DELETE" });
+
+        var (shell, running, output) = Shell.Begin("$rows | Add-UserGroup -Group Contractors -ThrottleLimit 1", ("rows", rows));
+        using (shell)
+        using (var firstResult = new ManualResetEventSlim())
+        {
+            output.DataAdded += (_, _) => firstResult.Set();
+            // Not a timing assertion: a guard against hanging forever if no result ever comes.
+            Assert.True(firstResult.Wait(TimeSpan.FromMinutes(2)), "No result arrived.");
+            shell.Stop();
+            try { shell.EndInvoke(running); } catch (PipelineStoppedException) { }
+
+            // PowerShell refuses every write once a pipeline is stopping, so rows not settled by then
+            // cannot be reported; what was reported must be true, and reported once.
+            var results = output.ToList();
+            var reported = results.Select(r => (int)r.Properties["Row"].Value).ToList();
+            Assert.Equal(reported.Distinct(), reported);
+            Assert.InRange(reported.Count, 1, 19);
+            var members = Sandbox.Query("SELECT m.user_id || ' ' || u.email FROM memberships m JOIN users u ON u.id = m.user_id JOIN groups g ON g.id = m.group_id WHERE g.name = 'Contractors'",
+                r => r.GetString(0));
+            foreach (var done in results.Where(r => r.Text("Status") == "Succeeded"))
+                Assert.True(members.Any(m => m.Split(' ').Contains(done.Text("Target"))), $"{done} is not in Contractors: {string.Join(", ", members)}");
+        }
+    }
+}

@@ -35,7 +35,7 @@ public sealed class BulkJobCommandTests : CcaiModuleTest, IDisposable
     {
         ConnectCcai().ThrowIfFailed();
 
-        var finished = Shell.Run("$input | Start-BulkJob -BatchSize 2 | Wait-BulkJob -Timeout 60", Agents(3)).ThrowIfFailed();
+        var finished = Shell.Run("$input | Start-BulkJob -BatchSize 2 | Wait-BulkJob", Agents(3)).ThrowIfFailed();
         var listed = Shell.Run("Get-BulkJob -PerPage 10").ThrowIfFailed();
         var byId = Shell.Run("Get-BulkJob -Id $id", ("id", finished.Output[0].Properties["Id"].Value)).ThrowIfFailed();
 

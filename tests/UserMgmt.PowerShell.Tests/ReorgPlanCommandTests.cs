@@ -45,6 +45,7 @@ public sealed class ReorgPlanCommandTests : ModuleTest, IDisposable
 
         var results = Shell.Run("Invoke-ReorgPlan $path", ("path", path)).ThrowIfFailed();
 
+        Assert.NotEmpty(results.Output);
         Assert.All(results.Output, r => Assert.Equal("Succeeded", r.Text("Status")));
         Assert.Equal(["ada.lovelace@example.com"], Sandbox.MembersOf("Customer Analytics"));
         Assert.True(File.Exists(path + ".journal.jsonl"));
@@ -76,6 +77,27 @@ public sealed class ReorgPlanCommandTests : ModuleTest, IDisposable
         var stale = Assert.Single(again.Errors);
         Assert.Equal("UserMgmt.PlanStale,UserMgmt.Commands.InvokeReorgPlanCommand", stale.FullyQualifiedErrorId);
         Assert.Contains("group Customer Analytics", stale.Exception.Message);
+    }
+
+    [Fact]
+    public void Taking_something_away_asks_even_at_the_default_preference_and_Force_does_not()
+    {
+        var path = PlanFile("version: 1\ndisable:\n  - ada.lovelace@example.com\n  - ben.okafor@example.com\n");
+        Shell.Host.Answers.Enqueue("N");
+        Shell.Host.Answers.Enqueue("Y");
+
+        var asked = Shell.Run("Invoke-ReorgPlan $path", ("path", path)).ThrowIfFailed();
+
+        Assert.Equal(2, Shell.Host.Prompts.Count);
+        Assert.Equal(["Skipped", "Succeeded"], asked.Output.OrderBy(r => r.Text("Target")).Select(r => r.Text("Status")));
+        Assert.True(Sandbox.IsEnabled("ada.lovelace@example.com"));
+        Assert.False(Sandbox.IsEnabled("ben.okafor@example.com"));
+
+        var forced = Shell.Run("Invoke-ReorgPlan $path -Force", ("path", path)).ThrowIfFailed();
+
+        Assert.Equal(2, Shell.Host.Prompts.Count);
+        Assert.False(Sandbox.IsEnabled("ada.lovelace@example.com"));
+        Assert.Single(forced.Output);
     }
 
     void IDisposable.Dispose()

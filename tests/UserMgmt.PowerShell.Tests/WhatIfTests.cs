@@ -38,6 +38,52 @@ public sealed class WhatIfTests : ModuleTest
     }
 
     [Fact]
+    public async Task A_reorganisation_plan_previews_every_change_the_real_run_then_makes()
+    {
+        var plan = Path.Combine(Directory.CreateTempSubdirectory("usermgmt-whatif-").FullName, "plan.yaml");
+        File.WriteAllText(plan, """
+            version: 1
+            groups:
+              - name: Customer Analytics
+                members: additive
+                include: [ada.lovelace@example.com, ben.okafor@example.com]
+            attributes:
+              kara.singh@example.com: { department: Customer Analytics }
+            """);
+        await Sandbox.ClearRequestLogAsync();
+
+        var preview = Shell.Run("Invoke-ReorgPlan $plan -WhatIf", ("plan", plan)).ThrowIfFailed();
+        var sent = await Sandbox.WriteCallsAsync();
+        var real = Shell.Run("Invoke-ReorgPlan $plan", ("plan", plan)).ThrowIfFailed();
+
+        Assert.Equal(0, sent);
+        Assert.Equal(4, preview.Output.Count); // the group created, two members added, one attribute set
+        Assert.All(preview.Output, r => Assert.Equal("WhatIf", r.Text("Status")));
+        Assert.All(real.Output, r => Assert.Equal("Succeeded", r.Text("Status")));
+        Assert.Equal(preview.Output.Select(r => r.Text("Target")).Order(), real.Output.Select(r => r.Text("Target")).Order());
+        Assert.Equal(["ada.lovelace@example.com", "ben.okafor@example.com"], Sandbox.MembersOf("Customer Analytics"));
+    }
+
+    [Fact]
+    public async Task Start_BulkJob_WhatIf_uploads_nothing_and_names_the_bad_row()
+    {
+        var credential = new System.Management.Automation.PSCredential(UserMgmt.Sandbox.SandboxOptions.DemoAccessKey,
+            new System.Net.NetworkCredential("", UserMgmt.Sandbox.SandboxOptions.DemoSecretKey).SecurePassword);
+        Shell.Run("$null = Connect-UserMgmt -Provider Ccai -BaseUri $uri -Credential $credential",
+            ("uri", Sandbox.BaseUri.ToString()), ("credential", credential)).ThrowIfFailed();
+        var rows = CsvRows.From("Email,LastName\ngood@company.com,Good\nnot-an-email,Bad");
+        await Sandbox.ClearRequestLogAsync();
+
+        var preview = Shell.Run("$input | Start-BulkJob -WhatIf", rows);
+
+        Assert.Equal(0, await Sandbox.WriteCallsAsync());
+        Assert.Empty(preview.Output);
+        var problem = Assert.Single(preview.Errors);
+        Assert.Same(rows[1], problem.TargetObject);
+        Assert.Contains("row 2", problem.Exception.Message);
+    }
+
+    [Fact]
     public async Task WhatIfPreference_set_by_a_calling_script_previews()
     {
         await Sandbox.ClearRequestLogAsync();

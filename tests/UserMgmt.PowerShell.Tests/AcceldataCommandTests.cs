@@ -68,7 +68,7 @@ public sealed class AcceldataCommandTests : ModuleTest
 
     [Fact]
     [Covers("Add-UserGroup")]
-    [Covers("Remove-UserGroup")]
+    [Covers("Remove-UserGroup", "Group")]
     public void Add_UserGroup_then_Remove_UserGroup()
     {
         Shell.Run("Add-UserGroup ada.lovelace@example.com Contractors").ThrowIfFailed();

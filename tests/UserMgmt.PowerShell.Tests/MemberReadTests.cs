@@ -1,3 +1,4 @@
+using UserMgmt.PowerShell.Tests.Coverage;
 using UserMgmt.PowerShell.Tests.Hosting;
 
 namespace UserMgmt.PowerShell.Tests;
@@ -8,6 +9,7 @@ public abstract class MemberReadTests : ModuleTest
     private SortedSet<string> Emails(Invocation run) => new(run.ThrowIfFailed().Values("Email").Select(e => e!.ToString()!), StringComparer.OrdinalIgnoreCase);
 
     [Fact]
+    [Covers("Get-User", "Members")]
     public void Get_User_Group_lists_exactly_the_members_by_name_and_by_pipeline()
     {
         var byName = Emails(Shell.Run("Get-User -Group Analytics -All"));

@@ -1,3 +1,4 @@
+using UserMgmt.PowerShell.Tests.Coverage;
 using System.Management.Automation;
 using UserMgmt.PowerShell.Tests.Hosting;
 using UserMgmt.PowerShell.Tests.Safety;
@@ -74,6 +75,7 @@ public abstract class PipelineSafetyTests : ModuleTest
     }
 
     [Fact]
+    [Covers("Remove-UserGroup", "All")]
     public void Remove_UserGroup_All_with_Confirm_false_removes_every_group_without_asking()
     {
         var email = DirectoryState.MemberOfSomeGroup(Sandbox);

@@ -40,6 +40,7 @@ public sealed class InvitationLoopTests
 
         public int Invitations => Volatile.Read(ref _invitations);
         public int InviteBatchSize => 100;
+        public ProviderCapabilities Capabilities { get; } = new() { Platform = "Counting" };
 
         public Task InviteUsersAsync(IReadOnlyList<Invitee> invitees, IReadOnlyList<Group> groups, bool sendEmail, CancellationToken cancellationToken)
         {

@@ -6,10 +6,12 @@ namespace UserMgmt.Operations;
 /// <summary>
 /// Turns a command's input rows into a plan by reading the live platform: rows whose change already
 /// holds are skipped, bad rows fail with a message naming the field, the rest become steps.
-/// Planning only reads; a what-if run is a plan that is never applied.
+/// Planning only reads; a what-if run is a plan that is never applied, so a change the platform
+/// cannot make (its declared capabilities) fails here, under -WhatIf as for real.
 /// </summary>
 public sealed class CommandPlanner(IUserProvider provider)
 {
+    private readonly ProviderCapabilities _can = provider.Capabilities;
     private readonly UserDirectory _directory = new(provider);
     private readonly GroupCatalog _groups = new(provider);
 
@@ -37,12 +39,18 @@ public sealed class CommandPlanner(IUserProvider provider)
             if (unknown.Count > 0) { plan.Fail(row, email, op, UnknownGroups(unknown)); continue; }
 
             var existing = await _directory.FindAsync(email, cancellationToken);
-            if (existing is null) { plan.Add(new InviteStep(row, email, groups)); continue; }
+            if (existing is null)
+            {
+                if (_can.InviteNeedsLastName && string.IsNullOrWhiteSpace(row.LastName))
+                    plan.Fail(row, email, op, $"{_can.Platform} needs a last name for every new user, and {email} has none: add a LastName column.");
+                else plan.Add(new InviteStep(row, email, groups));
+                continue;
+            }
 
             // Re-running an onboarding list must not fail for people already invited: only their missing groups are added.
             var missing = MissingGroups(existing, groups);
             if (missing.Count == 0) plan.Skip(row, email, op, $"Already a user ({existing.Status}){InGroups(groups)}.");
-            else plan.Add(new MembershipStep(row, existing, missing, add: true, op));
+            else if (CanChange(plan, row, existing, op)) plan.Add(new MembershipStep(row, existing, missing, add: true, op));
         }
         return plan.Build();
     }
@@ -70,7 +78,7 @@ public sealed class CommandPlanner(IUserProvider provider)
                 plan.Skip(row, user.Email, op, add ? $"Already in {PlannedStep.Quote(groups.Select(g => g.Name))}." : $"Not in {PlannedStep.Quote(groups.Select(g => g.Name))}.");
                 continue;
             }
-            plan.Add(new MembershipStep(row, user, change, add, op));
+            if (CanChange(plan, row, user, op)) plan.Add(new MembershipStep(row, user, change, add, op));
         }
         return plan.Build();
     }
@@ -82,7 +90,10 @@ public sealed class CommandPlanner(IUserProvider provider)
         await _directory.PrepareAsync(rows.Count, cancellationToken);
         foreach (var row in rows)
         {
-            if (row.Attributes.Count == 0) { plan.Fail(row, row.User?.Trim() is { Length: > 0 } key ? key : NoUser, op, "Row names no attribute to set."); continue; }
+            var key = row.User?.Trim() is { Length: > 0 } given ? given : NoUser;
+            if (row.Attributes.Count == 0) { plan.Fail(row, key, op, "Row names no attribute to set."); continue; }
+            var unsettable = row.Attributes.Keys.Where(name => !_can.CanSetAttribute(name)).ToList();
+            if (unsettable.Count > 0) { plan.Fail(row, key, op, CannotSet(unsettable)); continue; }
             if (await FindRowUserAsync(plan, row, row.User, op, cancellationToken) is not { } user) continue;
 
             var current = PlannedAttributes(user);
@@ -90,6 +101,7 @@ public sealed class CommandPlanner(IUserProvider provider)
                 .Where(a => !current.TryGetValue(a.Key, out var now) || !now.SequenceEqual(a.Value, StringComparer.Ordinal))
                 .ToDictionary(a => a.Key, a => a.Value, StringComparer.OrdinalIgnoreCase);
             if (changes.Count == 0) { plan.Skip(row, user.Email, op, "Attributes already have these values."); continue; }
+            if (!CanChange(plan, row, user, op)) continue;
             foreach (var change in changes) current[change.Key] = change.Value;
             plan.Add(new AttributeStep(row, user, changes));
         }
@@ -107,6 +119,7 @@ public sealed class CommandPlanner(IUserProvider provider)
 
             var enabledNow = _plannedEnabled.TryGetValue(user.Id, out var planned) ? planned : user.Status != UserStatus.Inactive;
             if (enabledNow == enable) { plan.Skip(row, user.Email, op, enable ? "Already enabled." : "Already disabled."); continue; }
+            if (!CanChange(plan, row, user, op)) continue;
             _plannedEnabled[user.Id] = enable;
             plan.Add(new UserStateStep(row, user, enable));
         }
@@ -125,6 +138,7 @@ public sealed class CommandPlanner(IUserProvider provider)
             if (firstRowOf.TryGetValue(name, out var first)) { plan.Skip(row, name, op, $"Duplicate of row {first}."); continue; }
             firstRowOf[name] = row.Row;
             if (await _groups.FindAsync(name, cancellationToken) is { } existing) { plan.Skip(row, name, op, $"Group already exists (id {existing.Id})."); continue; }
+            if (!_can.CanCreateGroups) { plan.Fail(row, name, op, $"{_can.Platform} cannot create groups through its API; '{name}' was not created."); continue; }
             plan.Add(new CreateGroupStep(row, name));
         }
         return plan.Build();
@@ -142,6 +156,21 @@ public sealed class CommandPlanner(IUserProvider provider)
         var user = await _directory.FindAsync(key, cancellationToken);
         if (user is null) plan.Fail(row, key, op, NoSuchUser(key));
         return user;
+    }
+
+    /// <summary>False after failing the row when the platform cannot change this user at all.</summary>
+    private bool CanChange(PlanBuilder plan, RowRequest row, User user, string op)
+    {
+        if (!_can.ChangeNeedsLastName || !string.IsNullOrWhiteSpace(user.LastName)) return true;
+        plan.Fail(row, user.Email, op, $"{_can.Platform} needs a last name to change {user.Email}, and it has none.");
+        return false;
+    }
+
+    private string CannotSet(IReadOnlyList<string> names)
+    {
+        var settable = _can.SettableAttributes ?? new HashSet<string>();
+        var kept = settable.Count == 1 ? settable.Single() : string.Join(", ", settable.SkipLast(1)) + " and " + settable.Last();
+        return $"{_can.Platform} keeps only the attributes {kept}; {PlannedStep.Quote(names)} cannot be set.";
     }
 
     private List<Group> MissingGroups(User user, IEnumerable<Group> wanted)

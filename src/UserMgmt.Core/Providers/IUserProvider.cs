@@ -11,6 +11,9 @@ public interface IUserProvider : IDisposable
     /// <summary>How many addresses one invitation call may carry.</summary>
     int InviteBatchSize { get; }
 
+    /// <summary>What the platform can change; the planner refuses the rest before anything is sent.</summary>
+    ProviderCapabilities Capabilities { get; }
+
     /// <summary>A cheap authenticated read that fails when the credentials are wrong.</summary>
     Task VerifyAsync(CancellationToken cancellationToken);
 

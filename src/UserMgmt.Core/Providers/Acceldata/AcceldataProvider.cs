@@ -23,6 +23,8 @@ internal sealed class AcceldataProvider : IUserProvider
 
     public int InviteBatchSize => 100;
 
+    public ProviderCapabilities Capabilities { get; } = new() { Platform = "Acceldata" };
+
     public Task VerifyAsync(CancellationToken cancellationToken) =>
         _rest.SendAsync(new RestRequest($"{Users}/count"), cancellationToken);
 

@@ -44,6 +44,17 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
 
     // Users are created directly, never invited: the platform knows only active and deactivated ones.
     public IReadOnlyCollection<UserStatus> KnownStatuses => [UserStatus.Active, UserStatus.Inactive];
+
+    /// <summary>The Apps API has no team endpoints, and its user file holds only these attributes and needs a last name on every row.</summary>
+    public ProviderCapabilities Capabilities { get; } = new()
+    {
+        Platform = "CCAI Platform",
+        CanCreateGroups = false,
+        CanDeleteGroups = false,
+        SettableAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "location", "agentNumber" },
+        InviteNeedsLastName = true,
+        ChangeNeedsLastName = true,
+    };
     public int DefaultBatchSize => 500;
 
     public Task VerifyAsync(CancellationToken cancellationToken) =>
@@ -162,19 +173,17 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         return errors.Select(e => CcaiMapper.ToError(e, job, kind)).ToList();
     }
 
+    // New-Group refuses these when planning (Capabilities); reorganisation plans still learn it here.
     public Task<Group> CreateGroupAsync(string name, string? description, CancellationToken cancellationToken) =>
         throw new NotSupportedByPlatformException(OperationNames.CreateGroup, "CCAI Platform teams cannot be created through its Apps API");
 
     public Task DeleteGroupAsync(string groupId, CancellationToken cancellationToken) =>
-        throw new NotSupportedByPlatformException("DeleteGroup", "CCAI Platform teams cannot be deleted through its Apps API");
+        throw new NotSupportedByPlatformException(OperationNames.DeleteGroup, "CCAI Platform teams cannot be deleted through its Apps API");
 
     // Every change below is a bulk job behind the scenes, so users need not know the platform's mechanics.
 
     public Task InviteUsersAsync(IReadOnlyList<Invitee> invitees, IReadOnlyList<Group> groups, bool sendEmail, CancellationToken cancellationToken)
     {
-        if (invitees.FirstOrDefault(i => string.IsNullOrWhiteSpace(i.LastName)) is { } nameless)
-            throw new NotSupportedByPlatformException(OperationNames.Invite,
-                $"CCAI Platform needs a last name for every new user, and {nameless.Email} has none: add a LastName column");
         var teams = groups.Select(g => g.Name).ToList();
         return ApplyAsync(OperationNames.Invite, invitees.Select(i => new BulkUserRow
         {
@@ -198,8 +207,7 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
             {
                 "location" => row with { Location = value },
                 "agentnumber" => row with { AgentNumber = value },
-                _ => throw new NotSupportedByPlatformException(OperationNames.SetAttribute,
-                    $"CCAI Platform keeps only the attributes location and agentNumber; '{name}' cannot be set"),
+                _ => throw new ArgumentException($"'{name}' is not among the settable attributes; the plan should have refused it.", nameof(attributes)),
             };
         }
         await ApplyAsync(OperationNames.SetAttribute, [row], cancellationToken);
@@ -214,8 +222,6 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     {
         var user = _seen.TryGetValue(userId, out var known) ? known
             : await GetUserAsync(userId, cancellationToken) ?? throw new ApiException("GET", "users", System.Net.HttpStatusCode.NotFound, $"No user has the id '{userId}'");
-        if (string.IsNullOrWhiteSpace(user.LastName))
-            throw new NotSupportedByPlatformException("Update", $"CCAI Platform needs a last name to change {user.Email}, and it has none");
         return new BulkUserRow { Email = user.Email, LastName = user.LastName };
     }
 

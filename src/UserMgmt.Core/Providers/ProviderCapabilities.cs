@@ -1,0 +1,25 @@
+namespace UserMgmt.Providers;
+
+/// <summary>
+/// What a platform can change, declared by its provider so that planning refuses what applying could
+/// not do: a preview (-WhatIf) then says the same as the real run.
+/// </summary>
+public sealed record ProviderCapabilities
+{
+    /// <summary>The platform's name as users know it, for messages.</summary>
+    public required string Platform { get; init; }
+
+    public bool CanCreateGroups { get; init; } = true;
+    public bool CanDeleteGroups { get; init; } = true;
+
+    /// <summary>The attributes that can be set (any case); null when the platform takes any name.</summary>
+    public IReadOnlySet<string>? SettableAttributes { get; init; }
+
+    /// <summary>A new user must come with a last name.</summary>
+    public bool InviteNeedsLastName { get; init; }
+
+    /// <summary>An existing user can be changed only when the platform holds a last name for them.</summary>
+    public bool ChangeNeedsLastName { get; init; }
+
+    public bool CanSetAttribute(string name) => SettableAttributes is null || SettableAttributes.Contains(name);
+}

@@ -90,18 +90,19 @@ Describe 'Get-BulkJob, Wait-BulkJob and Get-BulkJobError' {
         (Get-BulkJob -PerPage 50 | Select-Object -First 2).Id | Should -Be @($newest.Id, ($newest.Id - 1))
     }
 
-    It 'waits for jobs started without -Wait and reports scheme errors by input row' {
+    It 'waits for jobs started without -Wait; a refused row is an error of its own and the rest go through' {
         $csv = Join-Path $TestDrive 'scheme.csv'
         New-AgentCsv $csv 20 @{ 17 = @{ Email = 'broken' } }
 
-        $started = Import-Csv $csv | Start-BulkJob -BatchSize 10
-        $finished = $started | Wait-BulkJob -WaitTimeoutSec 60 -WarningAction SilentlyContinue
-        $errors = $started | Get-BulkJobError -Kind Scheme
+        $started = Import-Csv $csv | Start-BulkJob -BatchSize 10 -ErrorVariable refused -ErrorAction SilentlyContinue
+        $finished = $started | Wait-BulkJob -WaitTimeoutSec 60
 
-        $finished.Status | Should -Be @('completed', 'invalid_scheme')
-        $errors.SourceRow | Should -Be 17
-        $errors.Column | Should -Be 'email'
-        $errors.FileRow | Should -Be 7
+        $finished.Status | Should -Be @('completed', 'completed')
+        $finished.TotalRows | Should -Be @(10, 9)
+        $refused.Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -Match 'UserMgmt.BulkRowInvalid'
+        $refused[0].TargetObject.Email | Should -Be 'broken'
+        $refused[0].Exception.Message | Should -Match 'row 17, email'
     }
 }
 

@@ -93,6 +93,7 @@ public sealed class CcaiBulkJobTests : SandboxTest
         var errors = (await Task.WhenAll(jobs.Select(j => runner.ErrorsAsync(j, [BulkErrorKind.Scheme], default)))).SelectMany(e => e).ToList();
 
         Assert.All(jobs, j => Assert.Equal("invalid_scheme", j.Status));
+        Assert.All(jobs, j => Assert.Equal($"Job {j.Id} (invalid_scheme): the platform refused the file, so none of its 10 row(s) were applied; 1 row(s) broke its rules.", j.Describe()));
         Assert.Equal(2, errors.Count);
         var lastName = errors.Single(e => e.SourceRow == 5);
         Assert.Equal("last_name", lastName.Column);

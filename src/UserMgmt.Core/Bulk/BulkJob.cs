@@ -24,4 +24,17 @@ public sealed record BulkJob
     public bool Succeeded => IsFinished && Status == "completed" && FailedRows == 0;
 
     public override string ToString() => $"Job {Id} ({Status})";
+
+    /// <summary>What became of the job's rows, in words; a refused file applied none of them.</summary>
+    public string Describe()
+    {
+        var total = TotalRows > 0 ? TotalRows : Rows.Count;
+        return Status switch
+        {
+            "invalid_scheme" => $"{this}: the platform refused the file, so none of its {total} row(s) were applied"
+                + (FailedRows > 0 ? $"; {FailedRows} row(s) broke its rules." : "."),
+            "completed" => $"{this}: {FailedRows} of {total} row(s) failed.",
+            _ => $"{this}: the job ended {Status}; {AffectedRows} of {total} row(s) were applied.",
+        };
+    }
 }

@@ -19,6 +19,19 @@ public sealed class BulkJobRunner(IBulkJobClient client)
 
     public static string NewRunId() => $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
 
+    /// <summary>
+    /// Checks rows against the platform's current template, reading only. A refused row is never uploaded:
+    /// one bad row would fail the whole job's scheme check and stop the good rows with it.
+    /// </summary>
+    public async Task<BulkRowCheck> CheckAsync(IReadOnlyList<BulkUserRow> rows, CancellationToken cancellationToken)
+    {
+        var problems = BulkRowValidator.Validate(rows, await client.GetTemplateAsync(cancellationToken))
+            .ToLookup(p => (p.SourceFile, p.SourceRow));
+        var refused = rows.Where(r => problems.Contains((r.SourceFile, r.SourceRow)))
+            .Select(r => new RefusedBulkRow(r, problems[(r.SourceFile, r.SourceRow)].ToList())).ToList();
+        return new BulkRowCheck(rows.Where(r => !problems.Contains((r.SourceFile, r.SourceRow))).ToList(), refused);
+    }
+
     public async Task<BulkJob> StartAsync(IReadOnlyList<BulkUserRow> batch, string filename, CancellationToken cancellationToken)
     {
         var job = await UploadOnceAsync(batch, filename, cancellationToken);

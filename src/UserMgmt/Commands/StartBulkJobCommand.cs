@@ -7,8 +7,9 @@ namespace UserMgmt.Commands;
 
 /// <summary>
 /// Creates and processes users through the platform's bulk jobs: rows from the pipeline or from JSON
-/// and CSV files are split into jobs of -BatchSize rows. -WhatIf checks every row against the
-/// platform's current template and uploads nothing.
+/// and CSV files are split into jobs of -BatchSize rows. Every row is first checked against the
+/// platform's current template; a refused row is an error and is not uploaded, so the real run does
+/// what -WhatIf (which uploads nothing) said.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Start, "BulkJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = RowsSet)]
 [OutputType(typeof(BulkJob))]
@@ -123,41 +124,45 @@ public sealed class StartBulkJobCommand : BulkJobCmdlet
         if (_rows.Count == 0) return;
         var client = BulkClient();
         var runner = new BulkJobRunner(client);
-        var batches = BulkJobRunner.Split(_rows, Bound(nameof(BatchSize)) ? BatchSize : client.DefaultBatchSize);
+        var accepted = Check(runner);
+        var batches = BulkJobRunner.Split(accepted, Bound(nameof(BatchSize)) ? BatchSize : client.DefaultBatchSize);
         var runId = BulkJobRunner.NewRunId();
 
         var approved = new List<(int Number, IReadOnlyList<BulkUserRow> Rows)>();
-        var previewed = false;
         for (var i = 0; i < batches.Count; i++)
         {
             var batch = batches[i];
             var description = $"Upload rows {batch[0].SourceRow}-{batch[^1].SourceRow} ({batch.Count} users) as bulk job {i + 1} of {batches.Count} and process it";
-            if (ShouldProcess(description, description + "?", "Start-BulkJob", out var reason)) approved.Add((i + 1, batch));
-            else previewed |= reason == ShouldProcessReason.WhatIf;
+            if (ShouldProcess(description, description + "?", "Start-BulkJob")) approved.Add((i + 1, batch));
         }
-        if (previewed) Validate(client);
 
         var started = new List<BulkJob>();
         foreach (var (number, rows) in approved)
         {
             var job = RunEngine(ct => runner.StartAsync(rows, BulkJobRunner.FileName(runId, number), ct));
             started.Add(job);
-            if (!Wait) WriteObject(job);
+            if (!Wait)
+            {
+                WarnIfFailed(job);
+                WriteObject(job);
+            }
         }
         if (Wait && started.Count > 0)
             WriteObject(WaitWithProgress(runner, started, Bound(nameof(WaitTimeoutSec)) ? TimeSpan.FromSeconds(WaitTimeoutSec) : null), enumerateCollection: true);
     }
 
-    /// <summary>Checks every row against the platform's template, as -WhatIf promises; sends nothing.</summary>
-    private void Validate(IBulkJobClient client)
+    /// <summary>
+    /// Checks every row against the platform's template (reading only, so -WhatIf too); each refused
+    /// row is one error whose target is the row as it came in. Returns the rows to upload.
+    /// </summary>
+    private IReadOnlyList<BulkUserRow> Check(BulkJobRunner runner)
     {
-        var template = RunEngine(client.GetTemplateAsync);
-        var problems = BulkRowValidator.Validate(_rows, template);
-        foreach (var problem in problems)
-            WriteError(new ErrorRecord(new InvalidDataException(problem.ToString()), "UserMgmt.BulkRowInvalid", ErrorCategory.InvalidData,
-                problem.InputObject ?? problem.Email));
-        var bad = problems.Select(p => p.SourceRow).Distinct().Count();
-        WriteVerbose($"{_rows.Count - bad} of {_rows.Count} row(s) would be accepted; {bad} would be refused.");
+        var check = RunEngine(ct => runner.CheckAsync(_rows, ct));
+        foreach (var refused in check.Refused)
+            WriteError(new ErrorRecord(new InvalidDataException(refused.Message), "UserMgmt.BulkRowInvalid", ErrorCategory.InvalidData,
+                refused.Row.InputObject ?? refused.Row));
+        WriteVerbose($"{check.Accepted.Count} of {_rows.Count} row(s) accepted; {check.Refused.Count} refused and not uploaded.");
+        return check.Accepted;
     }
 
     /// <summary>Keeps the file's rows, or writes each of its problems as an error naming file, line, row and field.</summary>

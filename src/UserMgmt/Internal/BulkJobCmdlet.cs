@@ -37,8 +37,14 @@ public abstract class BulkJobCmdlet : UserMgmtCmdlet
         foreach (var job in result.Where(j => !j.IsFinished))
             WriteError(new ErrorRecord(new TimeoutException($"{job} was not finished when the wait ended."),
                 "UserMgmt.BulkJobWaitTimedOut", ErrorCategory.OperationTimeout, job));
-        foreach (var job in result.Where(j => j.IsFinished && !j.Succeeded))
-            WriteWarning($"{job}: {job.FailedRows} of {job.TotalRows} row(s) failed. Get-BulkJobError shows which and why.");
+        foreach (var job in result) WarnIfFailed(job);
         return result;
+    }
+
+    /// <summary>Warns of a finished job the platform did not fully apply, saying what happened to its rows.</summary>
+    internal void WarnIfFailed(BulkJob job)
+    {
+        if (!job.IsFinished || job.Succeeded) return;
+        WriteWarning(job.Describe() + " Get-BulkJobError shows which rows and why.");
     }
 }

@@ -154,7 +154,13 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     {
         var request = new RestRequest(_root + "bulk/users/proceed", Method.Post).AddJsonBody(new { id = job.Id });
         var answer = await _rest.SendAsync<CcaiJobDto>(request, cancellationToken);
-        return job with { Status = CcaiMapper.ToJob(answer).Status };
+        // The answer carries the scheme check's counts: a refused file says here how many rows broke the rules.
+        var now = CcaiMapper.ToJob(answer, job.Rows);
+        return now with
+        {
+            Filename = now.Filename ?? job.Filename, CreatedAt = now.CreatedAt ?? job.CreatedAt, UploadedBy = now.UploadedBy ?? job.UploadedBy,
+            TotalRows = now.TotalRows > 0 ? now.TotalRows : job.TotalRows,
+        };
     }
 
     public async Task<BulkJob> GetJobAsync(long id, CancellationToken cancellationToken) =>

@@ -1,0 +1,125 @@
+using System.Management.Automation;
+using UserMgmt.PowerShell.Tests.Hosting;
+
+namespace UserMgmt.PowerShell.Tests;
+
+/// <summary>
+/// The same scenarios on every provider, from CSV-shaped rows: each is first previewed with -WhatIf,
+/// which must send nothing and foretell the real run row by row, then run for real. On CCAI Platform
+/// every change is a server-side job; the commands wait for its outcome themselves.
+/// </summary>
+public sealed class ProviderScenarioTests : ModuleTest
+{
+    protected override string? Provider => null;
+
+    [Theory]
+    [MemberData(nameof(ProviderSession.All), MemberType = typeof(ProviderSession))]
+    public async Task Invitations_from_csv_rows_then_a_second_run_skips(string provider)
+    {
+        ProviderSession.Connect(Shell, Sandbox, provider).ThrowIfFailed();
+        var rows = CsvRows.From("""
+            Email,FirstName,LastName,Groups
+            ann@company.com,Ann,Lee,Contractors;Read-Only-Access
+            bo@company.com,Bo,Berg,Contractors
+            not-an-address,No,Body,Contractors
+            """);
+
+        var run = await PreviewThenRunAsync("$input | Invite-User", rows);
+        var again = Shell.Run("$input | Invite-User", rows);
+
+        Assert.Equal(["Succeeded", "Succeeded", "Failed"], Statuses(run));
+        Assert.Same(rows[2], Assert.Single(run.Errors).TargetObject);
+        Assert.Equal(["Contractors", "Read-Only-Access"], Sandbox.GroupsOf("ann@company.com"));
+        Assert.Equal(["Contractors"], Sandbox.GroupsOf("bo@company.com"));
+        Assert.Equal(["Skipped", "Skipped", "Failed"], Statuses(again));
+    }
+
+    [Theory]
+    [MemberData(nameof(ProviderSession.All), MemberType = typeof(ProviderSession))]
+    public async Task Group_membership_is_added_then_removed(string provider)
+    {
+        ProviderSession.Connect(Shell, Sandbox, provider).ThrowIfFailed();
+        var rows = CsvRows.From("""
+            Email,Group
+            dev.patel@example.com,Read-Only-Access
+            nobody@company.com,Read-Only-Access
+            """);
+
+        var added = await PreviewThenRunAsync("$input | Add-UserGroup", rows);
+        Assert.Contains("Read-Only-Access", Sandbox.GroupsOf("dev.patel@example.com"));
+        var removed = await PreviewThenRunAsync("$input | Remove-UserGroup -Confirm:$false", rows);
+
+        Assert.Equal(["Succeeded", "Failed"], Statuses(added));
+        Assert.Equal(["Succeeded", "Failed"], Statuses(removed));
+        Assert.Same(rows[1], Assert.Single(removed.Errors).TargetObject);
+        Assert.DoesNotContain("Read-Only-Access", Sandbox.GroupsOf("dev.patel@example.com"));
+    }
+
+    [Theory]
+    [MemberData(nameof(ProviderSession.All), MemberType = typeof(ProviderSession))]
+    public async Task An_attribute_is_set_from_a_column_and_read_back(string provider)
+    {
+        ProviderSession.Connect(Shell, Sandbox, provider).ThrowIfFailed();
+        var rows = CsvRows.From("""
+            Email,Location
+            dev.patel@example.com,Remote
+            dev.patel@example.com,Remote
+            """);
+
+        var run = await PreviewThenRunAsync("$input | Set-UserAttribute", rows);
+        var read = Shell.Run("(Get-User -User dev.patel@example.com).Attributes['location']").ThrowIfFailed();
+
+        Assert.Equal(["Succeeded", "Skipped"], Statuses(run));
+        Assert.Equal(["Remote"], read.Output.Select(o => o.ToString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(ProviderSession.All), MemberType = typeof(ProviderSession))]
+    public async Task Accounts_are_disabled_then_enabled(string provider)
+    {
+        ProviderSession.Connect(Shell, Sandbox, provider).ThrowIfFailed();
+        var rows = CsvRows.From("""
+            Email
+            chloe.martin@example.com
+            """);
+
+        var disabled = await PreviewThenRunAsync("$input | Disable-User -Confirm:$false", rows);
+        Assert.False(Sandbox.IsEnabled("chloe.martin@example.com"));
+        var enabled = await PreviewThenRunAsync("$input | Enable-User", rows);
+
+        Assert.Equal(["Succeeded"], Statuses(disabled));
+        Assert.Equal(["Succeeded"], Statuses(enabled));
+        Assert.True(Sandbox.IsEnabled("chloe.martin@example.com"));
+    }
+
+    /// <summary>
+    /// Runs the command with -WhatIf, proves it sent nothing, then runs it for real and proves every row
+    /// ended as the preview said: WhatIf where it succeeded, and the same skip or failure otherwise.
+    /// </summary>
+    private async Task<Invocation> PreviewThenRunAsync(string command, IReadOnlyList<PSObject> rows)
+    {
+        await Sandbox.ClearRequestLogAsync();
+        var preview = Shell.Run(command + " -WhatIf", rows);
+        Assert.Null(preview.Stopped);
+        Assert.Equal(0, await Sandbox.WriteCallsAsync());
+
+        var run = Shell.Run(command + "", rows);
+        Assert.Null(run.Stopped);
+        Assert.Equal(rows.Count, run.Output.Count);
+        Assert.Equal(Foretold(preview), Outcomes(run));
+        Assert.Equal(preview.Errors.Select(e => e.TargetObject), run.Errors.Select(e => e.TargetObject));
+        return run;
+    }
+
+    private static IEnumerable<(object? Row, string? Status, string? Message)> Foretold(Invocation preview) =>
+        Outcomes(preview).Select(o => o.Status == "WhatIf" ? (o.Row, "Succeeded", (string?)null) : o);
+
+    private static List<(object? Row, string? Status, string? Message)> Outcomes(Invocation run) =>
+        run.Output.OrderBy(o => (int)o.Properties["Row"].Value)
+            .Select(o => ((object?)o.Properties["Row"].Value, o.Properties["Status"].Value?.ToString(),
+                o.Properties["Status"].Value?.ToString() is "WhatIf" or "Succeeded" ? null : o.Properties["Message"].Value?.ToString()))
+            .ToList();
+
+    private static List<string?> Statuses(Invocation run) =>
+        run.Output.OrderBy(o => (int)o.Properties["Row"].Value).Select(o => o.Properties["Status"].Value?.ToString()).ToList();
+}

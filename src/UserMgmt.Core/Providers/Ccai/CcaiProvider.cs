@@ -154,13 +154,9 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     {
         var request = new RestRequest(_root + "bulk/users/proceed", Method.Post).AddJsonBody(new { id = job.Id });
         var answer = await _rest.SendAsync<CcaiJobDto>(request, cancellationToken);
-        // The answer carries the scheme check's counts: a refused file says here how many rows broke the rules.
-        var now = CcaiMapper.ToJob(answer, job.Rows);
-        return now with
-        {
-            Filename = now.Filename ?? job.Filename, CreatedAt = now.CreatedAt ?? job.CreatedAt, UploadedBy = now.UploadedBy ?? job.UploadedBy,
-            TotalRows = now.TotalRows > 0 ? now.TotalRows : job.TotalRows,
-        };
+        var checkedJob = job with { Status = CcaiMapper.ToJob(answer).Status };
+        // The answer has the status alone; a file refused at proceed is finished, and only the job itself says how many rows broke the rules.
+        return checkedJob.IsFinished ? await GetJobAsync(job.Id, cancellationToken) with { Rows = job.Rows } : checkedJob;
     }
 
     public async Task<BulkJob> GetJobAsync(long id, CancellationToken cancellationToken) =>

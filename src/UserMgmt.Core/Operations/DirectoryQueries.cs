@@ -28,8 +28,8 @@ public sealed class DirectoryQueries(IUserProvider provider)
     /// </summary>
     public async Task<int> ListUsersAsync(UserQuery query, int skip, int? limit, Action<User> emit, CancellationToken cancellationToken)
     {
-        if (query.Status is { } status && !provider.KnownStatuses.Contains(status))
-            throw new NotSupportedException($"the platform does not tell {status} users apart; it knows {string.Join(", ", provider.KnownStatuses)}");
+        if (query.Status is { } status && !provider.Capabilities.KnownStatuses.Contains(status))
+            throw new NotSupportedException($"the platform does not tell {status} users apart; it knows {string.Join(", ", provider.Capabilities.KnownStatuses)}");
         // Platforms page by page number or by offset, so a skip is counted here, where it means the same everywhere.
         return query.FiltersLocally || skip > 0
             ? await ListFilteredAsync(query, skip, limit, emit, cancellationToken)

@@ -26,9 +26,6 @@ public interface IUserProvider : IDisposable
     Task<UserPage> ListUsersAsync(string? search, bool? enabled, int offset, int pageSize, CancellationToken cancellationToken) =>
         ListUsersAsync(search, offset, pageSize, cancellationToken);
 
-    /// <summary>The statuses this platform can tell apart; asking for another one is an error, not an empty list.</summary>
-    IReadOnlyCollection<UserStatus> KnownStatuses => Enum.GetValues<UserStatus>();
-
     /// <summary>The user with this id, or null when there is none.</summary>
     Task<User?> GetUserAsync(string userId, CancellationToken cancellationToken);
 

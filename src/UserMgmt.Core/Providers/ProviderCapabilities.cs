@@ -1,3 +1,5 @@
+using UserMgmt.Model;
+
 namespace UserMgmt.Providers;
 
 /// <summary>
@@ -20,6 +22,9 @@ public sealed record ProviderCapabilities
 
     /// <summary>An existing user can be changed only when the platform holds a last name for them.</summary>
     public bool ChangeNeedsLastName { get; init; }
+
+    /// <summary>The account states the platform tells apart, for Get-User -Status.</summary>
+    public IReadOnlyCollection<UserStatus> KnownStatuses { get; init; } = Enum.GetValues<UserStatus>();
 
     public bool CanSetAttribute(string name) => SettableAttributes is null || SettableAttributes.Contains(name);
 }

@@ -60,10 +60,10 @@ public sealed class GetUserCommand : UserMgmtCmdlet
         var connection = ResolveConnection();
         var queries = new DirectoryQueries(connection.Client);
         var status = WantedStatus();
-        if (status is { } wanted && !connection.Client.KnownStatuses.Contains(wanted))
+        if (status is { } wanted && !connection.Client.Capabilities.KnownStatuses.Contains(wanted))
             ThrowTerminatingError(new ErrorRecord(
                 new NotSupportedException($"{PlatformNames.Of(connection.Provider)} does not tell {Status} users apart: its users are "
-                    + string.Join(" or ", connection.Client.KnownStatuses) + "."),
+                    + string.Join(" or ", connection.Client.Capabilities.KnownStatuses) + "."),
                 "UserMgmt.StatusNotKnownToPlatform", ErrorCategory.NotImplemented, Status));
 
         switch (ParameterSetName)

@@ -43,6 +43,7 @@ public sealed class ReconcileRefusalTests
 
         public List<string> Invited { get; } = [];
         public int InviteBatchSize => 100;
+        public ProviderCapabilities Capabilities { get; } = new() { Platform = "Refusing" };
 
         public Task InviteUsersAsync(IReadOnlyList<Invitee> invitees, IReadOnlyList<Group> groups, bool sendEmail, CancellationToken cancellationToken)
         {

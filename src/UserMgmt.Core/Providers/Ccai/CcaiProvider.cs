@@ -42,9 +42,6 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
 
     public int InviteBatchSize => DefaultBatchSize;
 
-    // Users are created directly, never invited: the platform knows only active and deactivated ones.
-    public IReadOnlyCollection<UserStatus> KnownStatuses => [UserStatus.Active, UserStatus.Inactive];
-
     /// <summary>The Apps API has no team endpoints, and its user file holds only these attributes and needs a last name on every row.</summary>
     public ProviderCapabilities Capabilities { get; } = new()
     {
@@ -54,6 +51,8 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         SettableAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "location", "agentNumber" },
         InviteNeedsLastName = true,
         ChangeNeedsLastName = true,
+        // Users are created directly, never invited: the platform knows only active and deactivated ones.
+        KnownStatuses = [UserStatus.Active, UserStatus.Inactive],
     };
     public int DefaultBatchSize => 500;
 

@@ -182,4 +182,28 @@ public sealed class ReorgPlanTests : SandboxTest
         Assert.All(results.Where(r => r.Row != plan.Changes[0].Order), r => Assert.StartsWith("Not done:", r.Message));
         Assert.True(Sandbox.GroupExists("Analytics"));
     }
+
+    [Fact]
+    public async Task A_plan_asking_what_the_platform_cannot_do_is_refused_at_its_lines_before_anything_is_sent()
+    {
+        using var connection = await Sandbox.ConnectCcaiAsync();
+        await Sandbox.ClearRequestLogAsync();
+        var document = Read("""
+            version: 1
+            groups:
+              - name: Night Shift
+                include: [ben.okafor@example.com]
+              - name: Analytics
+                absent: true
+            attributes:
+              ada.lovelace@example.com: { department: Support }
+            """);
+
+        var (plan, problems) = await ReorgPlanner.PlanAsync(document, connection.Client, default);
+
+        Assert.Null(plan);
+        Assert.Equal([3, 5, 8], problems.Select(p => p.At.Line));
+        Assert.All(problems, p => Assert.StartsWith("CCAI Platform cannot", p.Message));
+        Assert.Equal(0, await Sandbox.WriteCallsAsync());
+    }
 }

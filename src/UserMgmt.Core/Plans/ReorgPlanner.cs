@@ -12,11 +12,14 @@ public static class ReorgPlanner
 {
     public static async Task<(ReorgPlan? Plan, IReadOnlyList<PlanProblem> Problems)> PlanAsync(
         ReorgPlanDocument document, IUserProvider provider, CancellationToken cancellationToken) =>
-        Plan(document, await DirectorySnapshot.ReadAsync(provider, cancellationToken));
+        Plan(document, await DirectorySnapshot.ReadAsync(provider, cancellationToken), provider.Capabilities);
 
-    public static (ReorgPlan? Plan, IReadOnlyList<PlanProblem> Problems) Plan(ReorgPlanDocument document, DirectorySnapshot live)
+    /// <summary>The changes, or problems; <paramref name="platform"/> says what the platform cannot change, so a preview never promises it.</summary>
+    public static (ReorgPlan? Plan, IReadOnlyList<PlanProblem> Problems) Plan(ReorgPlanDocument document, DirectorySnapshot live,
+        ProviderCapabilities? platform = null)
     {
         var problems = new List<PlanProblem>();
+        if (platform is not null) problems.AddRange(Unsupported(document, live, platform));
         var declared = document.Groups.Where(g => !g.Absent).Select(g => g.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var changes = new List<PlanChange>();
 
@@ -57,6 +60,21 @@ public static class ReorgPlanner
             .Concat(document.Groups.SelectMany(g => g.Include).OfType<GroupSelector>().Select(s => s.Group))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(g => g, live.GroupFingerprint, StringComparer.OrdinalIgnoreCase);
         return (new ReorgPlan { SourceFile = document.File, Origin = document.File, ComputedAt = DateTimeOffset.Now, Changes = ordered, Users = users, Groups = groups }, problems);
+    }
+
+    /// <summary>What the plan asks of the platform that it cannot do, at the place the plan asks it.</summary>
+    private static IEnumerable<PlanProblem> Unsupported(ReorgPlanDocument document, DirectorySnapshot live, ProviderCapabilities platform)
+    {
+        foreach (var group in document.Groups)
+        {
+            var exists = live.GroupsByName.ContainsKey(group.Name);
+            if (!group.Absent && !exists && !platform.CanCreateGroups)
+                yield return new PlanProblem(group.At, $"{platform.Platform} cannot create groups: '{group.Name}' does not exist there.");
+            if (group.Absent && exists && !platform.CanDeleteGroups)
+                yield return new PlanProblem(group.At, $"{platform.Platform} cannot delete groups: '{group.Name}' cannot be made absent.");
+        }
+        foreach (var spec in document.Attributes.Where(a => !platform.CanSetAttribute(a.Attribute)))
+            yield return new PlanProblem(spec.At, $"{platform.Platform} cannot set the attribute '{spec.Attribute}'.");
     }
 
     /// <summary>Users and groups whose fingerprint differs now from when the plan was computed.</summary>

@@ -4,7 +4,7 @@ using UserMgmt.Sandbox.Faults;
 
 namespace UserMgmt.PowerShell.Tests;
 
-/// <summary>Stopping a running command (Ctrl+C) reports no row twice and nothing that did not happen.</summary>
+/// <summary>Stopping a running command (Ctrl+C) reports no row twice and nothing that did not happen, and keeps the rest to re-pipe.</summary>
 public sealed class StopTests : ModuleTest
 {
     [Fact]
@@ -34,6 +34,20 @@ public sealed class StopTests : ModuleTest
                 r => r.GetString(0));
             foreach (var done in results.Where(r => r.Text("Status") == "Succeeded"))
                 Assert.True(members.Any(m => m.Split(' ').Contains(done.Text("Target"))), $"{done} is not in Contractors: {string.Join(", ", members)}");
+
+            // The rows that got no result are kept as they came in, and finish the run when piped again.
+            var notDone = Shell.Run("$UserMgmtNotDone").ThrowIfFailed().Output;
+            var reportedIds = results.Select(r => ((PSObject)r.Properties["InputObject"].Value).Properties["Id"].Value).ToList();
+            Assert.Equal(20, notDone.Count + reported.Count);
+            Assert.Empty(notDone.Select(r => r.Properties["Id"].Value).Intersect(reportedIds));
+            var ids = rows.Select(r => r.Properties["Id"].Value.ToString()!).ToHashSet();
+            Assert.All(notDone, r => Assert.Contains(r.Properties["Id"].Value.ToString()!, ids));
+
+            Sandbox.InjectFaults(FaultSettings.None);
+            var finished = Shell.Run("$UserMgmtNotDone | Add-UserGroup -Group Contractors").ThrowIfFailed();
+            Assert.Equal(notDone.Count, finished.Output.Count);
+            var contractorIds = Sandbox.Query("SELECT m.user_id FROM memberships m JOIN groups g ON g.id = m.group_id WHERE g.name = 'Contractors'", r => r.GetString(0));
+            Assert.Equal(20, contractorIds.Count(ids.Contains));
         }
     }
 }

@@ -57,20 +57,42 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet where TRequest : Row
         DateTimeOffset? deadline = Bound(nameof(DeadlineSec)) ? DateTimeOffset.Now.AddSeconds(DeadlineSec) : null;
         _progress = new ProgressReporter(this, MyInvocation.MyCommand.Name, _requests.Count);
 
-        if (Plan(connection, deadline) is { } plan)
+        try
         {
-            foreach (var settled in plan.Settled) WriteResult(settled);
-            var approved = plan.Steps.Where(Approve).ToList();
-            if (approved.Count > 0)
-            {
-                var options = new ExecutionOptions { ThrottleLimit = ThrottleLimit, Deadline = deadline };
-                var executor = new PlanExecutor(connection.Client, result => Dispatcher.Post(() => WriteResult(result)), options);
-                RunEngine(ct => executor.ApplyAsync(approved, ct));
-            }
+            PlanAndApply(connection, deadline);
+        }
+        catch (PipelineStoppedException)
+        {
+            KeepRowsNotReported();
+            throw;
         }
         _progress.Complete();
         WriteVerbose($"{_requests.Count} row(s): " + string.Join(", ", _tally.OrderBy(t => t.Key).Select(t => $"{t.Value} {t.Key.ToString().ToLowerInvariant()}")));
     }
+
+    private void PlanAndApply(UserMgmtConnection connection, DateTimeOffset? deadline)
+    {
+        if (Plan(connection, deadline) is not { } plan) return;
+        foreach (var settled in plan.Settled) WriteResult(settled);
+        var approved = plan.Steps.Where(Approve).ToList();
+        if (approved.Count == 0) return;
+        var options = new ExecutionOptions { ThrottleLimit = ThrottleLimit, Deadline = deadline };
+        var executor = new PlanExecutor(connection.Client, result => Dispatcher.Post(() => WriteResult(result)), options);
+        RunEngine(ct => executor.ApplyAsync(approved, ct));
+    }
+
+    /// <summary>
+    /// A stopped command may write nothing more, so the rows that got no result are kept, as they came
+    /// in, in $UserMgmtNotDone: piping them into the same command finishes the run (rows already done
+    /// are skipped there, since every change is stated as desired state).
+    /// </summary>
+    private void KeepRowsNotReported()
+    {
+        var notReported = _requests.Where(r => !_reportedRows.Contains(r.Row)).Select(r => r.InputObject).Distinct().ToArray();
+        SessionState.PSVariable.Set("global:" + NotDoneVariable, notReported);
+    }
+
+    public const string NotDoneVariable = "UserMgmtNotDone";
 
     /// <summary>The plan, or null when the deadline passed first (every row is then reported as not done).</summary>
     private CommandPlan? Plan(UserMgmtConnection connection, DateTimeOffset? deadline)
@@ -132,7 +154,10 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet where TRequest : Row
         _tally[result.Status] = _tally.GetValueOrDefault(result.Status) + 1;
         _progress?.RowSettled();
         RowResults.Write(this, result);
+        _reportedRows.Add(result.Row);
     }
+
+    private readonly HashSet<int> _reportedRows = [];
 
     private static PSObject RowFromValues(IDictionary<string, object?> values)
     {

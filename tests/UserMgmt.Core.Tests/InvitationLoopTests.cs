@@ -3,6 +3,7 @@ using UserMgmt.Model;
 using UserMgmt.Operations;
 using UserMgmt.Providers;
 using UserMgmt.Rest;
+using UserMgmt.Tests.Support;
 
 namespace UserMgmt.Tests;
 
@@ -34,33 +35,17 @@ public sealed class InvitationLoopTests
         Assert.InRange(platform.Invitations, 1, 1 + rows * (maxRetry + 1));
     }
 
-    private sealed class ConflictingPlatform : IUserProvider
+    private sealed class ConflictingPlatform() : ScriptedPlatform("Counting")
     {
         private int _invitations;
 
         public int Invitations => Volatile.Read(ref _invitations);
-        public int InviteBatchSize => 100;
-        public ProviderCapabilities Capabilities { get; } = new() { Platform = "Counting" };
 
-        public Task InviteUsersAsync(IReadOnlyList<Invitee> invitees, IReadOnlyList<Group> groups, bool sendEmail, CancellationToken cancellationToken)
+        public override Task InviteUsersAsync(IReadOnlyList<Invitee> invitees, IReadOnlyList<Group> groups, bool sendEmail, CancellationToken cancellationToken)
         {
             // A runaway loop would never stop on its own; this stops it so the test can fail.
             if (Interlocked.Increment(ref _invitations) > 1000) throw new InvalidOperationException("sent more than 1000 invitations");
             throw new ApiException("POST", "users/invite-users", HttpStatusCode.Conflict, "User already exists");
         }
-
-        public Task<UserPage> ListUsersAsync(string? search, int offset, int pageSize, CancellationToken cancellationToken) =>
-            Task.FromResult(new UserPage([], 0));
-
-        public Task VerifyAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task<User?> GetUserAsync(string userId, CancellationToken cancellationToken) => Task.FromResult<User?>(null);
-        public Task<IReadOnlyList<Group>> ListGroupsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Group>>([]);
-        public Task<Group> CreateGroupAsync(string name, string? description, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task DeleteGroupAsync(string groupId, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task AddUserToGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task RemoveUserFromGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task SetAttributesAsync(string userId, IReadOnlyDictionary<string, IReadOnlyList<string>> attributes, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task SetEnabledAsync(string userId, bool enabled, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public void Dispose() { }
     }
 }

@@ -3,6 +3,7 @@ using UserMgmt.Model;
 using UserMgmt.Operations;
 using UserMgmt.Providers;
 using UserMgmt.Rest;
+using UserMgmt.Tests.Support;
 
 namespace UserMgmt.Tests.Attack;
 
@@ -36,16 +37,14 @@ public sealed class ReconcileRefusalTests
         Assert.Contains("new@company.com", platform.Invited);
     }
 
-    private sealed class Platform : IUserProvider
+    private sealed class Platform() : ScriptedPlatform("Refusing")
     {
         public const string Existing = "old@company.com";
         private int _calls;
 
         public List<string> Invited { get; } = [];
-        public int InviteBatchSize => 100;
-        public ProviderCapabilities Capabilities { get; } = new() { Platform = "Refusing" };
 
-        public Task InviteUsersAsync(IReadOnlyList<Invitee> invitees, IReadOnlyList<Group> groups, bool sendEmail, CancellationToken cancellationToken)
+        public override Task InviteUsersAsync(IReadOnlyList<Invitee> invitees, IReadOnlyList<Group> groups, bool sendEmail, CancellationToken cancellationToken)
         {
             if (invitees.Any(i => i.Email == Existing) || Interlocked.Increment(ref _calls) > 100)
                 throw new ApiException("POST", "users/invite-users", HttpStatusCode.Conflict, "User already exists");
@@ -53,20 +52,10 @@ public sealed class ReconcileRefusalTests
             return Task.CompletedTask;
         }
 
-        public Task<UserPage> ListUsersAsync(string? search, int offset, int pageSize, CancellationToken cancellationToken) =>
+        public override Task<UserPage> ListUsersAsync(string? search, int offset, int pageSize, CancellationToken cancellationToken) =>
             Task.FromResult(search == Existing ? new UserPage([new User { Id = "u1", Email = Existing }], 1) : new UserPage([], 0));
 
-        public Task AddUserToGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken) =>
+        public override Task AddUserToGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken) =>
             throw new ApiException("PUT", $"users/{userId}/assign-groups", HttpStatusCode.Forbidden, "Insufficient privileges");
-
-        public Task VerifyAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task<User?> GetUserAsync(string userId, CancellationToken cancellationToken) => Task.FromResult<User?>(null);
-        public Task<IReadOnlyList<Group>> ListGroupsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Group>>([]);
-        public Task<Group> CreateGroupAsync(string name, string? description, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task DeleteGroupAsync(string groupId, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task RemoveUserFromGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task SetAttributesAsync(string userId, IReadOnlyDictionary<string, IReadOnlyList<string>> attributes, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task SetEnabledAsync(string userId, bool enabled, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public void Dispose() { }
     }
 }

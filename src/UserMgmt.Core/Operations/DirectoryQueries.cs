@@ -70,10 +70,12 @@ public sealed class DirectoryQueries(IUserProvider provider)
         }
     }
 
+    /// <summary>Every group when no name is given; otherwise the groups with this id or name.</summary>
+    /// <remarks>An empty name (an empty cell, an unset variable) names no group: read as "all", its members would be piped into changes.</remarks>
     public async Task<IReadOnlyList<Group>> ListGroupsAsync(string? name, CancellationToken cancellationToken)
     {
         var groups = await provider.ListGroupsAsync(cancellationToken);
-        return string.IsNullOrEmpty(name)
+        return name is null
             ? groups
             : groups.Where(g => g.Id == name || string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
     }

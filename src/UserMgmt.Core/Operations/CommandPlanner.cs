@@ -37,6 +37,7 @@ public sealed class CommandPlanner(IUserProvider provider)
 
             var (groups, unknown) = await _groups.ResolveAsync(InputText.SplitList(row.Groups), cancellationToken);
             if (unknown.Count > 0) { plan.Fail(row, email, op, UnknownGroups(unknown)); continue; }
+            if (ManagedGroups(groups) is { } managed) { plan.Fail(row, email, op, managed); continue; }
 
             var existing = await _directory.FindAsync(email, cancellationToken);
             if (existing is null)
@@ -71,6 +72,7 @@ public sealed class CommandPlanner(IUserProvider provider)
             if (names.Count == 0) { plan.Fail(row, user.Email, op, add ? "Row has no Group value." : NoGroupToRemove); continue; }
             var (groups, unknown) = await _groups.ResolveAsync(names, cancellationToken);
             if (unknown.Count > 0) { plan.Fail(row, user.Email, op, UnknownGroups(unknown)); continue; }
+            if (ManagedGroups(groups) is { } managed) { plan.Fail(row, user.Email, op, managed); continue; }
 
             var change = add ? MissingGroups(user, groups) : PresentGroups(user, groups);
             if (change.Count == 0)
@@ -161,10 +163,23 @@ public sealed class CommandPlanner(IUserProvider provider)
     /// <summary>False after failing the row when the platform cannot change this user at all.</summary>
     private bool CanChange(PlanBuilder plan, RowRequest row, User user, string op)
     {
+        // The platform refuses every change to such a user; said here, -WhatIf tells the same as the real run.
+        if (user.ExternallyManaged)
+        {
+            plan.Fail(row, user.Email, op, $"{user.Email} is managed by SCIM: {_can.Platform} takes changes to it only from its identity provider.");
+            return false;
+        }
         if (!_can.ChangeNeedsLastName || !string.IsNullOrWhiteSpace(user.LastName)) return true;
         plan.Fail(row, user.Email, op, $"{_can.Platform} needs a last name to change {user.Email}, and it has none.");
         return false;
     }
+
+    /// <summary>Why the platform will refuse changing these groups' members, or null when it will not.</summary>
+    private string? ManagedGroups(IEnumerable<Group> groups) =>
+        groups.Where(g => g.ExternallyManaged).Select(g => g.Name).ToList() is { Count: > 0 } managed
+            ? (managed.Count == 1 ? $"Group '{managed[0]}' is" : $"Groups {PlannedStep.Quote(managed)} are")
+              + $" managed by SCIM: {_can.Platform} takes membership changes only from its identity provider."
+            : null;
 
     private string CannotSet(IReadOnlyList<string> names)
     {

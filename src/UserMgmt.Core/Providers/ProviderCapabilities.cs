@@ -17,6 +17,9 @@ public sealed record ProviderCapabilities
     /// <summary>The attributes that can be set (any case); null when the platform takes any name.</summary>
     public IReadOnlySet<string>? SettableAttributes { get; init; }
 
+    /// <summary>An attribute can be emptied; false where a blank value means "leave it as it is".</summary>
+    public bool CanClearAttributes { get; init; } = true;
+
     /// <summary>A new user must come with a last name.</summary>
     public bool InviteNeedsLastName { get; init; }
 

@@ -68,9 +68,11 @@ public sealed class SetUserAttributeCommand : BulkCmdlet<AttributeRequest>
         return attributes;
     }
 
+    // An empty cell says nothing about that person (a column filled for some rows only), so it never
+    // clears the attribute; clearing takes -Attribute @{ title = '' }, which is explicit.
     private static void AddColumn(Dictionary<string, IReadOnlyList<string>> attributes, string name, string? value)
     {
-        if (value is not null) attributes[name] = InputText.SplitList([value]);
+        if (!string.IsNullOrWhiteSpace(value)) attributes[name] = InputText.SplitList([value]);
     }
 
     private static IEnumerable<string?> Values(object? value) => LanguagePrimitives.GetEnumerable(value) is { } many

@@ -49,6 +49,8 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         CanCreateGroups = false,
         CanDeleteGroups = false,
         SettableAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "location", "agentNumber" },
+        // A blank cell in the user file leaves the value as it is.
+        CanClearAttributes = false,
         InviteNeedsLastName = true,
         ChangeNeedsLastName = true,
         // Users are created directly, never invited: the platform knows only active and deactivated ones.

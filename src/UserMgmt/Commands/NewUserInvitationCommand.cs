@@ -40,7 +40,8 @@ public sealed class NewUserInvitationCommand : BulkCmdlet<InvitationRequest>
     {
         foreach (var email in RowValues.EachOrMissing(Email))
         {
-            var (row, input) = NextRow(new Dictionary<string, object?> { ["Email"] = email, ["Group"] = Group, ["FirstName"] = FirstName, ["LastName"] = LastName });
+            var (row, input) = NextRow(new Dictionary<string, object?> { ["Email"] = email, ["Group"] = Group, ["FirstName"] = FirstName, ["LastName"] = LastName,
+                ["SendEmail"] = SendEmail.IsPresent });
             yield return new InvitationRequest(row, input, email, Group, SendEmail.IsPresent) { FirstName = FirstName, LastName = LastName };
         }
     }

@@ -17,8 +17,11 @@ public sealed class SetUserAttributeCommand : BulkCmdlet<AttributeRequest>
     [Alias(ParameterAliases.Email, ParameterAliases.Mail, ParameterAliases.EmailAddress, ParameterAliases.UserPrincipalName, ParameterAliases.Id, ParameterAliases.UserId)]
     public string[]? User { get; set; }
 
-    /// <summary>Attribute names and values; a value may be a single string or a list.</summary>
-    [Parameter(Position = 1)]
+    /// <summary>
+    /// Attribute names and values; a value may be a single string or a list. Taken from the pipeline too,
+    /// so a failed row made from the command line ($failed.TargetObject) carries it when piped back.
+    /// </summary>
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     public IDictionary? Attribute { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]

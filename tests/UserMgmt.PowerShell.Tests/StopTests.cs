@@ -11,8 +11,9 @@ public sealed class StopTests : ModuleTest
     public void Stopped_midway_no_row_is_reported_twice_and_each_report_is_true()
     {
         var rows = CsvRows.From("Id\n" + string.Join("\n", Enumerable.Range(1, 20).Select(i => $"user-{i:D3}")));
-        // Slow changes, one at a time: the stop lands while most rows are still to do.
-        Sandbox.InjectFaults(new FaultSettings { LatencyMs = 300, Methods = "POST,PUT,PATCH,DELETE" });
+        // Slow changes, one at a time: the stop lands while most rows are still to do (19 s of work are left
+        // when the first result arrives, so no busy machine lets them all finish first).
+        Sandbox.InjectFaults(new FaultSettings { LatencyMs = 1000, Methods = "POST,PUT,PATCH,DELETE" });
 
         var (shell, running, output) = Shell.Begin("$rows | Add-UserGroup -Group Contractors -ThrottleLimit 1", ("rows", rows));
         using (shell)

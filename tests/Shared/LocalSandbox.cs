@@ -63,6 +63,22 @@ public class LocalSandbox : IAsyncDisposable
 
     public int InvitationsSent(string email) => Query("SELECT COUNT(*) FROM invitations WHERE email = @e", r => r.GetInt32(0), ("@e", email)).Single();
 
+    /// <summary>Hands a user over to SCIM, as an identity provider does and no platform call can.</summary>
+    public void ManageUserByScim(string email) => HandOverToScim("UPDATE users SET scim_managed = 1 WHERE email = @n", email);
+
+    /// <summary>Hands a group over to SCIM, as an identity provider does and no platform call can.</summary>
+    public void ManageGroupByScim(string name) => HandOverToScim("UPDATE groups SET scim_managed = 1 WHERE name = @n", name);
+
+    private void HandOverToScim(string sql, string name)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Host.Database.Path, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("@n", name);
+        if (command.ExecuteNonQuery() != 1) throw new InvalidOperationException($"Nothing is named '{name}' in the sandbox.");
+    }
+
     public List<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object Value)[] parameters)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Host.Database.Path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());

@@ -145,9 +145,11 @@ public sealed class ReorgPlanTests : SandboxTest
             version: 1
             groups:
               - name: Contractors
-                include: [ben.okafor@example.com, chloe.martin@example.com, scim.sync@example.com]
+                include: [ben.okafor@example.com, chloe.martin@example.com, elena.rossi@example.com]
             disable: [dev.patel@example.com]
             """));
+        // Handed over to SCIM after planning, so the platform refuses its change with 403.
+        Sandbox.ManageUserByScim("elena.rossi@example.com");
 
         var results = await ApplyAsync(connection, plan);
 
@@ -205,5 +207,90 @@ public sealed class ReorgPlanTests : SandboxTest
         Assert.Equal([3, 5, 8], problems.Select(p => p.At.Line));
         Assert.All(problems, p => Assert.StartsWith("CCAI Platform cannot", p.Message));
         Assert.Equal(0, await Sandbox.WriteCallsAsync());
+    }
+
+    [Fact]
+    public async Task Changes_a_plan_names_to_a_SCIM_managed_user_are_problems_at_their_lines_before_anything_is_sent()
+    {
+        using var connection = await Sandbox.ConnectAsync();
+        await Sandbox.ClearRequestLogAsync();
+
+        var (plan, problems) = await ReorgPlanner.PlanAsync(Read("""
+            version: 1
+            groups:
+              - name: Contractors
+                include:
+                  - ben.okafor@example.com
+                  - scim.sync@example.com
+            attributes:
+              scim.sync@example.com: { department: Support }
+            disable: [scim.sync@example.com]
+            """), connection.Client, default);
+
+        Assert.Null(plan);
+        Assert.Equal([6, 8, 9], problems.Select(p => p.At.Line));
+        Assert.All(problems, p => Assert.Equal("scim.sync@example.com is managed by SCIM: Acceldata takes changes to it only from its identity provider.", p.Message));
+        Assert.Equal(0, await Sandbox.WriteCallsAsync());
+    }
+
+    [Fact]
+    public async Task A_SCIM_managed_user_that_only_a_selector_or_an_exact_list_sweeps_up_is_left_as_it_is_with_a_note()
+    {
+        using var connection = await Sandbox.ConnectAsync();
+        Sandbox.ManageUserByScim("kara.singh@example.com");
+        var plan = await PlanAsync(connection, Read("""
+            version: 1
+            groups:
+              - name: Contractors
+                include:
+                  - emailLike: "*@example.com"
+              - name: Administrators
+                members: exact
+                include: [ben.okafor@example.com]
+            """));
+
+        Assert.Equal(["3:5 kara.singh@example.com is left out of 'Contractors'", "3:5 scim.sync@example.com is left out of 'Contractors'",
+                "6:5 kara.singh@example.com stays in 'Administrators'"],
+            plan.Notes.Select(n => $"{n.At.Line}:{n.At.Column} {n.Message.Split(':')[0]}"));
+        Assert.DoesNotContain(plan.Changes, c => c.Target is "kara.singh@example.com" or "scim.sync@example.com");
+
+        var results = await ApplyAsync(connection, plan);
+
+        Assert.All(results, r => Assert.Equal(OperationStatus.Succeeded, r.Status));
+        Assert.Equal(38, Sandbox.MembersOf("Contractors").Count);
+        Assert.Equal(["ben.okafor@example.com", "kara.singh@example.com"], Sandbox.MembersOf("Administrators"));
+    }
+
+    [Fact]
+    public async Task A_SCIM_managed_group_is_a_problem_at_its_line_when_the_plan_would_change_it_and_fine_when_it_already_holds()
+    {
+        using var connection = await Sandbox.ConnectAsync();
+        Sandbox.ManageGroupByScim("Administrators");
+        Sandbox.ManageGroupByScim("Analytics");
+        var document = Read("""
+            version: 1
+            groups:
+              - name: Administrators
+                include: [ben.okafor@example.com]
+              - name: Analytics
+                absent: true
+              - name: Engineering
+                include: [{ memberOf: Administrators }]
+            """);
+
+        var (plan, problems) = await ReorgPlanner.PlanAsync(document, connection.Client, default);
+
+        Assert.Null(plan);
+        Assert.Equal([(3, "Group 'Administrators' is managed by SCIM: Acceldata takes changes to it or its members only from its identity provider."),
+                (5, "Group 'Analytics' is managed by SCIM: Acceldata takes changes to it or its members only from its identity provider.")],
+            problems.Select(p => (p.At.Line, p.Message)));
+
+        var holds = await PlanAsync(connection, Read("""
+            version: 1
+            groups:
+              - name: Administrators
+                include: [ada.lovelace@example.com]
+            """));
+        Assert.Empty(holds.Changes);
     }
 }

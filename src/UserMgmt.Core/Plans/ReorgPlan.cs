@@ -36,6 +36,10 @@ public sealed class ReorgPlan
     /// <summary>Fingerprints of the groups the plan names (absent groups included), by name.</summary>
     public required IReadOnlyDictionary<string, string> Groups { get; init; }
 
+    /// <summary>What the plan asks that is left out of <see cref="Changes"/>, and why; said when the plan is made, never saved.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<PlanNote> Notes { get; init; } = [];
+
     /// <summary>"2 groups to create, 14 memberships to add, 14 to remove, 6 attributes to set".</summary>
     [JsonIgnore]
     public string Summary

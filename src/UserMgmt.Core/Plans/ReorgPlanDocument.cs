@@ -12,6 +12,12 @@ public sealed record PlanProblem(SourcePosition At, string Message)
     public override string ToString() => $"{At}: {Message}";
 }
 
+/// <summary>Something the plan asks that is left undone, said so that nobody takes it for done; the rest of the plan still applies.</summary>
+public sealed record PlanNote(SourcePosition At, string Message)
+{
+    public override string ToString() => $"{At}: {Message}";
+}
+
 public enum MembershipMode
 {
     /// <summary>The group holds at least the members listed; others stay.</summary>

@@ -6,7 +6,8 @@ namespace UserMgmt.Plans;
 /// <summary>
 /// Compares a plan with the live directory and lists the changes that make them match, in the order
 /// they must be applied; nothing is listed for what already holds. References to users or groups that
-/// do not exist are problems, reported at their place in the file.
+/// do not exist are problems, reported at their place in the file, and so are changes the plan names to a
+/// user or group managed by SCIM, which the platform refuses.
 /// </summary>
 public static class ReorgPlanner
 {
@@ -19,6 +20,8 @@ public static class ReorgPlanner
         ProviderCapabilities? platform = null)
     {
         var problems = new List<PlanProblem>();
+        var notes = new List<PlanNote>();
+        var name = platform?.Platform ?? "The platform";
         if (platform is not null) problems.AddRange(Unsupported(document, live, platform));
         var declared = document.Groups.Where(g => !g.Absent).Select(g => g.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var changes = new List<PlanChange>();
@@ -31,11 +34,28 @@ public static class ReorgPlanner
         {
             var desired = Resolve(group, live, declared, problems);
             var current = live.MembersOf(group.Name);
-            changes.AddRange(desired.Where(e => !current.Contains(e)).Order(StringComparer.OrdinalIgnoreCase)
+            var adds = desired.Where(e => !current.Contains(e)).Order(StringComparer.OrdinalIgnoreCase).ToList();
+            var removes = group.Mode == MembershipMode.Exact
+                ? current.Where(e => !desired.Contains(e)).Order(StringComparer.OrdinalIgnoreCase).ToList()
+                : [];
+            if (adds.Count + removes.Count > 0 && Managed(live, group.Name))
+            {
+                problems.Add(new PlanProblem(group.At, ManagedGroup(group.Name, name)));
+                continue;
+            }
+            // A SCIM-managed user named in the plan is the plan's mistake; one a selector or an exact list merely
+            // sweeps up is left as it is, with a note, so that one such account does not stop the whole plan.
+            var named = group.Include.OfType<EmailMember>().GroupBy(m => m.Email, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(m => m.Key, m => m.First().At, StringComparer.OrdinalIgnoreCase);
+            foreach (var email in adds.Where(e => live.UsersByEmail[e].ExternallyManaged))
+                if (named.TryGetValue(email, out var at)) problems.Add(new PlanProblem(at, ManagedUser(email, name)));
+                else notes.Add(new PlanNote(group.At, $"{email} is left out of '{group.Name}': {ManagedUser(email, name)}"));
+            foreach (var email in removes.Where(e => live.UsersByEmail[e].ExternallyManaged))
+                notes.Add(new PlanNote(group.At, $"{email} stays in '{group.Name}': {ManagedUser(email, name)}"));
+            changes.AddRange(adds.Where(e => !live.UsersByEmail[e].ExternallyManaged)
                 .Select(e => new PlanChange(0, ChangeKind.AddMember, e) { Group = group.Name }));
-            if (group.Mode == MembershipMode.Exact)
-                removals.AddRange(current.Where(e => !desired.Contains(e)).Order(StringComparer.OrdinalIgnoreCase)
-                    .Select(e => new PlanChange(0, ChangeKind.RemoveMember, e) { Group = group.Name }));
+            removals.AddRange(removes.Where(e => !live.UsersByEmail[e].ExternallyManaged)
+                .Select(e => new PlanChange(0, ChangeKind.RemoveMember, e) { Group = group.Name }));
         }
         changes.AddRange(removals);
 
@@ -43,14 +63,21 @@ public static class ReorgPlanner
         {
             if (Known(live, spec.User, spec.At, problems) is not { } user) continue;
             var now = user.Attributes.TryGetValue(spec.Attribute, out var values) ? values : [];
-            if (!now.SequenceEqual(spec.Values, StringComparer.Ordinal))
-                changes.Add(new PlanChange(0, ChangeKind.SetAttribute, user.Email) { Attribute = spec.Attribute, Values = spec.Values });
+            if (now.SequenceEqual(spec.Values, StringComparer.Ordinal)) continue;
+            if (user.ExternallyManaged) problems.Add(new PlanProblem(spec.At, ManagedUser(user.Email, name)));
+            else changes.Add(new PlanChange(0, ChangeKind.SetAttribute, user.Email) { Attribute = spec.Attribute, Values = spec.Values });
         }
         foreach (var spec in document.Disable)
-            if (Known(live, spec.User, spec.At, problems) is { Status: not UserStatus.Inactive } user)
-                changes.Add(new PlanChange(0, ChangeKind.DisableUser, user.Email));
+        {
+            if (Known(live, spec.User, spec.At, problems) is not { Status: not UserStatus.Inactive } user) continue;
+            if (user.ExternallyManaged) problems.Add(new PlanProblem(spec.At, ManagedUser(user.Email, name)));
+            else changes.Add(new PlanChange(0, ChangeKind.DisableUser, user.Email));
+        }
         foreach (var group in document.Groups.Where(g => g.Absent && live.GroupsByName.ContainsKey(g.Name)))
-            changes.Add(new PlanChange(0, ChangeKind.DeleteGroup, group.Name));
+        {
+            if (Managed(live, group.Name)) problems.Add(new PlanProblem(group.At, ManagedGroup(group.Name, name)));
+            else changes.Add(new PlanChange(0, ChangeKind.DeleteGroup, group.Name));
+        }
 
         if (problems.Count > 0) return (null, problems);
         var ordered = changes.Select((c, i) => c with { Order = i + 1 }).ToList();
@@ -59,8 +86,22 @@ public static class ReorgPlanner
         var groups = document.Groups.Select(g => g.Name)
             .Concat(document.Groups.SelectMany(g => g.Include).OfType<GroupSelector>().Select(s => s.Group))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(g => g, live.GroupFingerprint, StringComparer.OrdinalIgnoreCase);
-        return (new ReorgPlan { SourceFile = document.File, Origin = document.File, ComputedAt = DateTimeOffset.Now, Changes = ordered, Users = users, Groups = groups }, problems);
+        return (new ReorgPlan
+        {
+            SourceFile = document.File, Origin = document.File, ComputedAt = DateTimeOffset.Now,
+            Changes = ordered, Notes = notes, Users = users, Groups = groups,
+        }, problems);
     }
+
+    private static bool Managed(DirectorySnapshot live, string group) =>
+        live.GroupsByName.TryGetValue(group, out var g) && g.ExternallyManaged;
+
+    // The platform answers 403 to any of these; said at planning, -WhatIf tells what the real run does.
+    private static string ManagedUser(string email, string platform) =>
+        $"{email} is managed by SCIM: {platform} takes changes to it only from its identity provider.";
+
+    private static string ManagedGroup(string group, string platform) =>
+        $"Group '{group}' is managed by SCIM: {platform} takes changes to it or its members only from its identity provider.";
 
     /// <summary>What the plan asks of the platform that it cannot do, at the place the plan asks it.</summary>
     private static IEnumerable<PlanProblem> Unsupported(ReorgPlanDocument document, DirectorySnapshot live, ProviderCapabilities platform)

@@ -42,6 +42,13 @@ public interface IUserProvider : IDisposable
 
     Task RemoveUserFromGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The values an attribute may hold where the platform keeps it to one value of a fixed set (any case),
+    /// or null where it takes any value: the planner refuses others, so -WhatIf says what the platform then does.
+    /// </summary>
+    Task<IReadOnlySet<string>?> GetAllowedValuesAsync(string attribute, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlySet<string>?>(null);
+
     /// <summary>Sets the named attributes; attributes not named are left as they are.</summary>
     Task SetAttributesAsync(string userId, IReadOnlyDictionary<string, IReadOnlyList<string>> attributes, CancellationToken cancellationToken);
 

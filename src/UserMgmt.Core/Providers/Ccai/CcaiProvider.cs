@@ -200,13 +200,17 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     public async Task RemoveUserFromGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken) =>
         await ApplyAsync(OperationNames.RemoveFromGroup, [await RowForAsync(userId, cancellationToken) with { LeftTeams = groups.Select(g => g.Name).ToList() }], cancellationToken);
 
+    // The file's location must name one the platform knows; other attributes take any text.
+    public async Task<IReadOnlySet<string>?> GetAllowedValuesAsync(string attribute, CancellationToken cancellationToken) =>
+        AttributeKey(attribute) == "location" ? (await GetTemplateAsync(cancellationToken)).Locations : null;
+
     public async Task SetAttributesAsync(string userId, IReadOnlyDictionary<string, IReadOnlyList<string>> attributes, CancellationToken cancellationToken)
     {
         var row = await RowForAsync(userId, cancellationToken);
         foreach (var (name, values) in attributes)
         {
             var value = values.Count == 0 ? null : string.Join(";", values);
-            row = name.Replace("_", "").ToLowerInvariant() switch
+            row = AttributeKey(name) switch
             {
                 "location" => row with { Location = value },
                 "agentnumber" => row with { AgentNumber = value },
@@ -241,6 +245,9 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         var first = errors.FirstOrDefault(e => e.Severity == BulkErrorSeverity.Error);
         throw new ApiException(operation, resource, null, first is null ? $"the job ended {job.Status}" : $"{first.Message} ({first.Column})");
     }
+
+    /// <summary>One spelling of an attribute name, however it was written (agentNumber, agent_number, AgentNumber).</summary>
+    private static string AttributeKey(string attribute) => attribute.Replace("_", "").ToLowerInvariant();
 
     private static IReadOnlySet<string> Names(IEnumerable<CcaiNameValue> items) =>
         items.Where(i => !string.IsNullOrEmpty(i.Name)).Select(i => i.Name!).ToHashSet(StringComparer.OrdinalIgnoreCase);

@@ -42,6 +42,8 @@ public sealed class ManifestTests(ModuleAssemblyFixture fixture) : IClassFixture
         Assert.All(isolated, name => Assert.True(File.Exists(Path.Combine(_module.ModuleDirectory, "Dependencies", name + ".dll")), name));
         Assert.DoesNotContain(_module.Module.GetReferencedAssemblies(), a => isolated.Contains(a.Name));
         Assert.Contains("bin/UserMgmt/UserMgmt.Loader.dll", Manifest.List("NestedModules"));
+        // RequiredAssemblies would load them into the default context, before the loader can act.
+        Assert.Throws<KeyNotFoundException>(() => Manifest.List("RequiredAssemblies"));
     }
 
     [Fact]

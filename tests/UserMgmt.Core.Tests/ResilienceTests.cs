@@ -86,7 +86,8 @@ public sealed class ResilienceTests : SandboxTest
     {
         using var connection = await Sandbox.ConnectAsync();
         var emails = await InviteAsync(connection, 200);
-        var plan = await new CommandPlanner(connection.Client).PlanMembershipAsync(Rows.Memberships(emails, "Contractors"), add: true, default);
+        // Attribute changes go one row per call, so the run can stop between rows.
+        var plan = await new CommandPlanner(connection.Client).PlanAttributesAsync(Departments(emails), default);
         Sandbox.InjectFaults(new FaultSettings { LatencyMs = 30, Methods = "PUT" });
         await Sandbox.ClearRequestLogAsync();
         var options = new ExecutionOptions { ThrottleLimit = 4 };
@@ -107,7 +108,7 @@ public sealed class ResilienceTests : SandboxTest
         var notDone = results.Where(r => r.Status == OperationStatus.Failed).ToList();
         Assert.InRange(succeeded, 20 - options.ThrottleLimit, 20 + options.ThrottleLimit);
         Assert.All(notDone, r => Assert.StartsWith("Not done: the command was stopped", r.Message));
-        Assert.InRange(await Sandbox.CallsAsync("PUT", "/admin/api/users/{userId}/assign-groups"), succeeded, succeeded + options.ThrottleLimit);
+        Assert.InRange(await Sandbox.CallsAsync("PUT", "/admin/api/users/{userId}"), succeeded, succeeded + options.ThrottleLimit);
     }
 
     [Fact]
@@ -115,7 +116,8 @@ public sealed class ResilienceTests : SandboxTest
     {
         using var connection = await Sandbox.ConnectAsync();
         var emails = await InviteAsync(connection, 100);
-        var plan = await new CommandPlanner(connection.Client).PlanMembershipAsync(Rows.Memberships(emails, "Contractors"), add: true, default);
+        // Attribute changes go one row per call, so the run can stop between rows.
+        var plan = await new CommandPlanner(connection.Client).PlanAttributesAsync(Departments(emails), default);
         await Sandbox.ClearRequestLogAsync();
         // The deadline passes, on the executor's clock, once ten rows are settled.
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -136,8 +138,12 @@ public sealed class ResilienceTests : SandboxTest
         var notDone = results.Where(r => r.Status == OperationStatus.Failed).ToList();
         Assert.InRange(succeeded, 10, 10 + options.ThrottleLimit);
         Assert.All(notDone, r => Assert.StartsWith("Not done: the deadline passed", r.Message));
-        Assert.InRange(await Sandbox.CallsAsync("PUT", "/admin/api/users/{userId}/assign-groups"), succeeded, succeeded + options.ThrottleLimit);
+        Assert.InRange(await Sandbox.CallsAsync("PUT", "/admin/api/users/{userId}"), succeeded, succeeded + options.ThrottleLimit);
     }
+
+    private static List<AttributeRequest> Departments(List<string> emails) =>
+        emails.Select((e, i) => new AttributeRequest(i + 1, $"row {i + 1}", e,
+            new Dictionary<string, IReadOnlyList<string>> { ["department"] = ["Finance"] })).ToList();
 
     private static async Task<List<string>> InviteAsync(Connections.UserMgmtConnection connection, int count)
     {

@@ -73,6 +73,12 @@ public sealed class PlanExecutor(IUserProvider provider, Action<OperationResult>
             await sender.SendAsync(unit.Steps.Cast<InviteStep>().ToList(), unit, cancellationToken);
             return;
         }
+        if (unit.Steps[0] is MembershipStep && provider.Capabilities.MembershipByGroup)
+        {
+            var sender = new GroupMembershipSender(provider, ledger);
+            await sender.SendAsync(unit.Steps.Cast<MembershipStep>().ToList(), unit, metrics, clock, cancellationToken);
+            return;
+        }
         var step = unit.Steps[0];
         try
         {
@@ -87,13 +93,23 @@ public sealed class PlanExecutor(IUserProvider provider, Action<OperationResult>
         }
     }
 
-    /// <summary>Units of work: one per step, but invitations with the same groups share batches.</summary>
+    /// <summary>
+    /// Units of work: one per step, but invitations with the same groups share batches, and so do
+    /// membership changes with the same groups and direction where the platform changes a group's members at once.
+    /// </summary>
     private IEnumerable<UnitOfWork> Units(IReadOnlyList<PlannedStep> steps)
     {
-        foreach (var step in steps.Where(s => s is not InviteStep)) yield return new UnitOfWork([step]);
+        var byGroup = provider.Capabilities.MembersPerGroupCall is > 0 and var perCall ? perCall : 0;
+        bool Batched(PlannedStep s) => s is InviteStep || (byGroup > 0 && s is MembershipStep);
+
+        foreach (var step in steps.Where(s => !Batched(s))) yield return new UnitOfWork([step]);
         var size = Math.Max(1, provider.InviteBatchSize);
         foreach (var sameKind in steps.OfType<InviteStep>().GroupBy(i => i.BatchKey))
             foreach (var chunk in sameKind.Chunk(size))
+                yield return new UnitOfWork(chunk);
+        if (byGroup == 0) yield break;
+        foreach (var sameGroups in steps.OfType<MembershipStep>().GroupBy(m => m.BatchKey))
+            foreach (var chunk in sameGroups.Chunk(byGroup))
                 yield return new UnitOfWork(chunk);
     }
 

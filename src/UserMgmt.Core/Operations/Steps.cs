@@ -31,6 +31,9 @@ public sealed class MembershipStep(RowRequest request, User user, IReadOnlyList<
     public IReadOnlyList<Group> Groups { get; } = groups;
     public bool IsAddition { get; } = add;
 
+    /// <summary>The key under which changes can share per-group calls: same direction, same groups.</summary>
+    internal string BatchKey => $"{IsAddition}|{string.Join('|', Groups.Select(g => g.Id).Order())}";
+
     public override string Description => IsAddition
         ? $"Add {Target} to {Quote(Groups.Select(g => g.Name))}"
         : $"Remove {Target} from {Quote(Groups.Select(g => g.Name))}";

@@ -43,6 +43,13 @@ public interface IUserProvider : IDisposable
     Task RemoveUserFromGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Adds users to one group, or removes them, in one call: only for platforms whose capabilities say
+    /// <see cref="ProviderCapabilities.MembershipByGroup"/>, and never more users than they allow per call.
+    /// </summary>
+    Task ChangeGroupMembersAsync(Group group, IReadOnlyList<string> userIds, bool add, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Capabilities.Platform} changes membership one user at a time.");
+
+    /// <summary>
     /// The values an attribute may hold where the platform keeps it to one value of a fixed set (any case),
     /// or null where it takes any value: the planner refuses others, so -WhatIf says what the platform then does.
     /// </summary>

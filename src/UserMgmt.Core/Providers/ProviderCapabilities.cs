@@ -29,5 +29,14 @@ public sealed record ProviderCapabilities
     /// <summary>The account states the platform tells apart, for Get-User -Status.</summary>
     public IReadOnlyCollection<UserStatus> KnownStatuses { get; init; } = Enum.GetValues<UserStatus>();
 
+    /// <summary>
+    /// How many users one call can add to (or remove from) one group, where the platform changes
+    /// membership per group; null where it changes it only per user.
+    /// </summary>
+    public int? MembersPerGroupCall { get; init; }
+
+    /// <summary>Membership changes can go per group, many users in one call (<see cref="IUserProvider.ChangeGroupMembersAsync"/>).</summary>
+    public bool MembershipByGroup => MembersPerGroupCall is > 0;
+
     public bool CanSetAttribute(string name) => SettableAttributes is null || SettableAttributes.Contains(name);
 }

@@ -5,6 +5,9 @@ namespace UserMgmt.Sandbox.Acceldata;
 /// <summary>ADOC's /admin/api/groups endpoints.</summary>
 internal static class GroupEndpoints
 {
+    /// <summary>The most users one list of a group update may name (an assumption: the vendor publishes none).</summary>
+    public const int MaxMembersPerUpdate = 100;
+
     public static void Map(IEndpointRouteBuilder api, DirectoryStore store)
     {
         var groups = api.MapGroup("/admin/api/groups");
@@ -32,12 +35,22 @@ internal static class GroupEndpoints
                 ? Results.Json(WireShapes.Group(group))
                 : throw SandboxError.NotFound($"Group with id {groupId} not found"));
 
+        // The vendor gives the body as {name, usersAdded[], usersRemoved[], ...} and no more. Assumed here,
+        // where it says nothing: fields left out stay as they are; the lists hold user ids (strings); a list
+        // names at most MaxMembersPerUpdate users; an id in both lists is refused; and the update is all or
+        // nothing, refused whole for an unknown user or one managed by SCIM, as the user's own endpoints are.
         groups.MapPut("/{groupId}", async (string groupId, HttpRequest request) =>
         {
             var body = await RequestBody.ReadObjectAsync(request);
+            var added = RequestBody.OptionalStrings(body, "usersAdded");
+            var removed = RequestBody.OptionalStrings(body, "usersRemoved");
+            foreach (var (field, ids) in new[] { ("usersAdded", added), ("usersRemoved", removed) })
+                if (ids.Count > MaxMembersPerUpdate)
+                    throw SandboxError.BadRequest($"'{field}' may name at most {MaxMembersPerUpdate} users");
+            if (added.Intersect(removed).FirstOrDefault() is { } both)
+                throw SandboxError.BadRequest($"User {both} is both in 'usersAdded' and in 'usersRemoved'");
             await store.UpdateGroupAsync(groupId,
-                RequestBody.OptionalString(body, "name"), RequestBody.OptionalString(body, "description"),
-                RequestBody.OptionalStrings(body, "usersAdded"), RequestBody.OptionalStrings(body, "usersRemoved"));
+                RequestBody.OptionalString(body, "name"), RequestBody.OptionalString(body, "description"), added, removed);
             return Envelope.Ok("Group updated successfully");
         });
 

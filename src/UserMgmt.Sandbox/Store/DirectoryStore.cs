@@ -111,8 +111,7 @@ public sealed class DirectoryStore(SandboxDatabase database)
             if (name is not null && string.IsNullOrWhiteSpace(name)) throw SandboxError.BadRequest("'name' must not be blank");
             if (name is not null && c.Scalar<long>("SELECT COUNT(*) FROM groups WHERE name = @n AND id <> @id", ("@n", name), ("@id", id)) > 0)
                 throw SandboxError.Conflict($"Group with name '{name}' already exists");
-            foreach (var userId in usersAdded.Concat(usersRemoved))
-                if (FindUser(c, userId) is null) throw SandboxError.NotFound($"User with id {userId} not found");
+            foreach (var userId in usersAdded.Concat(usersRemoved)) RequireChangeableUser(c, userId);
             c.Execute("UPDATE groups SET name = @n, description = @d WHERE id = @id", ("@n", name ?? group.Name), ("@d", description ?? group.Description), ("@id", id));
             foreach (var userId in usersAdded) AddMembership(c, userId, id);
             foreach (var userId in usersRemoved) c.Execute("DELETE FROM memberships WHERE user_id = @u AND group_id = @g", ("@u", userId), ("@g", id));

@@ -23,7 +23,13 @@ internal sealed class AcceldataProvider : IUserProvider
 
     public int InviteBatchSize => 100;
 
-    public ProviderCapabilities Capabilities { get; } = new() { Platform = "Acceldata" };
+    /// <summary>
+    /// Users one group update may name. Acceldata publishes no limit for usersAdded/usersRemoved; this is
+    /// an assumption that keeps each body small, and the sandbox holds us to it.
+    /// </summary>
+    public const int MembersPerGroupCall = 100;
+
+    public ProviderCapabilities Capabilities { get; } = new() { Platform = "Acceldata", MembersPerGroupCall = MembersPerGroupCall };
 
     public Task VerifyAsync(CancellationToken cancellationToken) =>
         _rest.SendAsync(new RestRequest($"{Users}/count"), cancellationToken);
@@ -100,6 +106,17 @@ internal sealed class AcceldataProvider : IUserProvider
             ? new { data = new { groups = ids } }
             : new { groupIds = ids };
         var request = new RestRequest($"{Users}/{PathSegment.Of(userId)}/{action}", Method.Put).AddJsonBody(body);
+        return _rest.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>
+    /// One group update names every user to add or remove. Only the member list is sent: we assume, as for
+    /// a user's PUT, that fields left out (the name among them) stay as they are.
+    /// </summary>
+    public Task ChangeGroupMembersAsync(Group group, IReadOnlyList<string> userIds, bool add, CancellationToken cancellationToken)
+    {
+        object body = add ? new { usersAdded = userIds } : new { usersRemoved = userIds };
+        var request = new RestRequest($"{Groups}/{PathSegment.Of(group.Id)}", Method.Put).AddJsonBody(body);
         return _rest.SendAsync(request, cancellationToken);
     }
 

@@ -112,4 +112,22 @@ public sealed class AcceldataCommandTests : ModuleTest
         Assert.Equal(["Succeeded", "Skipped"], result.Statuses());
         Assert.True(Sandbox.GroupExists("Customer Analytics"));
     }
+
+    [Fact]
+    public async Task Add_UserGroup_rows_for_one_group_share_one_call_and_each_row_is_answered()
+    {
+        var rows = CsvRows.From("Id\n" + string.Join("\n", Enumerable.Range(1, 12).Select(i => $"user-{i:D3}")) + "\nnobody@company.com");
+        await Sandbox.ClearRequestLogAsync();
+
+        var preview = Shell.Run("$input | Add-UserGroup -Group Contractors -WhatIf", rows);
+        Assert.Equal(0, await Sandbox.WriteCallsAsync());
+        var run = Shell.Run("$input | Add-UserGroup -Group Contractors", rows);
+
+        Assert.Equal([.. Enumerable.Repeat("WhatIf", 12), "Failed"], preview.Statuses());
+        Assert.Equal([.. Enumerable.Repeat("Succeeded", 12), "Failed"], run.Statuses());
+        Assert.Same(rows[12], Assert.Single(run.Errors).TargetObject);
+        Assert.Equal(1, await Sandbox.CallsAsync("PUT", "/admin/api/groups/{groupId}"));
+        Assert.Equal(1, await Sandbox.WriteCallsAsync());
+        Assert.Equal(12, Sandbox.MembersOf("Contractors").Count);
+    }
 }

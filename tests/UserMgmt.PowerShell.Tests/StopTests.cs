@@ -11,8 +11,8 @@ public sealed class StopTests : ModuleTest
     public void Stopped_midway_no_row_is_reported_twice_and_each_report_is_true()
     {
         var rows = CsvRows.From("Id\n" + string.Join("\n", Enumerable.Range(1, 20).Select(i => $"user-{i:D3}")));
-        // Slow changes, one row per call and one call at a time (membership would share one call): the stop lands while most rows are still to do (19 s of work are left
-        // when the first result arrives, so no busy machine lets them all finish first).
+        // Slow changes, one row per call (memberships would share one) and one call at a time: the stop
+        // lands while most rows are still to do, with 19 s of work left, so no busy machine finishes first.
         Sandbox.InjectFaults(new FaultSettings { LatencyMs = 1000, Methods = "POST,PUT,PATCH,DELETE" });
 
         var (shell, running, output) = Shell.Begin("$rows | Disable-User -ThrottleLimit 1 -Confirm:$false", ("rows", rows));

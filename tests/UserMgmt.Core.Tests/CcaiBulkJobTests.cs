@@ -161,7 +161,7 @@ public sealed class CcaiBulkJobTests : SandboxTest
     [Fact]
     public async Task Wrong_credentials_are_refused_with_401()
     {
-        var settings = Sandbox.Settings(TestSandbox.Credential(secretKey: "wrong-token"), provider: ProviderKind.Ccai);
+        var settings = Sandbox.Settings(TestSandbox.Credential(secretKey: "wrong-token"), provider: "Ccai");
 
         var error = await Assert.ThrowsAsync<AuthenticationFailedException>(() => UserMgmtConnection.OpenAsync(settings, default));
 

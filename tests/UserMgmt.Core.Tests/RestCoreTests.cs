@@ -86,7 +86,7 @@ public sealed class RestCoreTests : SandboxTest
     [Fact]
     public async Task The_spec_shaped_group_body_is_accepted_too()
     {
-        using var connection = await Sandbox.ConnectAsync(GroupAssignmentShape.DataGroups);
+        using var connection = await Sandbox.ConnectAsync(new Dictionary<string, object?> { ["groupassignmentshape"] = "datagroups" });
         var contractors = (await connection.Client.ListGroupsAsync(default)).Single(g => g.Name == "Contractors");
 
         await connection.Client.AddUserToGroupsAsync("user-002", [contractors], default);

@@ -55,7 +55,7 @@ public sealed class IsolationTests
         var credential = Activator.CreateInstance(engine.GetType("UserMgmt.Connections.ApiCredential")!, SandboxOptions.DemoAccessKey, secret)!;
         var settingsType = engine.GetType("UserMgmt.Connections.ConnectionSettings")!;
         var settings = Activator.CreateInstance(settingsType)!;
-        settingsType.GetProperty("Provider")!.SetValue(settings, Enum.Parse(engine.GetType("UserMgmt.Connections.ProviderKind")!, "Acceldata"));
+        settingsType.GetProperty("Provider")!.SetValue(settings, "Acceldata");
         settingsType.GetProperty("BaseUri")!.SetValue(settings, baseUri);
         settingsType.GetProperty("Credential")!.SetValue(settings, credential);
         var open = engine.GetType("UserMgmt.Connections.UserMgmtConnection")!.GetMethod("OpenAsync")!;

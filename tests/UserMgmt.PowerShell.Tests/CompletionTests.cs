@@ -51,5 +51,6 @@ public sealed class CompletionTests : CcaiModuleTest
 
         Assert.Empty(Complete("Add-UserGroup -Group Con"));
         Assert.Equal(["Acceldata", "Ccai"], Complete("Connect-UserMgmt -Provider ").Take(2));
+        Assert.Equal(["Ccai"], Complete("Connect-UserMgmt -Provider cc"));
     }
 }

@@ -5,11 +5,13 @@ namespace UserMgmt.Connections;
 /// <summary>Everything needed to open a connection to one platform tenant.</summary>
 public sealed class ConnectionSettings
 {
-    public required ProviderKind Provider { get; init; }
+    /// <summary>A provider's name in the registry (any case).</summary>
+    public required string Provider { get; init; }
     public required Uri BaseUri { get; init; }
     public required ApiCredential Credential { get; init; }
     public bool AllowInsecureHttp { get; init; }
-    public GroupAssignmentShape GroupAssignmentShape { get; init; } = GroupAssignmentShape.GroupIds;
+    /// <summary>Provider-specific options by name; checked against what the provider declares when connecting.</summary>
+    public IReadOnlyDictionary<string, object?>? ProviderOptions { get; init; }
     /// <summary>Retries and timeouts for every command on this connection, unless a command sets its own.</summary>
     public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
 }

@@ -6,9 +6,10 @@ namespace UserMgmt.Connections;
 /// <summary>An open, verified connection to one tenant. What users see of it holds no secret.</summary>
 public sealed class UserMgmtConnection : IDisposable
 {
-    private UserMgmtConnection(ConnectionSettings settings, IUserProvider provider)
+    private UserMgmtConnection(ConnectionSettings settings, ProviderDescriptor descriptor, IUserProvider provider)
     {
-        Provider = settings.Provider;
+        Provider = descriptor.Name;
+        Platform = descriptor.Platform;
         BaseUri = settings.BaseUri;
         UserName = settings.Credential.UserName;
         Retry = settings.Retry;
@@ -16,7 +17,11 @@ public sealed class UserMgmtConnection : IDisposable
     }
 
     public Guid Id { get; } = Guid.NewGuid();
-    public ProviderKind Provider { get; }
+    /// <summary>The provider's name in the registry.</summary>
+    public string Provider { get; }
+
+    /// <summary>The platform's name as users know it, for messages.</summary>
+    public string Platform { get; }
     public Uri BaseUri { get; }
     public string UserName { get; }
     public DateTimeOffset ConnectedAt { get; } = DateTimeOffset.Now;
@@ -31,11 +36,13 @@ public sealed class UserMgmtConnection : IDisposable
     public static async Task<UserMgmtConnection> OpenAsync(ConnectionSettings settings, CancellationToken cancellationToken)
     {
         BaseUriPolicy.Validate(settings.BaseUri, settings.AllowInsecureHttp);
-        var provider = ProviderFactory.Create(settings);
+        var descriptor = ProviderRegistry.Get(settings.Provider);
+        var options = ProviderOptions.Resolve(descriptor, settings.ProviderOptions);
+        var provider = descriptor.Create(settings, options);
         try
         {
             await provider.VerifyAsync(cancellationToken);
-            return new UserMgmtConnection(settings, provider);
+            return new UserMgmtConnection(settings, descriptor, provider);
         }
         catch
         {

@@ -1,7 +1,9 @@
+using System.Collections;
 using System.Management.Automation;
 using System.Security;
 using UserMgmt.Commands.Internal;
 using UserMgmt.Connections;
+using UserMgmt.Providers;
 using UserMgmt.Rest;
 
 namespace UserMgmt.Commands;
@@ -18,8 +20,11 @@ public sealed class ConnectUserMgmtCommand : RetrySettingsCmdlet
     private const string KeySet = "Key";
     private readonly CancellationTokenSource _stopping = new();
 
+    /// <summary>A provider's name in the registry (any case); completed from it.</summary>
     [Parameter(Mandatory = true, Position = 0)]
-    public ProviderKind Provider { get; set; }
+    [ArgumentCompleter(typeof(ProviderNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string Provider { get; set; } = null!;
 
     [Parameter(Mandatory = true, Position = 1)]
     public Uri BaseUri { get; set; } = null!;
@@ -39,9 +44,9 @@ public sealed class ConnectUserMgmtCommand : RetrySettingsCmdlet
     [Parameter]
     public SwitchParameter AllowInsecureHttp { get; set; }
 
-    /// <summary>The body shape the tenant accepts for group assignment (Acceldata).</summary>
+    /// <summary>Provider-specific settings by name; each provider declares its own, with defaults.</summary>
     [Parameter]
-    public GroupAssignmentShape GroupAssignmentShape { get; set; } = GroupAssignmentShape.GroupIds;
+    public Hashtable? ProviderOption { get; set; }
 
     protected override void StopProcessing() => _stopping.Cancel();
 
@@ -56,7 +61,8 @@ public sealed class ConnectUserMgmtCommand : RetrySettingsCmdlet
             BaseUri = BaseUri,
             Credential = credential,
             AllowInsecureHttp = AllowInsecureHttp,
-            GroupAssignmentShape = GroupAssignmentShape,
+            ProviderOptions = ProviderOption?.Cast<DictionaryEntry>()
+                .ToDictionary(e => e.Key.ToString() ?? "", e => e.Value is PSObject o ? o.BaseObject : e.Value, StringComparer.OrdinalIgnoreCase),
             Retry = WithBoundRetrySettings(RetryPolicy.Default),
         };
         try
@@ -64,6 +70,14 @@ public sealed class ConnectUserMgmtCommand : RetrySettingsCmdlet
             var connection = new PipelineDispatcher(this).Run(ct => UserMgmtConnection.OpenAsync(settings, ct), _stopping.Token);
             CurrentConnection.Set(connection);
             WriteObject(connection);
+        }
+        catch (UnknownProviderException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.UnknownProvider", ErrorCategory.InvalidArgument, Provider));
+        }
+        catch (ProviderOptionException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.InvalidProviderOption", ErrorCategory.InvalidArgument, ProviderOption));
         }
         catch (ArgumentException e)
         {

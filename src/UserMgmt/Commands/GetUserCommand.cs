@@ -62,7 +62,7 @@ public sealed class GetUserCommand : UserMgmtCmdlet
         var status = WantedStatus();
         if (status is { } wanted && !connection.Client.Capabilities.KnownStatuses.Contains(wanted))
             ThrowTerminatingError(new ErrorRecord(
-                new NotSupportedException($"{PlatformNames.Of(connection.Provider)} does not tell {Status} users apart: its users are "
+                new NotSupportedException($"{connection.Platform} does not tell {Status} users apart: its users are "
                     + string.Join(" or ", connection.Client.Capabilities.KnownStatuses) + "."),
                 "UserMgmt.StatusNotKnownToPlatform", ErrorCategory.NotImplemented, Status));
 

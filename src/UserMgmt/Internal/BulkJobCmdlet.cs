@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using UserMgmt.Bulk;
+using UserMgmt.Providers;
 
 namespace UserMgmt.Commands.Internal;
 
@@ -11,7 +12,8 @@ public abstract class BulkJobCmdlet : UserMgmtCmdlet
         var connection = ResolveConnection();
         if (connection.Client is IBulkJobClient client) return client;
         ThrowTerminatingError(new ErrorRecord(
-            new PSNotSupportedException($"{PlatformNames.Of(connection.Provider)} has no bulk jobs; connect to a platform that has them (Connect-UserMgmt -Provider Ccai)."),
+            new PSNotSupportedException($"{connection.Platform} has no bulk jobs; connect to a platform that has them "
+                + $"(Connect-UserMgmt -Provider {string.Join(" or ", ProviderRegistry.All.Where(p => p.HasBulkJobs).Select(p => p.Name))})."),
             "UserMgmt.NoBulkJobs", ErrorCategory.InvalidOperation, connection));
         throw new InvalidOperationException();
     }

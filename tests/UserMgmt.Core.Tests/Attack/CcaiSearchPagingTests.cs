@@ -20,7 +20,7 @@ public sealed class CcaiSearchPagingTests
     public async Task A_name_search_finds_a_user_beyond_the_first_page()
     {
         await using var server = await UsersServer();
-        using var client = HostileClient.Client(server, ProviderKind.Ccai);
+        using var client = HostileClient.Client(server, "Ccai");
         var found = new List<User>();
 
         await new DirectoryQueries(client).ListUsersAsync("smithson", null, found.Add, HostileClient.Patience());
@@ -32,7 +32,7 @@ public sealed class CcaiSearchPagingTests
     public async Task A_limit_that_is_not_a_whole_number_of_pages_lists_each_user_once()
     {
         await using var server = await UsersServer();
-        using var client = HostileClient.Client(server, ProviderKind.Ccai);
+        using var client = HostileClient.Client(server, "Ccai");
         var found = new List<User>();
 
         await new DirectoryQueries(client).ListUsersAsync(null, 130, found.Add, HostileClient.Patience());

@@ -17,7 +17,7 @@ public sealed class CcaiUnreadableAnswerTests
     {
         await using var server = await HostileServer.StartAsync(app =>
             app.MapGet("/apps/api/v1/users", () => Results.Text(body, "application/json")));
-        using var client = HostileClient.Client(server, ProviderKind.Ccai);
+        using var client = HostileClient.Client(server, "Ccai");
 
         var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.ListUsersAsync(null, 0, 100, HostileClient.Patience()));
 

@@ -76,7 +76,7 @@ public sealed class EndlessPagingTests
     public async Task Looking_for_a_CCAI_user_by_id_stops_too()
     {
         await using var server = await SamePageServer();
-        using var client = Hostile.Client(server, ProviderKind.Ccai);
+        using var client = Hostile.Client(server, "Ccai");
 
         var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.GetUserAsync("nobody", Hostile.Patience()));
 

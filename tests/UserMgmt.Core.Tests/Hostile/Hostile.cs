@@ -12,7 +12,7 @@ public static class Hostile
     /// <summary>Has characters that JSON, URL, HTML and Base64 each write differently.</summary>
     public const string Secret = "s3cr+t/Key=&<x>\"q'~9Zp";
 
-    public static ConnectionSettings Settings(HostileServer server, ProviderKind provider = ProviderKind.Acceldata) => new()
+    public static ConnectionSettings Settings(HostileServer server, string provider = "Acceldata") => new()
     {
         Provider = provider,
         BaseUri = server.BaseUri,
@@ -21,8 +21,8 @@ public static class Hostile
     };
 
     /// <summary>The provider alone, without the connection's first read, so a test maps only the routes it is about.</summary>
-    public static IUserProvider Client(HostileServer server, ProviderKind provider = ProviderKind.Acceldata) =>
-        ProviderFactory.Create(Settings(server, provider));
+    public static IUserProvider Client(HostileServer server, string provider = "Acceldata") =>
+        ProviderRegistry.Get(provider).Create(Settings(server, provider), ProviderOptions.Resolve(ProviderRegistry.Get(provider), null));
 
     /// <summary>
     /// A safety net, not a measurement: cancels work that would otherwise hang the run, which then

@@ -50,7 +50,7 @@ public sealed class RedirectTests
         await using var other = await HostileServer.StartAsync(_ => { });
         var target = new Uri(other.BaseUri, "apps/api/v1/bulk/users/template");
         await using var server = await HostileServer.StartAsync(app => app.MapGet("/apps/api/v1/bulk/users/template", () => Redirect(302, target)));
-        using var client = Hostile.Client(server, ProviderKind.Ccai);
+        using var client = Hostile.Client(server, "Ccai");
 
         await Assert.ThrowsAnyAsync<ApiException>(() => client.ListGroupsAsync(Hostile.Patience()));
 

@@ -28,19 +28,19 @@ public sealed class TestSandbox : LocalSandbox
     /// <summary>Retries as in production, but with short waits so tests stay fast.</summary>
     public static readonly RetryPolicy QuickRetry = new(3, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(30));
 
-    public ConnectionSettings Settings(ApiCredential? credential = null, GroupAssignmentShape shape = GroupAssignmentShape.GroupIds,
-        ProviderKind provider = ProviderKind.Acceldata) => new()
+    public ConnectionSettings Settings(ApiCredential? credential = null, IReadOnlyDictionary<string, object?>? options = null,
+        string provider = "Acceldata") => new()
     {
         Provider = provider,
         BaseUri = BaseUri,
         Credential = credential ?? Credential(),
-        GroupAssignmentShape = shape,
+        ProviderOptions = options,
         Retry = QuickRetry,
     };
 
-    public Task<UserMgmtConnection> ConnectAsync(GroupAssignmentShape shape = GroupAssignmentShape.GroupIds) =>
-        UserMgmtConnection.OpenAsync(Settings(shape: shape), CancellationToken.None);
+    public Task<UserMgmtConnection> ConnectAsync(IReadOnlyDictionary<string, object?>? options = null) =>
+        UserMgmtConnection.OpenAsync(Settings(options: options), CancellationToken.None);
 
     public Task<UserMgmtConnection> ConnectCcaiAsync() =>
-        UserMgmtConnection.OpenAsync(Settings(provider: ProviderKind.Ccai), CancellationToken.None);
+        UserMgmtConnection.OpenAsync(Settings(provider: "Ccai"), CancellationToken.None);
 }

@@ -15,10 +15,10 @@ internal sealed class AcceldataProvider : IUserProvider
     private readonly RestCore _rest;
     private readonly GroupAssignmentShape _assignmentShape;
 
-    public AcceldataProvider(ConnectionSettings settings)
+    public AcceldataProvider(ConnectionSettings settings, GroupAssignmentShape assignmentShape)
     {
         _rest = new RestCore(settings.BaseUri, new AcceldataKeyAuthenticator(settings.Credential), SecretRedactor.For(settings.Credential), settings.Retry);
-        _assignmentShape = settings.GroupAssignmentShape;
+        _assignmentShape = assignmentShape;
     }
 
     public int InviteBatchSize => 100;
@@ -29,7 +29,9 @@ internal sealed class AcceldataProvider : IUserProvider
     /// </summary>
     public const int MembersPerGroupCall = 100;
 
-    public ProviderCapabilities Capabilities { get; } = new() { Platform = "Acceldata", MembersPerGroupCall = MembersPerGroupCall };
+    internal static readonly ProviderCapabilities PlatformCapabilities = new() { Platform = "Acceldata", MembersPerGroupCall = MembersPerGroupCall };
+
+    public ProviderCapabilities Capabilities => PlatformCapabilities;
 
     public Task VerifyAsync(CancellationToken cancellationToken) =>
         _rest.SendAsync(new RestRequest($"{Users}/count"), cancellationToken);

@@ -43,7 +43,7 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     public int InviteBatchSize => DefaultBatchSize;
 
     /// <summary>The Apps API has no team endpoints, and its user file holds only these attributes and needs a last name on every row.</summary>
-    public ProviderCapabilities Capabilities { get; } = new()
+    internal static readonly ProviderCapabilities PlatformCapabilities = new()
     {
         Platform = "CCAI Platform",
         CanCreateGroups = false,
@@ -56,6 +56,8 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         // Users are created directly, never invited: the platform knows only active and deactivated ones.
         KnownStatuses = [UserStatus.Active, UserStatus.Inactive],
     };
+
+    public ProviderCapabilities Capabilities => PlatformCapabilities;
     public int DefaultBatchSize => 500;
 
     public Task VerifyAsync(CancellationToken cancellationToken) =>

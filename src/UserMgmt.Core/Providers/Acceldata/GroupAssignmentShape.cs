@@ -1,4 +1,4 @@
-namespace UserMgmt.Connections;
+namespace UserMgmt.Providers.Acceldata;
 
 /// <summary>
 /// The Acceldata guides and its OpenAPI spec disagree on the body of assign-groups/remove-groups;

@@ -1,0 +1,24 @@
+using UserMgmt.Connections;
+
+namespace UserMgmt.Providers.Acceldata;
+
+/// <summary>Acceldata Data Observability Cloud: key-pair headers, and a choice of group-assignment body.</summary>
+internal sealed class AcceldataDescriptor : ProviderDescriptor
+{
+    public const string GroupAssignmentShapeOption = "GroupAssignmentShape";
+
+    public override string Name => "Acceldata";
+
+    public override IReadOnlyList<AuthenticationKind> Authentication { get; } = [AuthenticationKind.KeyPair];
+
+    public override ProviderCapabilities Capabilities => AcceldataProvider.PlatformCapabilities;
+
+    public override IReadOnlyList<ProviderOption> Options { get; } =
+    [
+        new(GroupAssignmentShapeOption, "The body the tenant accepts for assign-groups/remove-groups.",
+            nameof(GroupAssignmentShape.GroupIds), Enum.GetNames<GroupAssignmentShape>()),
+    ];
+
+    public override IUserProvider Create(ConnectionSettings settings, ProviderOptions options) =>
+        new AcceldataProvider(settings, options.Get<GroupAssignmentShape>(GroupAssignmentShapeOption));
+}

@@ -1,0 +1,79 @@
+using UserMgmt.Connections;
+using UserMgmt.Operations;
+using UserMgmt.Providers;
+using UserMgmt.Tests.Support;
+
+namespace UserMgmt.Tests.Registry;
+
+/// <summary>Providers are found, configured and built through the registry alone.</summary>
+public sealed class ProviderRegistryTests : SandboxTest
+{
+    public ProviderRegistryTests() => RelabelledDescriptor.EnsureRegistered();
+
+    private Task<UserMgmtConnection> ConnectAsync(string provider, IReadOnlyDictionary<string, object?>? options = null) =>
+        UserMgmtConnection.OpenAsync(Sandbox.Settings(options: options, provider: provider), default);
+
+    [Fact]
+    public async Task A_provider_registered_from_outside_the_engine_connects_and_runs_a_command()
+    {
+        using var connection = await ConnectAsync("RELABELLED");
+        await Sandbox.ClearRequestLogAsync();
+
+        var results = await Rows.ApplyAsync(connection, p => p.PlanInvitationsAsync(Rows.Invitations(["new.hire@example.com"], "Contractors"), default));
+
+        Assert.Equal("Relabelled", connection.Provider);
+        Assert.Equal("Relabelled Cloud", connection.Platform);
+        Assert.Equal(OperationStatus.Succeeded, Assert.Single(results).Status);
+        Assert.Equal(1, await Sandbox.CallsAsync("POST", "/admin/api/users/invite-users"));
+        Assert.Equal(["Contractors"], Sandbox.GroupsOf("new.hire@example.com"));
+    }
+
+    [Fact]
+    public async Task Its_option_and_capabilities_decide_what_is_planned()
+    {
+        using var connection = await ConnectAsync("Relabelled", new Dictionary<string, object?> { ["groups"] = "fixed" });
+        await Sandbox.ClearRequestLogAsync();
+
+        var results = await Rows.ApplyAsync(connection, p => p.PlanNewGroupsAsync([new NewGroupRequest(1, null, "Night Shift", null)], default));
+
+        var result = Assert.Single(results);
+        Assert.Equal(OperationStatus.Failed, result.Status);
+        Assert.Contains("Relabelled Cloud cannot create groups", result.Message);
+        Assert.Equal(0, await Sandbox.WriteCallsAsync());
+    }
+
+    [Fact]
+    public async Task An_unknown_provider_is_refused_with_the_known_ones_and_the_closest()
+    {
+        var error = await Assert.ThrowsAsync<UnknownProviderException>(() => ConnectAsync("Acceldat"));
+
+        Assert.Contains("Did you mean 'Acceldata'?", error.Message);
+        Assert.Contains("Acceldata, Ccai", error.Message);
+        Assert.Equal(0, await Sandbox.CallsAsync("GET", "/admin/api/users/count"));
+    }
+
+    [Theory]
+    [InlineData("GroupAssignmentShap", "DataGroups", "Did you mean 'GroupAssignmentShape'?")]
+    [InlineData("GroupAssignmentShape", "Data", "takes GroupIds or DataGroups")]
+    public async Task A_misspelt_option_or_value_is_refused_before_anything_is_sent(string name, string value, string expected)
+    {
+        var error = await Assert.ThrowsAsync<ProviderOptionException>(() => ConnectAsync("Acceldata", new Dictionary<string, object?> { [name] = value }));
+
+        Assert.Contains(expected, error.Message);
+        Assert.Equal(0, await Sandbox.CallsAsync("GET", "/admin/api/users/count"));
+    }
+
+    [Fact]
+    public async Task A_provider_without_options_refuses_any()
+    {
+        var error = await Assert.ThrowsAsync<ProviderOptionException>(() => ConnectAsync("ccai", new Dictionary<string, object?> { ["GroupAssignmentShape"] = "DataGroups" }));
+
+        Assert.Contains("Provider Ccai takes no options", error.Message);
+    }
+
+    [Fact]
+    public void A_second_provider_of_the_same_name_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => ProviderRegistry.Register(new RelabelledDescriptor()));
+    }
+}

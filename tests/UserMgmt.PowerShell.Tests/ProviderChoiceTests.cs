@@ -1,0 +1,54 @@
+using System.Management.Automation;
+using UserMgmt.PowerShell.Tests.Hosting;
+using UserMgmt.Sandbox;
+
+namespace UserMgmt.PowerShell.Tests;
+
+/// <summary>Connect-UserMgmt -Provider and -ProviderOption, as typed at the prompt, checked against the registry's providers.</summary>
+public sealed class ProviderChoiceTests : ModuleTest
+{
+    protected override string? Provider => null;
+
+    private Invocation ConnectWith(string arguments) => Shell.Run($$"""
+        $secret = [System.Net.NetworkCredential]::new('', $secretKey).SecurePassword
+        Connect-UserMgmt -BaseUri $uri -AccessKey $accessKey -SecretKey $secret -MaxRetry 0 {{arguments}}
+        """, ("uri", Sandbox.BaseUri.ToString()), ("accessKey", SandboxOptions.DemoAccessKey), ("secretKey", SandboxOptions.DemoSecretKey));
+
+    [Fact]
+    public void A_provider_name_in_any_case_and_its_option_connect_and_commands_use_them()
+    {
+        var connected = ConnectWith("-Provider ACCELDATA -ProviderOption @{ groupassignmentshape = 'datagroups' }").ThrowIfFailed();
+        Shell.Run("Add-UserGroup -User ben.okafor@example.com -Group Contractors").ThrowIfFailed();
+
+        Assert.Equal("Acceldata", connected.Output.Single().Text("Provider"));
+        Assert.Contains("Contractors", Sandbox.GroupsOf("ben.okafor@example.com"));
+    }
+
+    [Fact]
+    public async Task An_unknown_provider_is_a_named_error_suggesting_the_closest_and_nothing_is_sent()
+    {
+        await Sandbox.ClearRequestLogAsync();
+
+        var record = Assert.Single(ConnectWith("-Provider Acceldat").Errors);
+
+        Assert.StartsWith("UserMgmt.UnknownProvider,", record.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, record.CategoryInfo.Category);
+        Assert.Contains("Did you mean 'Acceldata'?", record.Exception.Message);
+        Assert.Equal(0, await Sandbox.CallsAsync("GET", "/admin/api/users/count"));
+    }
+
+    [Theory]
+    [InlineData("-Provider Acceldata -ProviderOption @{ GroupShape = 'DataGroups' }", "has no option 'GroupShape'")]
+    [InlineData("-Provider Acceldata -ProviderOption @{ GroupAssignmentShape = 'Groups' }", "takes GroupIds or DataGroups")]
+    [InlineData("-Provider Ccai -ProviderOption @{ GroupAssignmentShape = 'DataGroups' }", "Provider Ccai takes no options")]
+    public async Task An_option_the_provider_does_not_take_is_a_named_error_and_nothing_is_sent(string arguments, string expected)
+    {
+        await Sandbox.ClearRequestLogAsync();
+
+        var record = Assert.Single(ConnectWith(arguments).Errors);
+
+        Assert.StartsWith("UserMgmt.InvalidProviderOption,", record.FullyQualifiedErrorId);
+        Assert.Contains(expected, record.Exception.Message);
+        Assert.Equal(0, await Sandbox.WriteCallsAsync() + await Sandbox.CallsAsync("GET", "/admin/api/users/count"));
+    }
+}

@@ -1,6 +1,5 @@
 using UserMgmt.Model;
 using UserMgmt.Providers;
-using UserMgmt.Rest;
 
 namespace UserMgmt.Operations;
 
@@ -40,34 +39,27 @@ public sealed class DirectoryQueries(IUserProvider provider)
     private async Task<int> ListFilteredAsync(UserQuery query, int skip, int? limit, Action<User> emit, CancellationToken cancellationToken)
     {
         var matched = 0;
-        var pages = new PageGuard<User>("users", u => u.Id);
-        for (var offset = 0; ; offset += DefaultPageSize)
-        {
-            var page = await provider.ListUsersAsync(query.Search, query.Enabled, offset, DefaultPageSize, cancellationToken);
-            pages.Check(page.Users);
+        await foreach (var page in UserPaging.ReadAsync(provider, query.Search, query.Enabled, DefaultPageSize, null, "users", cancellationToken))
             foreach (var user in page.Users.Where(query.Matches))
             {
                 if (matched >= skip && (limit is null || matched - skip < limit)) emit(user);
                 matched++;
             }
-            if (page.Users.Count < DefaultPageSize || offset + page.Users.Count >= page.Total) return matched;
-        }
+        return matched;
     }
 
     private async Task<int> ListPagedAsync(string? search, int? limit, Action<User> emit, CancellationToken cancellationToken)
     {
         var emitted = 0;
-        var pages = new PageGuard<User>("users", u => u.Id);
-        while (true)
+        int? total = null;
+        await foreach (var page in UserPaging.ReadAsync(provider, search, null, DefaultPageSize, limit, "users", cancellationToken))
         {
-            var pageSize = limit is { } max ? Math.Min(DefaultPageSize, max - emitted) : DefaultPageSize;
-            if (pageSize <= 0) return await TotalAsync(search, emitted, cancellationToken);
-            var page = await provider.ListUsersAsync(search, emitted, pageSize, cancellationToken);
-            pages.Check(page.Users);
             foreach (var user in page.Users) emit(user);
             emitted += page.Users.Count;
-            if (page.Users.Count < pageSize || emitted >= page.Total) return page.Total;
+            total = page.Total;
         }
+        // Stopped by the limit with more to come (or asked for none): the total is counted separately.
+        return emitted >= limit && (total is null || emitted < total) ? await TotalAsync(search, emitted, cancellationToken) : total ?? emitted;
     }
 
     /// <summary>Every group when no name is given; otherwise the groups with this id or name.</summary>

@@ -1,6 +1,5 @@
 using UserMgmt.Model;
 using UserMgmt.Providers;
-using UserMgmt.Rest;
 
 namespace UserMgmt.Operations;
 
@@ -15,16 +14,8 @@ internal static class EmailLookup
 
     public static async Task<User?> FindAsync(IUserProvider provider, string email, CancellationToken cancellationToken)
     {
-        var pages = new PageGuard<User>($"users matching '{email}'", u => u.Id);
-        for (var offset = 0; ; )
-        {
-            var page = await provider.ListUsersAsync(email, offset, PageSize, cancellationToken);
-            var match = page.Users.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase));
-            if (match is not null) return match;
-            offset += page.Users.Count;
-            if (page.Users.Count < PageSize || offset >= page.Total) return null;
-            // A platform that ignores the offset would otherwise serve the same page for ever.
-            pages.Check(page.Users);
-        }
+        await foreach (var page in UserPaging.ReadAsync(provider, email, null, PageSize, null, $"users matching '{email}'", cancellationToken))
+            if (page.Users.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase)) is { } match) return match;
+        return null;
     }
 }

@@ -1,6 +1,5 @@
 using UserMgmt.Model;
 using UserMgmt.Providers;
-using UserMgmt.Rest;
 
 namespace UserMgmt.Operations;
 
@@ -20,14 +19,7 @@ internal sealed class UserDirectory(IUserProvider provider)
     public async Task PrepareAsync(int lookupCount, CancellationToken cancellationToken)
     {
         if (lookupCount <= PerRowLookupLimit || _loadedAll) return;
-        var pages = new PageGuard<User>("users", u => u.Id);
-        for (var offset = 0; ; offset += PageSize)
-        {
-            var page = await provider.ListUsersAsync(null, offset, PageSize, cancellationToken);
-            pages.Check(page.Users);
-            page.Users.ToList().ForEach(Remember);
-            if (page.Users.Count < PageSize || offset + page.Users.Count >= page.Total) break;
-        }
+        (await UserPaging.ReadAllAsync(provider, PageSize, cancellationToken)).ForEach(Remember);
         _loadedAll = true;
     }
 

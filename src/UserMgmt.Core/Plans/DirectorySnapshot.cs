@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using UserMgmt.Model;
 using UserMgmt.Providers;
-using UserMgmt.Rest;
+using UserMgmt.Operations;
 
 namespace UserMgmt.Plans;
 
@@ -50,15 +50,7 @@ public sealed class DirectorySnapshot
     public static async Task<DirectorySnapshot> ReadAsync(IUserProvider provider, CancellationToken cancellationToken)
     {
         var groups = await provider.ListGroupsAsync(cancellationToken);
-        var users = new List<User>();
-        var pages = new PageGuard<User>("users", u => u.Id);
-        for (var offset = 0; ; offset += PageSize)
-        {
-            var page = await provider.ListUsersAsync(null, offset, PageSize, cancellationToken);
-            pages.Check(page.Users);
-            users.AddRange(page.Users);
-            if (page.Users.Count < PageSize || users.Count >= page.Total) break;
-        }
+        var users = await UserPaging.ReadAllAsync(provider, PageSize, cancellationToken);
         return new DirectorySnapshot(users, groups);
     }
 

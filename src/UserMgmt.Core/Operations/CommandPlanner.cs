@@ -176,7 +176,7 @@ public sealed class CommandPlanner(IUserProvider provider)
         // The platform refuses every change to such a user; said here, -WhatIf tells the same as the real run.
         if (user.ExternallyManaged)
         {
-            plan.Fail(row, user.Email, op, $"{user.Email} is managed by SCIM: {_can.Platform} takes changes to it only from its identity provider.");
+            plan.Fail(row, user.Email, op, ScimManaged.User(user.Email, _can.Platform));
             return false;
         }
         if (!_can.ChangeNeedsLastName || !string.IsNullOrWhiteSpace(user.LastName)) return true;
@@ -187,8 +187,7 @@ public sealed class CommandPlanner(IUserProvider provider)
     /// <summary>Why the platform will refuse changing these groups' members, or null when it will not.</summary>
     private string? ManagedGroups(IEnumerable<Group> groups) =>
         groups.Where(g => g.ExternallyManaged).Select(g => g.Name).ToList() is { Count: > 0 } managed
-            ? (managed.Count == 1 ? $"Group '{managed[0]}' is" : $"Groups {PlannedStep.Quote(managed)} are")
-              + $" managed by SCIM: {_can.Platform} takes membership changes only from its identity provider."
+            ? ScimManaged.Groups(managed, _can.Platform)
             : null;
 
     /// <summary>Why the platform will refuse a value given, or null when it takes them all.</summary>

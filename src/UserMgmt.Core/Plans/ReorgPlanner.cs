@@ -1,4 +1,5 @@
 using UserMgmt.Model;
+using UserMgmt.Operations;
 using UserMgmt.Providers;
 
 namespace UserMgmt.Plans;
@@ -40,7 +41,7 @@ public static class ReorgPlanner
                 : [];
             if (adds.Count + removes.Count > 0 && Managed(live, group.Name))
             {
-                problems.Add(new PlanProblem(group.At, ManagedGroup(group.Name, name)));
+                problems.Add(new PlanProblem(group.At, ScimManaged.Group(group.Name, name)));
                 continue;
             }
             // A SCIM-managed user named in the plan is the plan's mistake; one a selector or an exact list merely
@@ -48,10 +49,10 @@ public static class ReorgPlanner
             var named = group.Include.OfType<EmailMember>().GroupBy(m => m.Email, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(m => m.Key, m => m.First().At, StringComparer.OrdinalIgnoreCase);
             foreach (var email in adds.Where(e => live.UsersByEmail[e].ExternallyManaged))
-                if (named.TryGetValue(email, out var at)) problems.Add(new PlanProblem(at, ManagedUser(email, name)));
-                else notes.Add(new PlanNote(group.At, $"{email} is left out of '{group.Name}': {ManagedUser(email, name)}"));
+                if (named.TryGetValue(email, out var at)) problems.Add(new PlanProblem(at, ScimManaged.User(email, name)));
+                else notes.Add(new PlanNote(group.At, $"{email} is left out of '{group.Name}': {ScimManaged.User(email, name)}"));
             foreach (var email in removes.Where(e => live.UsersByEmail[e].ExternallyManaged))
-                notes.Add(new PlanNote(group.At, $"{email} stays in '{group.Name}': {ManagedUser(email, name)}"));
+                notes.Add(new PlanNote(group.At, $"{email} stays in '{group.Name}': {ScimManaged.User(email, name)}"));
             changes.AddRange(adds.Where(e => !live.UsersByEmail[e].ExternallyManaged)
                 .Select(e => new PlanChange(0, ChangeKind.AddMember, e) { Group = group.Name }));
             removals.AddRange(removes.Where(e => !live.UsersByEmail[e].ExternallyManaged)
@@ -64,18 +65,18 @@ public static class ReorgPlanner
             if (Known(live, spec.User, spec.At, problems) is not { } user) continue;
             var now = user.Attributes.TryGetValue(spec.Attribute, out var values) ? values : [];
             if (now.SequenceEqual(spec.Values, StringComparer.Ordinal)) continue;
-            if (user.ExternallyManaged) problems.Add(new PlanProblem(spec.At, ManagedUser(user.Email, name)));
+            if (user.ExternallyManaged) problems.Add(new PlanProblem(spec.At, ScimManaged.User(user.Email, name)));
             else changes.Add(new PlanChange(0, ChangeKind.SetAttribute, user.Email) { Attribute = spec.Attribute, Values = spec.Values });
         }
         foreach (var spec in document.Disable)
         {
             if (Known(live, spec.User, spec.At, problems) is not { Status: not UserStatus.Inactive } user) continue;
-            if (user.ExternallyManaged) problems.Add(new PlanProblem(spec.At, ManagedUser(user.Email, name)));
+            if (user.ExternallyManaged) problems.Add(new PlanProblem(spec.At, ScimManaged.User(user.Email, name)));
             else changes.Add(new PlanChange(0, ChangeKind.DisableUser, user.Email));
         }
         foreach (var group in document.Groups.Where(g => g.Absent && live.GroupsByName.ContainsKey(g.Name)))
         {
-            if (Managed(live, group.Name)) problems.Add(new PlanProblem(group.At, ManagedGroup(group.Name, name)));
+            if (Managed(live, group.Name)) problems.Add(new PlanProblem(group.At, ScimManaged.Group(group.Name, name)));
             else changes.Add(new PlanChange(0, ChangeKind.DeleteGroup, group.Name));
         }
 
@@ -95,13 +96,6 @@ public static class ReorgPlanner
 
     private static bool Managed(DirectorySnapshot live, string group) =>
         live.GroupsByName.TryGetValue(group, out var g) && g.ExternallyManaged;
-
-    // The platform answers 403 to any of these; said at planning, -WhatIf tells what the real run does.
-    private static string ManagedUser(string email, string platform) =>
-        $"{email} is managed by SCIM: {platform} takes changes to it only from its identity provider.";
-
-    private static string ManagedGroup(string group, string platform) =>
-        $"Group '{group}' is managed by SCIM: {platform} takes changes to it or its members only from its identity provider.";
 
     /// <summary>What the plan asks of the platform that it cannot do, at the place the plan asks it.</summary>
     private static IEnumerable<PlanProblem> Unsupported(ReorgPlanDocument document, DirectorySnapshot live, ProviderCapabilities platform)

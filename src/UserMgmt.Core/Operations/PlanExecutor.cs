@@ -29,8 +29,7 @@ public sealed class PlanExecutor(IUserProvider provider, Action<OperationResult>
             cancellationToken.IsCancellationRequested ? "the command was stopped"
             : Volatile.Read(ref fatal)?.Message ?? "the deadline passed before it was done";
 
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.ThrottleLimit) };
-        await Parallel.ForEachAsync(Units(steps), parallel, async (unit, _) =>
+        async ValueTask RunAsync(UnitOfWork unit, CancellationToken _)
         {
             if (stop.IsCancellationRequested)
             {
@@ -57,7 +56,13 @@ public sealed class PlanExecutor(IUserProvider provider, Action<OperationResult>
                 foreach (var step in unit.Steps)
                     ledger.Report(step, OperationStatus.Failed, unit.Unfinished($"Unexpected error: {e.Message}"), null, TimeSpan.Zero);
             }
-        });
+        }
+
+        var units = Units(steps).ToList();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.ThrottleLimit) };
+        await Parallel.ForEachAsync(units.Where(u => u.Job is null), parallel, RunAsync);
+        // Jobs go one after another: a user's later change sits in a later job, and must land after the earlier one.
+        foreach (var unit in units.Where(u => u.Job is not null)) await RunAsync(unit, default);
 
         if (fatal is not null) ExceptionDispatchInfo.Throw(fatal);
         cancellationToken.ThrowIfCancellationRequested();
@@ -67,6 +72,11 @@ public sealed class PlanExecutor(IUserProvider provider, Action<OperationResult>
     {
         var metrics = RequestMetrics.Begin();
         var clock = Stopwatch.StartNew();
+        if (unit.Job is { } job)
+        {
+            await new ChangeJobSender(provider, ledger, metrics, clock).SendAsync(job, unit, cancellationToken);
+            return;
+        }
         if (unit.Steps[0] is InviteStep)
         {
             var sender = new InvitationSender(provider, ledger, metrics, clock);
@@ -95,11 +105,21 @@ public sealed class PlanExecutor(IUserProvider provider, Action<OperationResult>
 
     /// <summary>
     /// Units of work: one per step, but invitations with the same groups share batches, and so do
-    /// membership changes with the same groups and direction where the platform changes a group's members at once.
+    /// membership changes with the same groups and direction where the platform changes a group's
+    /// members at once. Where the platform changes users through jobs, every user change goes into a job.
     /// </summary>
     private IEnumerable<UnitOfWork> Units(IReadOnlyList<PlannedStep> steps)
     {
-        var byGroup = provider.Capabilities.MembersPerGroupCall is > 0 and var perCall ? perCall : 0;
+        var capabilities = provider.Capabilities;
+        if (capabilities.UserChangesPerJob is > 0 and var perJob)
+        {
+            var userChanges = steps.Select(s => (Step: s, Change: s.AsUserChange())).Where(c => c.Change is not null).ToList();
+            foreach (var job in ChangeJob.Pack(userChanges.Select(c => (c.Step, c.Change!)), perJob))
+                yield return new UnitOfWork(job.Steps, job);
+            steps = steps.Except(userChanges.Select(c => c.Step)).ToList();
+        }
+
+        var byGroup = capabilities.MembersPerGroupCall is > 0 and var perCall ? perCall : 0;
         bool Batched(PlannedStep s) => s is InviteStep || (byGroup > 0 && s is MembershipStep);
 
         foreach (var step in steps.Where(s => !Batched(s))) yield return new UnitOfWork([step]);

@@ -19,7 +19,12 @@ public abstract class PlannedStep(RowRequest request, string target, string oper
     /// <summary>What was done, for the result of a step that succeeded.</summary>
     public abstract string DoneMessage { get; }
 
-    internal abstract Task ApplyAsync(IUserProvider provider, CancellationToken cancellationToken);
+    /// <summary>Applies this step alone; steps that only ever go in batches (invitations) have no call of their own.</summary>
+    internal virtual Task ApplyAsync(IUserProvider provider, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException($"{Operation} steps are sent in batches, never alone.");
+
+    /// <summary>The step as one user's change, for platforms that change users through jobs; null for changes to groups.</summary>
+    internal virtual UserChange? AsUserChange() => null;
 
     public OperationResult ToResult(OperationStatus status, string message, int? httpStatus = null, int attempts = 0, TimeSpan duration = default) => new()
     {

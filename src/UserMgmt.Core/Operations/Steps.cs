@@ -20,8 +20,8 @@ public sealed class InviteStep(InvitationRequest request, string email, IReadOnl
     /// <summary>The key under which invitations can share one call: same groups, same email choice.</summary>
     internal string BatchKey => $"{SendEmail}|{string.Join('|', Groups.Select(g => g.Id).Order())}";
 
-    internal override Task ApplyAsync(IUserProvider provider, CancellationToken cancellationToken) =>
-        provider.InviteUsersAsync([Invitee], Groups, SendEmail, cancellationToken);
+    internal override UserChange AsUserChange() =>
+        new() { Email = Email, FirstName = Invitee.FirstName, LastName = Invitee.LastName, Join = Groups, Enabled = true };
 }
 
 public sealed class MembershipStep(RowRequest request, User user, IReadOnlyList<Group> groups, bool add, string operation)
@@ -45,6 +45,10 @@ public sealed class MembershipStep(RowRequest request, User user, IReadOnlyList<
     internal override Task ApplyAsync(IUserProvider provider, CancellationToken cancellationToken) => IsAddition
         ? provider.AddUserToGroupsAsync(UserId, Groups, cancellationToken)
         : provider.RemoveUserFromGroupsAsync(UserId, Groups, cancellationToken);
+
+    internal override UserChange AsUserChange() => IsAddition
+        ? new() { Email = user.Email, Existing = user, Join = Groups }
+        : new() { Email = user.Email, Existing = user, Leave = Groups };
 }
 
 public sealed class AttributeStep(AttributeRequest request, User user, IReadOnlyDictionary<string, IReadOnlyList<string>> changes)
@@ -60,6 +64,8 @@ public sealed class AttributeStep(AttributeRequest request, User user, IReadOnly
 
     internal override Task ApplyAsync(IUserProvider provider, CancellationToken cancellationToken) =>
         provider.SetAttributesAsync(UserId, Changes, cancellationToken);
+
+    internal override UserChange AsUserChange() => new() { Email = user.Email, Existing = user, Attributes = Changes };
 }
 
 public sealed class UserStateStep(UserStateRequest request, User user, bool enable)
@@ -73,6 +79,8 @@ public sealed class UserStateStep(UserStateRequest request, User user, bool enab
 
     internal override Task ApplyAsync(IUserProvider provider, CancellationToken cancellationToken) =>
         provider.SetEnabledAsync(UserId, Enable, cancellationToken);
+
+    internal override UserChange AsUserChange() => new() { Email = user.Email, Existing = user, Enabled = Enable };
 }
 
 public sealed class CreateGroupStep(NewGroupRequest request, string name)

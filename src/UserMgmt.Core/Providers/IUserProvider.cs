@@ -50,6 +50,14 @@ public interface IUserProvider : IDisposable
         throw new NotSupportedException($"{Capabilities.Platform} changes membership one user at a time.");
 
     /// <summary>
+    /// Applies changes to many users as one server-side job and says how each ended, in the order given:
+    /// only for platforms whose capabilities give <see cref="ProviderCapabilities.UserChangesPerJob"/>,
+    /// never more changes than that, and never two for one address.
+    /// </summary>
+    Task<IReadOnlyList<UserChangeOutcome>> ApplyUserChangesAsync(IReadOnlyList<UserChange> changes, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Capabilities.Platform} changes users one call at a time.");
+
+    /// <summary>
     /// The values an attribute may hold where the platform keeps it to one value of a fixed set (any case),
     /// or null where it takes any value: the planner refuses others, so -WhatIf says what the platform then does.
     /// </summary>

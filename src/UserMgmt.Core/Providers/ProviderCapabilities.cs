@@ -38,5 +38,12 @@ public sealed record ProviderCapabilities
     /// <summary>Membership changes can go per group, many users in one call (<see cref="IUserProvider.ChangeGroupMembersAsync"/>).</summary>
     public bool MembershipByGroup => MembersPerGroupCall is > 0;
 
+    /// <summary>
+    /// How many users one server-side job may change, where the platform changes users through jobs:
+    /// the engine then puts a command's user changes into as few jobs as that allows. Null where each
+    /// change is its own call.
+    /// </summary>
+    public int? UserChangesPerJob { get; init; }
+
     public bool CanSetAttribute(string name) => SettableAttributes is null || SettableAttributes.Contains(name);
 }

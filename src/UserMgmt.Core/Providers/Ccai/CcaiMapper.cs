@@ -46,6 +46,38 @@ internal static class CcaiMapper
         SourceRow = number,
     };
 
+    /// <summary>
+    /// One user's change as a file row: a user already there is named by address and keeps the last
+    /// name the platform holds (the file requires one); someone new comes with their names.
+    /// </summary>
+    public static BulkUserRow ToRow(UserChange change, int number)
+    {
+        var row = new BulkUserRow
+        {
+            Email = change.Email,
+            FirstName = change.Existing is null ? change.FirstName : null,
+            LastName = change.Existing is null ? change.LastName : change.Existing.LastName,
+            Status = change.Enabled switch { true => "Active", false => "Inactive", null => null },
+            Teams = change.Join.Select(g => g.Name).ToList(),
+            LeftTeams = change.Leave.Select(g => g.Name).ToList(),
+            SourceRow = number,
+        };
+        foreach (var (name, values) in change.Attributes)
+        {
+            var value = values.Count == 0 ? null : string.Join(";", values);
+            row = AttributeKey(name) switch
+            {
+                "location" => row with { Location = value },
+                "agentnumber" => row with { AgentNumber = value },
+                _ => throw new ArgumentException($"'{name}' is not among the settable attributes; the plan should have refused it.", nameof(change)),
+            };
+        }
+        return row;
+    }
+
+    /// <summary>One spelling of an attribute name, however it was written (agentNumber, agent_number, AgentNumber).</summary>
+    public static string AttributeKey(string attribute) => attribute.Replace("_", "").ToLowerInvariant();
+
     /// <summary>A row as the file carries it; absent values are left out so the platform keeps what it has.</summary>
     public static CcaiUserDto ToFile(BulkUserRow row) => new()
     {

@@ -17,6 +17,8 @@ namespace UserMgmt.Providers.Ccai;
 internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
 {
     public const int RequestsPerSecond = 10;
+    // The platform sets no limit on a file's rows but advises small batches.
+    private const int RowsPerJob = 500;
     private const int MaxPageSize = 1000;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -55,10 +57,11 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         ChangeNeedsLastName = true,
         // Users are created directly, never invited: the platform knows only active and deactivated ones.
         KnownStatuses = [UserStatus.Active, UserStatus.Inactive],
+        UserChangesPerJob = RowsPerJob,
     };
 
     public ProviderCapabilities Capabilities => PlatformCapabilities;
-    public int DefaultBatchSize => 500;
+    public int DefaultBatchSize => RowsPerJob;
 
     public Task VerifyAsync(CancellationToken cancellationToken) =>
         _rest.SendAsync(new RestRequest(_root + "users").AddQueryParameter("per_page", 1), cancellationToken);
@@ -185,71 +188,49 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     public Task DeleteGroupAsync(string groupId, CancellationToken cancellationToken) =>
         throw new NotSupportedByPlatformException(OperationNames.DeleteGroup, "CCAI Platform teams cannot be deleted through its Apps API");
 
-    // Every change below is a bulk job behind the scenes, so users need not know the platform's mechanics.
+    // Every change is a row of a bulk job behind the scenes, so users need not know the platform's mechanics.
 
-    public Task InviteUsersAsync(IReadOnlyList<Invitee> invitees, IReadOnlyList<Group> groups, bool sendEmail, CancellationToken cancellationToken)
-    {
-        var teams = groups.Select(g => g.Name).ToList();
-        return ApplyAsync(OperationNames.Invite, invitees.Select(i => new BulkUserRow
+    public Task<IReadOnlyList<UserChangeOutcome>> ApplyUserChangesAsync(IReadOnlyList<UserChange> changes, CancellationToken cancellationToken) =>
+        new CcaiChangeJob(this, ChangeTimeout).RunAsync(changes, cancellationToken);
+
+    public Task InviteUsersAsync(IReadOnlyList<Invitee> invitees, IReadOnlyList<Group> groups, bool sendEmail, CancellationToken cancellationToken) =>
+        ApplyEachAsync(OperationNames.Invite, invitees.Select(i => new UserChange
         {
-            Email = i.Email, FirstName = i.FirstName, LastName = i.LastName, Status = "Active", Teams = teams,
+            Email = i.Email, FirstName = i.FirstName, LastName = i.LastName, Join = groups, Enabled = true,
         }).ToList(), cancellationToken);
-    }
 
     public async Task AddUserToGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken) =>
-        await ApplyAsync(OperationNames.AddToGroup, [await RowForAsync(userId, cancellationToken) with { Teams = groups.Select(g => g.Name).ToList() }], cancellationToken);
+        await ApplyEachAsync(OperationNames.AddToGroup, [await ChangeForAsync(userId, cancellationToken) with { Join = groups }], cancellationToken);
 
     public async Task RemoveUserFromGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken) =>
-        await ApplyAsync(OperationNames.RemoveFromGroup, [await RowForAsync(userId, cancellationToken) with { LeftTeams = groups.Select(g => g.Name).ToList() }], cancellationToken);
+        await ApplyEachAsync(OperationNames.RemoveFromGroup, [await ChangeForAsync(userId, cancellationToken) with { Leave = groups }], cancellationToken);
 
     // The file's location must name one the platform knows; other attributes take any text.
     public async Task<IReadOnlySet<string>?> GetAllowedValuesAsync(string attribute, CancellationToken cancellationToken) =>
-        AttributeKey(attribute) == "location" ? (await GetTemplateAsync(cancellationToken)).Locations : null;
+        CcaiMapper.AttributeKey(attribute) == "location" ? (await GetTemplateAsync(cancellationToken)).Locations : null;
 
-    public async Task SetAttributesAsync(string userId, IReadOnlyDictionary<string, IReadOnlyList<string>> attributes, CancellationToken cancellationToken)
-    {
-        var row = await RowForAsync(userId, cancellationToken);
-        foreach (var (name, values) in attributes)
-        {
-            var value = values.Count == 0 ? null : string.Join(";", values);
-            row = AttributeKey(name) switch
-            {
-                "location" => row with { Location = value },
-                "agentnumber" => row with { AgentNumber = value },
-                _ => throw new ArgumentException($"'{name}' is not among the settable attributes; the plan should have refused it.", nameof(attributes)),
-            };
-        }
-        await ApplyAsync(OperationNames.SetAttribute, [row], cancellationToken);
-    }
+    public async Task SetAttributesAsync(string userId, IReadOnlyDictionary<string, IReadOnlyList<string>> attributes, CancellationToken cancellationToken) =>
+        await ApplyEachAsync(OperationNames.SetAttribute, [await ChangeForAsync(userId, cancellationToken) with { Attributes = attributes }], cancellationToken);
 
     public async Task SetEnabledAsync(string userId, bool enabled, CancellationToken cancellationToken) =>
-        await ApplyAsync(enabled ? OperationNames.Enable : OperationNames.Disable,
-            [await RowForAsync(userId, cancellationToken) with { Status = enabled ? "Active" : "Inactive" }], cancellationToken);
+        await ApplyEachAsync(enabled ? OperationNames.Enable : OperationNames.Disable,
+            [await ChangeForAsync(userId, cancellationToken) with { Enabled = enabled }], cancellationToken);
 
-    /// <summary>A row naming an existing user as the file requires: the address and the last name.</summary>
-    private async Task<BulkUserRow> RowForAsync(string userId, CancellationToken cancellationToken)
+    /// <summary>A change of an existing user: the file names users by address and needs their last name.</summary>
+    private async Task<UserChange> ChangeForAsync(string userId, CancellationToken cancellationToken)
     {
         var user = _seen.TryGetValue(userId, out var known) ? known
             : await GetUserAsync(userId, cancellationToken) ?? throw new ApiException("GET", "users", System.Net.HttpStatusCode.NotFound, $"No user has the id '{userId}'");
-        return new BulkUserRow { Email = user.Email, LastName = user.LastName };
+        return new UserChange { Email = user.Email, Existing = user };
     }
 
-    /// <summary>Runs the rows as one job and waits for it; a row the platform refused becomes an error carrying its message.</summary>
-    private async Task ApplyAsync(string operation, IReadOnlyList<BulkUserRow> rows, CancellationToken cancellationToken)
+    /// <summary>Runs the changes as one job; the first row the platform did not apply becomes an error carrying its reason.</summary>
+    private async Task ApplyEachAsync(string operation, IReadOnlyList<UserChange> changes, CancellationToken cancellationToken)
     {
-        var runner = new BulkJobRunner(this);
-        var job = await runner.StartAsync(rows, BulkJobRunner.FileName(BulkJobRunner.NewRunId(), 1), cancellationToken);
-        job = (await runner.WaitAsync([job], ChangeTimeout, _ => { }, cancellationToken)).Single();
-        if (job.Succeeded) return;
-        var resource = $"bulk job {job.Id}";
-        if (!job.IsFinished) throw new ApiException(operation, resource, null, $"the platform had not finished the job after {ChangeTimeout.TotalMinutes} minutes");
-        var errors = await runner.ErrorsAsync(job, [BulkErrorKind.Scheme, BulkErrorKind.Update], cancellationToken);
-        var first = errors.FirstOrDefault(e => e.Severity == BulkErrorSeverity.Error);
-        throw new ApiException(operation, resource, null, first is null ? $"the job ended {job.Status}" : $"{first.Message} ({first.Column})");
+        var outcomes = await ApplyUserChangesAsync(changes, cancellationToken);
+        if (outcomes.FirstOrDefault(o => o.Result != UserChangeResult.Applied) is { } missed)
+            throw new ApiException(operation, "bulk job", null, missed.Message ?? "the platform did not apply the row");
     }
-
-    /// <summary>One spelling of an attribute name, however it was written (agentNumber, agent_number, AgentNumber).</summary>
-    private static string AttributeKey(string attribute) => attribute.Replace("_", "").ToLowerInvariant();
 
     private static IReadOnlySet<string> Names(IEnumerable<CcaiNameValue> items) =>
         items.Where(i => !string.IsNullOrEmpty(i.Name)).Select(i => i.Name!).ToHashSet(StringComparer.OrdinalIgnoreCase);

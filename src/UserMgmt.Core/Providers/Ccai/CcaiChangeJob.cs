@@ -1,0 +1,51 @@
+using UserMgmt.Bulk;
+using UserMgmt.Rest;
+
+namespace UserMgmt.Providers.Ccai;
+
+/// <summary>
+/// Runs users' changes as one bulk job, waits for the platform to finish it, and reads how each row
+/// ended from the job's error logs (file row N is the Nth change).
+/// </summary>
+internal sealed class CcaiChangeJob(IBulkJobClient client, TimeSpan timeout)
+{
+    public async Task<IReadOnlyList<UserChangeOutcome>> RunAsync(IReadOnlyList<UserChange> changes, CancellationToken cancellationToken)
+    {
+        var runner = new BulkJobRunner(client);
+        var rows = changes.Select((c, i) => CcaiMapper.ToRow(c, i + 1)).ToList();
+        var job = await runner.StartAsync(rows, BulkJobRunner.FileName(BulkJobRunner.NewRunId(), 1), cancellationToken);
+        job = (await runner.WaitAsync([job], timeout, _ => { }, cancellationToken)).Single();
+        var resource = $"bulk job {job.Id}";
+        if (!job.IsFinished)
+            throw new ApiException("wait for", resource, null, $"the platform had not finished the job after {timeout.TotalMinutes} minutes; it may still apply it");
+        if (job.Succeeded) return changes.Select(_ => UserChangeOutcome.Applied).ToList();
+        // Neither refused as a file nor processed: which rows landed is unknown.
+        if (job.Status is not ("invalid_scheme" or "completed")) throw new ApiException("run", resource, null, job.Describe());
+
+        var errors = await runner.ErrorsAsync(job, [BulkErrorKind.Scheme, BulkErrorKind.Update], cancellationToken);
+        var byRow = errors.Where(e => e.FileRow is >= 1 && e.FileRow <= rows.Count).ToLookup(e => e.FileRow!.Value);
+        var unplaced = errors.Where(e => e.Severity == BulkErrorSeverity.Error && !byRow.Contains(e.FileRow ?? 0)).Select(Describe).ToList();
+        var refusedRows = byRow.Count(r => r.Any(e => e.Severity == BulkErrorSeverity.Error));
+        // The platform may report errors without their row: then no row without one of its own is known to have landed.
+        var unknown = job.Status == "invalid_scheme" || refusedRows < job.FailedRows
+            ? (unplaced.Count > 0 ? string.Join("; ", unplaced) : job.Describe())
+            : null;
+        return rows.Select(row => Outcome(byRow[row.SourceRow].ToList(), unknown)).ToList();
+    }
+
+    /// <summary>
+    /// A row with an error of its own was refused; a row whose fate is unknown (its file refused, or
+    /// failures the platform did not place) can go again, since every row states the user as wanted;
+    /// the rest were applied, with their warnings.
+    /// </summary>
+    private static UserChangeOutcome Outcome(List<BulkJobError> own, string? unknown)
+    {
+        if (own.FirstOrDefault(e => e.Severity == BulkErrorSeverity.Error) is { } refusal)
+            return new(UserChangeResult.Refused, Describe(refusal));
+        if (unknown is not null) return new(UserChangeResult.NotApplied, unknown);
+        var warnings = own.Select(Describe).ToList();
+        return warnings.Count == 0 ? UserChangeOutcome.Applied : new(UserChangeResult.Applied, string.Join("; ", warnings));
+    }
+
+    private static string Describe(BulkJobError error) => error.Column is { } column ? $"{error.Message} ({column})" : error.Message;
+}

@@ -1,0 +1,46 @@
+using UserMgmt.Model;
+
+namespace UserMgmt.Providers;
+
+/// <summary>
+/// What one command changes for one person, for platforms that change users through server-side
+/// jobs: each change becomes one row of a job's file. Only what is named changes.
+/// </summary>
+public sealed record UserChange
+{
+    public required string Email { get; init; }
+
+    /// <summary>The user as the platform holds them; null for someone the change creates.</summary>
+    public User? Existing { get; init; }
+
+    /// <summary>The names of someone the change creates.</summary>
+    public string? FirstName { get; init; }
+    public string? LastName { get; init; }
+
+    public IReadOnlyList<Group> Join { get; init; } = [];
+    public IReadOnlyList<Group> Leave { get; init; } = [];
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Attributes { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+    public bool? Enabled { get; init; }
+
+    public override string ToString() => Email;
+}
+
+/// <summary>How the platform's job ended for one change.</summary>
+public enum UserChangeResult
+{
+    Applied,
+    /// <summary>The platform refused this row; the message is its reason.</summary>
+    Refused,
+    /// <summary>
+    /// Not known to be applied, though not refused either (the job refused the file for other rows,
+    /// or did not say which rows failed): the row states the user as wanted, so it can be sent again.
+    /// </summary>
+    NotApplied,
+}
+
+/// <summary>One change's end; for Applied, the message carries the platform's warnings, if any.</summary>
+public sealed record UserChangeOutcome(UserChangeResult Result, string? Message = null)
+{
+    public static readonly UserChangeOutcome Applied = new(UserChangeResult.Applied);
+}

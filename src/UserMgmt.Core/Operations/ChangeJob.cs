@@ -19,7 +19,7 @@ internal sealed class ChangeJobRow(PlannedStep step, UserChange change)
         var mine = Change;
         if (mine.Existing is null || change.Existing is null) return false;
         if (mine.Enabled is not null && change.Enabled is not null) return false;
-        if (mine.Attributes.Keys.Any(change.Attributes.ContainsKey) || change.Attributes.Keys.Any(mine.Attributes.ContainsKey)) return false;
+        if (mine.Attributes.Keys.Intersect(change.Attributes.Keys, StringComparer.OrdinalIgnoreCase).Any()) return false;
         if (Overlap(mine.Join, change.Leave) || Overlap(mine.Leave, change.Join)) return false;
 
         Change = mine with

@@ -8,7 +8,8 @@ namespace UserMgmt.Operations;
 /// <summary>
 /// Applies approved steps concurrently (up to the throttle limit) and reports one result per step.
 /// Invitations share calls where the platform takes batches; an invitation whose outcome is unknown
-/// is looked up before it is sent again, so nobody is invited twice. When the platform becomes
+/// is looked up before it is sent again, so nobody is invited twice. On platforms that change users
+/// through jobs, the user changes go as a few jobs, one after another. When the platform becomes
 /// unreachable or refuses the credentials, or the command is stopped or runs out of time, every step
 /// not yet done is reported as not done, so no row goes missing.
 /// </summary>

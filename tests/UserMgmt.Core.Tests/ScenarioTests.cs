@@ -29,6 +29,21 @@ public sealed class ScenarioTests : SandboxTest
     }
 
     [Fact]
+    public async Task Invitations_go_as_many_to_a_call_as_the_platform_declares()
+    {
+        using var connection = await Sandbox.ConnectAsync();
+        var emails = Enumerable.Range(1, 250).Select(i => $"hire{i}@company.com").ToList();
+        await Sandbox.ClearRequestLogAsync();
+
+        var results = await Rows.ApplyAsync(connection, p => p.PlanInvitationsAsync(Rows.Invitations(emails, "Contractors"), default));
+
+        Assert.Equal(100, connection.Client.Capabilities.InvitationsPerCall);
+        Assert.All(results, r => Assert.Equal(OperationStatus.Succeeded, r.Status));
+        Assert.Equal(3, await Sandbox.CallsAsync("POST", "/admin/api/users/invite-users"));
+        Assert.All(emails, e => Assert.Equal(1, Sandbox.CountUsers(e)));
+    }
+
+    [Fact]
     public async Task Onboarding_again_changes_nothing_and_skips_every_row()
     {
         using var connection = await Sandbox.ConnectAsync();

@@ -124,7 +124,7 @@ public sealed class PlanExecutor(IUserProvider provider, Action<OperationResult>
         bool Batched(PlannedStep s) => s is InviteStep || (byGroup > 0 && s is MembershipStep);
 
         foreach (var step in steps.Where(s => !Batched(s))) yield return new UnitOfWork([step]);
-        var size = Math.Max(1, provider.InviteBatchSize);
+        var size = Math.Max(1, capabilities.InvitationsPerCall);
         foreach (var sameKind in steps.OfType<InviteStep>().GroupBy(i => i.BatchKey))
             foreach (var chunk in sameKind.Chunk(size))
                 yield return new UnitOfWork(chunk);

@@ -8,9 +8,6 @@ namespace UserMgmt.Providers;
 /// </summary>
 public interface IUserProvider : IDisposable
 {
-    /// <summary>How many addresses one invitation call may carry.</summary>
-    int InviteBatchSize { get; }
-
     /// <summary>What the platform can change; the planner refuses the rest before anything is sent.</summary>
     ProviderCapabilities Capabilities { get; }
 

@@ -20,6 +20,9 @@ public sealed record ProviderCapabilities
     /// <summary>An attribute can be emptied; false where a blank value means "leave it as it is".</summary>
     public bool CanClearAttributes { get; init; } = true;
 
+    /// <summary>How many addresses one invitation call may carry.</summary>
+    public int InvitationsPerCall { get; init; } = 1;
+
     /// <summary>A new user must come with a last name.</summary>
     public bool InviteNeedsLastName { get; init; }
 

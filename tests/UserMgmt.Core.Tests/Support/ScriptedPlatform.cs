@@ -9,8 +9,7 @@ namespace UserMgmt.Tests.Support;
 /// </summary>
 internal abstract class ScriptedPlatform(string name) : IUserProvider
 {
-    public int InviteBatchSize => 100;
-    public ProviderCapabilities Capabilities { get; } = new() { Platform = name };
+    public ProviderCapabilities Capabilities { get; } = new() { Platform = name, InvitationsPerCall = 100 };
 
     public virtual Task InviteUsersAsync(IReadOnlyList<Invitee> invitees, IReadOnlyList<Group> groups, bool sendEmail, CancellationToken cancellationToken) =>
         throw new NotSupportedException();

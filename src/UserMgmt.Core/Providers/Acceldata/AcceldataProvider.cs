@@ -21,15 +21,18 @@ internal sealed class AcceldataProvider : IUserProvider
         _assignmentShape = assignmentShape;
     }
 
-    public int InviteBatchSize => 100;
-
     /// <summary>
     /// Users one group update may name. Acceldata publishes no limit for usersAdded/usersRemoved; this is
     /// an assumption that keeps each body small, and the sandbox holds us to it.
     /// </summary>
     public const int MembersPerGroupCall = 100;
 
-    internal static readonly ProviderCapabilities PlatformCapabilities = new() { Platform = "Acceldata", MembersPerGroupCall = MembersPerGroupCall };
+    internal static readonly ProviderCapabilities PlatformCapabilities = new()
+    {
+        Platform = "Acceldata",
+        InvitationsPerCall = 100,
+        MembersPerGroupCall = MembersPerGroupCall,
+    };
 
     public ProviderCapabilities Capabilities => PlatformCapabilities;
 

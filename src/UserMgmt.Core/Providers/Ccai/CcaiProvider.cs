@@ -42,7 +42,6 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         _root = settings.BaseUri.AbsolutePath.TrimEnd('/').EndsWith("/apps/api/v1", StringComparison.OrdinalIgnoreCase) ? "" : "apps/api/v1/";
     }
 
-    public int InviteBatchSize => DefaultBatchSize;
 
     /// <summary>The Apps API has no team endpoints, and its user file holds only these attributes and needs a last name on every row.</summary>
     internal static readonly ProviderCapabilities PlatformCapabilities = new()

@@ -1,4 +1,5 @@
 using UserMgmt.Connections;
+using UserMgmt.FakeProvider;
 using UserMgmt.Operations;
 using UserMgmt.Providers;
 using UserMgmt.Tests.Support;

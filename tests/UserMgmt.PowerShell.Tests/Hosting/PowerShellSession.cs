@@ -29,6 +29,7 @@ public sealed class PowerShellSession : IDisposable
         runspace.Open();
         var session = new PowerShellSession(host, runspace);
         session.Run("Import-Module $manifest -ErrorAction Stop", ("manifest", ManifestPath)).ThrowIfFailed();
+        ThirdPartyProvider.EnsureRegistered();
         return session;
     }
 

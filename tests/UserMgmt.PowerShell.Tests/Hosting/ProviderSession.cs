@@ -15,6 +15,7 @@ public static class ProviderSession
     {
         "Acceldata",
         "Ccai",
+        ThirdPartyProvider.Name,
     };
 
     public static Invocation Connect(PowerShellSession shell, LocalSandbox sandbox, string provider)

@@ -53,4 +53,11 @@ public sealed class CompletionTests : CcaiModuleTest
         Assert.Equal(["Acceldata", "Ccai"], Complete("Connect-UserMgmt -Provider ").Take(2));
         Assert.Equal(["Ccai"], Complete("Connect-UserMgmt -Provider cc"));
     }
+
+    [Fact]
+    public void A_provider_registered_from_outside_the_module_is_offered_like_a_shipped_one()
+    {
+        Assert.Contains(ThirdPartyProvider.Name, Complete("Connect-UserMgmt -Provider "));
+        Assert.Equal([ThirdPartyProvider.Name], Complete("Connect-UserMgmt -Provider rel"));
+    }
 }

@@ -41,7 +41,7 @@ public class PlatformRateBenchmarks
     [Benchmark(Description = "burst of list-jobs calls")]
     public Task Burst()
     {
-        var jobs = (IBulkJobClient)_connection.Client;
+        var jobs = _connection.Client.BulkJobs!;
         return Task.WhenAll(Enumerable.Range(0, Requests).Select(_ => jobs.ListJobsAsync(1, 1, default)));
     }
 

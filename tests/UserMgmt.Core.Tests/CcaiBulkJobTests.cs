@@ -27,7 +27,7 @@ public sealed class CcaiBulkJobTests : SandboxTest
 
     private static (IBulkJobClient Client, BulkJobRunner Runner) Runner(UserMgmtConnection connection)
     {
-        var client = Assert.IsAssignableFrom<IBulkJobClient>(connection.Client);
+        var client = Assert.IsAssignableFrom<IBulkJobClient>(connection.Client.BulkJobs);
         return (client, new BulkJobRunner(client));
     }
 

@@ -131,7 +131,7 @@ public sealed class SandboxOddInputTests : SandboxTest
     public async Task A_bulk_row_that_cannot_be_applied_is_an_error_of_that_row_and_the_others_apply()
     {
         using var connection = await Sandbox.ConnectCcaiAsync();
-        var runner = new BulkJobRunner(Assert.IsAssignableFrom<IBulkJobClient>(connection.Client));
+        var runner = new BulkJobRunner(Assert.IsAssignableFrom<IBulkJobClient>(connection.Client.BulkJobs));
         BulkUserRow[] rows =
         [
             new() { Email = "first@company.com", LastName = "First", SourceRow = 1 },

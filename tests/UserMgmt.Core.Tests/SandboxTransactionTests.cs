@@ -32,7 +32,7 @@ public sealed class SandboxTransactionTests : SandboxTest
     {
         RefuseToStore("boom@company.com");
         using var ccai = await Sandbox.ConnectCcaiAsync();
-        var runner = new BulkJobRunner(Assert.IsAssignableFrom<IBulkJobClient>(ccai.Client));
+        var runner = new BulkJobRunner(Assert.IsAssignableFrom<IBulkJobClient>(ccai.Client.BulkJobs));
 
         var failed = await RunJobAsync(runner, "failing", Row(1, "first@company.com"), Row(2, "boom@company.com"), Row(3, "third@company.com"));
         var next = await RunJobAsync(runner, "after", Row(1, "after@company.com"));

@@ -1,3 +1,4 @@
+using UserMgmt.Bulk;
 using UserMgmt.Model;
 
 namespace UserMgmt.Providers;
@@ -10,6 +11,12 @@ public interface IUserProvider : IDisposable
 {
     /// <summary>What the platform can change; the planner refuses the rest before anything is sent.</summary>
     ProviderCapabilities Capabilities { get; }
+
+    /// <summary>
+    /// The platform's server-side bulk jobs (the *-BulkJob commands): present exactly where the capabilities
+    /// say <see cref="ProviderCapabilities.HasBulkJobs"/>, null elsewhere.
+    /// </summary>
+    IBulkJobClient? BulkJobs => null;
 
     /// <summary>A cheap authenticated read that fails when the credentials are wrong.</summary>
     Task VerifyAsync(CancellationToken cancellationToken);

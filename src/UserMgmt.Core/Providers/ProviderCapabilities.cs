@@ -48,5 +48,8 @@ public sealed record ProviderCapabilities
     /// </summary>
     public int? UserChangesPerJob { get; init; }
 
+    /// <summary>The platform changes users through server-side bulk jobs, reached through <see cref="IUserProvider.BulkJobs"/>.</summary>
+    public bool HasBulkJobs { get; init; }
+
     public bool CanSetAttribute(string name) => SettableAttributes is null || SettableAttributes.Contains(name);
 }

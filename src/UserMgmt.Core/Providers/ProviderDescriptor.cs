@@ -30,9 +30,6 @@ public abstract class ProviderDescriptor
     /// <summary>The options <c>Connect-UserMgmt -ProviderOption</c> takes for this platform.</summary>
     public virtual IReadOnlyList<ProviderOption> Options => [];
 
-    /// <summary>The platform changes users through server-side bulk jobs (the *-BulkJob commands).</summary>
-    public virtual bool HasBulkJobs => false;
-
     /// <summary>The platform's name as users know it, for messages.</summary>
     public string Platform => Capabilities.Platform;
 

@@ -10,10 +10,10 @@ public abstract class BulkJobCmdlet : UserMgmtCmdlet
     internal IBulkJobClient BulkClient()
     {
         var connection = ResolveConnection();
-        if (connection.Client is IBulkJobClient client) return client;
+        if (connection.Client.BulkJobs is { } client) return client;
         ThrowTerminatingError(new ErrorRecord(
             new PSNotSupportedException($"{connection.Platform} has no bulk jobs; connect to a platform that has them "
-                + $"(Connect-UserMgmt -Provider {string.Join(" or ", ProviderRegistry.All.Where(p => p.HasBulkJobs).Select(p => p.Name))})."),
+                + $"(Connect-UserMgmt -Provider {string.Join(" or ", ProviderRegistry.All.Where(p => p.Capabilities.HasBulkJobs).Select(p => p.Name))})."),
             "UserMgmt.NoBulkJobs", ErrorCategory.InvalidOperation, connection));
         throw new InvalidOperationException();
     }

@@ -56,12 +56,12 @@ public sealed class GroupNameCompleter : LiveNameCompleter
 public sealed class RoleNameCompleter : LiveNameCompleter
 {
     protected override async Task<IEnumerable<string>> NamesAsync(UserMgmtConnection connection, CancellationToken cancellationToken) =>
-        connection.Client is Bulk.IBulkJobClient client ? (await client.GetTemplateAsync(cancellationToken)).Roles : [];
+        connection.Client.BulkJobs is { } client ? (await client.GetTemplateAsync(cancellationToken)).Roles : [];
 }
 
 /// <summary>Completes the ids of the newest bulk jobs.</summary>
 public sealed class JobIdCompleter : LiveNameCompleter
 {
     protected override async Task<IEnumerable<string>> NamesAsync(UserMgmtConnection connection, CancellationToken cancellationToken) =>
-        connection.Client is Bulk.IBulkJobClient client ? (await client.ListJobsAsync(1, 25, cancellationToken)).Select(j => j.Id.ToString()) : [];
+        connection.Client.BulkJobs is { } client ? (await client.ListJobsAsync(1, 25, cancellationToken)).Select(j => j.Id.ToString()) : [];
 }

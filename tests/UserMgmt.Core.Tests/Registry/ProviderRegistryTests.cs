@@ -73,6 +73,18 @@ public sealed class ProviderRegistryTests : SandboxTest
     }
 
     [Fact]
+    public void Every_provider_has_a_bulk_job_client_exactly_where_its_capabilities_say()
+    {
+        foreach (var descriptor in ProviderRegistry.All)
+        {
+            using var provider = descriptor.Create(Sandbox.Settings(provider: descriptor.Name), ProviderOptions.Resolve(descriptor, null));
+            Assert.True(descriptor.Capabilities.HasBulkJobs == provider.BulkJobs is not null, $"{descriptor.Name}: HasBulkJobs is {descriptor.Capabilities.HasBulkJobs}");
+            Assert.Equal(descriptor.Capabilities, provider.Capabilities);
+        }
+        Assert.Contains(ProviderRegistry.All, p => p.Capabilities.HasBulkJobs);
+    }
+
+    [Fact]
     public void A_second_provider_of_the_same_name_is_refused()
     {
         Assert.Throws<ArgumentException>(() => ProviderRegistry.Register(new RelabelledDescriptor()));

@@ -11,7 +11,5 @@ internal sealed class CcaiDescriptor : ProviderDescriptor
 
     public override ProviderCapabilities Capabilities => CcaiProvider.PlatformCapabilities;
 
-    public override bool HasBulkJobs => true;
-
     public override IUserProvider Create(ConnectionSettings settings, ProviderOptions options) => new CcaiProvider(settings);
 }

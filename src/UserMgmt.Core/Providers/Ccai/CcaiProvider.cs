@@ -57,9 +57,11 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         // Users are created directly, never invited: the platform knows only active and deactivated ones.
         KnownStatuses = [UserStatus.Active, UserStatus.Inactive],
         UserChangesPerJob = RowsPerJob,
+        HasBulkJobs = true,
     };
 
     public ProviderCapabilities Capabilities => PlatformCapabilities;
+    public IBulkJobClient BulkJobs => this;
     public int DefaultBatchSize => RowsPerJob;
 
     public Task VerifyAsync(CancellationToken cancellationToken) =>

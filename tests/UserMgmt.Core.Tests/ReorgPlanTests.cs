@@ -186,6 +186,24 @@ public sealed class ReorgPlanTests : SandboxTest
     }
 
     [Fact]
+    public async Task A_plan_made_on_Acceldata_fails_on_CCAI_the_changes_it_cannot_make_and_those_that_need_them_without_sending_them()
+    {
+        using var acceldata = await Sandbox.ConnectAsync();
+        var plan = await PlanAsync(acceldata, Read("version: 1\ngroups:\n  - name: Night Shift\n    include: [ben.okafor@example.com]\n"));
+        using var ccai = await Sandbox.ConnectCcaiAsync();
+        await Sandbox.ClearRequestLogAsync();
+
+        Assert.Equal(["change 1 (+ create   Night Shift): CCAI Platform cannot create groups"], ReorgPlanner.Unsupported(plan, ccai.Client.Capabilities));
+        var results = await ApplyAsync(ccai, plan);
+
+        Assert.Equal([OperationStatus.Failed, OperationStatus.Failed], results.Select(r => r.Status));
+        Assert.Equal("CCAI Platform cannot create groups.", results[0].Message);
+        Assert.Contains("could not be created", results[1].Message);
+        Assert.Equal(0, await Sandbox.WriteCallsAsync());
+        Assert.False(Sandbox.GroupExists("Night Shift"));
+    }
+
+    [Fact]
     public async Task A_plan_asking_what_the_platform_cannot_do_is_refused_at_its_lines_before_anything_is_sent()
     {
         using var connection = await Sandbox.ConnectCcaiAsync();

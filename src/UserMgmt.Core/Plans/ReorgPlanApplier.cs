@@ -32,6 +32,14 @@ public sealed class ReorgPlanApplier(IUserProvider provider, Action<OperationRes
     private async Task ApplyInOrderAsync(IReadOnlyList<PlanChange> changes, Action<OperationResult> settle, CancellationToken cancellationToken)
     {
         var failedGroups = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Callers refuse such plans before approval; a change the platform cannot make still never reaches it.
+        foreach (var change in changes.Where(c => ReorgPlanner.Refusal(c, provider.Capabilities) is not null))
+        {
+            var request = new PlanChangeRequest(change);
+            settle(request.Settled(request.Operation, OperationStatus.Failed, ReorgPlanner.Refusal(change, provider.Capabilities) + "."));
+            if (change.Kind == ChangeKind.CreateGroup) failedGroups.Add(change.Target);
+        }
+        changes = changes.Where(c => ReorgPlanner.Refusal(c, provider.Capabilities) is null).ToList();
         var creations = changes.Where(c => c.Kind == ChangeKind.CreateGroup).ToList();
         await RunAsync(creations.Select(c => (PlannedStep)new CreateGroupStep(new NewGroupRequest(c.Order, c, c.Target, c.Description), c.Target)).ToList(),
             result => { if (result.Status != OperationStatus.Succeeded) failedGroups.Add(result.Target); settle(result); }, cancellationToken);

@@ -112,6 +112,23 @@ public static class ReorgPlanner
             yield return new PlanProblem(spec.At, $"{platform.Platform} cannot set the attribute '{spec.Attribute}'.");
     }
 
+    /// <summary>
+    /// The changes of a plan made earlier (perhaps on another platform, or edited since) that this platform
+    /// cannot make, each with the capability it lacks: such a plan is refused before anything is sent.
+    /// </summary>
+    public static IReadOnlyList<string> Unsupported(ReorgPlan plan, ProviderCapabilities platform) =>
+        plan.Changes.Where(c => Refusal(c, platform) is not null).Select(c => $"change {c.Order} ({c.Line.Trim()}): {Refusal(c, platform)}").ToList();
+
+    /// <summary>Why the platform cannot make this change, naming the platform and what it lacks; null when it can.</summary>
+    public static string? Refusal(PlanChange change, ProviderCapabilities platform) => change.Kind switch
+    {
+        ChangeKind.CreateGroup when !platform.CanCreateGroups => $"{platform.Platform} cannot create groups",
+        ChangeKind.DeleteGroup when !platform.CanDeleteGroups => $"{platform.Platform} cannot delete groups",
+        ChangeKind.SetAttribute when !platform.CanSetAttribute(change.Attribute ?? "") => $"{platform.Platform} cannot set the attribute '{change.Attribute}'",
+        ChangeKind.SetAttribute when change.Values is { Count: 0 } && !platform.CanClearAttributes => $"{platform.Platform} cannot empty an attribute",
+        _ => null,
+    };
+
     /// <summary>Users and groups whose fingerprint differs now from when the plan was computed.</summary>
     public static IReadOnlyList<string> Moved(ReorgPlan plan, DirectorySnapshot live) =>
         plan.Users.Where(u => live.UserFingerprint(u.Key) != u.Value).Select(u => $"user {u.Key}")

@@ -30,7 +30,3 @@ public sealed class AuthenticationFailedException(string method, string resource
 /// <summary>The platform could not be reached at all (refused, reset, timed out): commands stop.</summary>
 public sealed class ServiceUnreachableException(string method, string resource, string reason, Exception? inner = null)
     : ApiException(method, resource, null, reason, inner);
-
-/// <summary>The platform has no way to make this change directly; the message says what to use instead.</summary>
-public sealed class NotSupportedByPlatformException(string operation, string advice)
-    : ApiException(operation, "-", null, advice);

@@ -93,9 +93,18 @@ public sealed class InvokeReorgPlanCommand : UserMgmtCmdlet
         }
     }
 
-    /// <summary>A plan made earlier, if nothing it depends on has moved since; otherwise the command stops and says what moved.</summary>
+    /// <summary>
+    /// A plan made earlier, if this platform can make every change in it and nothing it depends on has moved
+    /// since; otherwise the command stops, before anything is sent, and says why.
+    /// </summary>
     private ReorgPlan Fresh(ReorgPlan plan)
     {
+        var platform = Connected().Client.Capabilities;
+        if (ReorgPlanner.Unsupported(plan, platform) is { Count: > 0 } unsupported)
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException($"The plan asks {platform.Platform} for changes it cannot make: {string.Join("; ", unsupported)}. "
+                    + "Make the plan with New-ReorgPlan while connected to this platform."),
+                "UserMgmt.PlanUnsupported", ErrorCategory.InvalidOperation, plan));
         var live = RunEngine(ct => DirectorySnapshot.ReadAsync(Connected().Client, ct));
         var moved = ReorgPlanner.Moved(plan, live);
         if (moved.Count > 0)

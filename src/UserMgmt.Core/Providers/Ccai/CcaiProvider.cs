@@ -182,12 +182,12 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         return errors.Select(e => CcaiMapper.ToError(e, job, kind)).ToList();
     }
 
-    // New-Group refuses these when planning (Capabilities); reorganisation plans still learn it here.
+    // The capabilities say no: New-Group and every plan refuse these while planning, so no call arrives here.
     public Task<Group> CreateGroupAsync(string name, string? description, CancellationToken cancellationToken) =>
-        throw new NotSupportedByPlatformException(OperationNames.CreateGroup, "CCAI Platform teams cannot be created through its Apps API");
+        throw new InvalidOperationException("CCAI Platform teams cannot be created through its Apps API; the planner should have refused this.");
 
     public Task DeleteGroupAsync(string groupId, CancellationToken cancellationToken) =>
-        throw new NotSupportedByPlatformException(OperationNames.DeleteGroup, "CCAI Platform teams cannot be deleted through its Apps API");
+        throw new InvalidOperationException("CCAI Platform teams cannot be deleted through its Apps API; the planner should have refused this.");
 
     // Every change is a row of a bulk job behind the scenes, so users need not know the platform's mechanics.
 

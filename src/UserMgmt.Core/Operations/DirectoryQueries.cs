@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using UserMgmt.Model;
 using UserMgmt.Providers;
 
@@ -35,17 +36,34 @@ public sealed class DirectoryQueries(IUserProvider provider)
             : await ListPagedAsync(query.Search, limit, emit, cancellationToken);
     }
 
-    /// <summary>Members of a group, users in a status, or a later page: every page is read and filtered here.</summary>
+    /// <summary>Members of a group, users in a status, or a later page: the candidates are read and filtered here.</summary>
     private async Task<int> ListFilteredAsync(UserQuery query, int skip, int? limit, Action<User> emit, CancellationToken cancellationToken)
     {
         var matched = 0;
-        await foreach (var page in UserPaging.ReadAsync(provider, query.Search, query.Enabled, DefaultPageSize, null, "users", cancellationToken))
-            foreach (var user in page.Users.Where(query.Matches))
+        await foreach (var user in CandidatesAsync(query, cancellationToken))
+            if (query.Matches(user))
             {
                 if (matched >= skip && (limit is null || matched - skip < limit)) emit(user);
                 matched++;
             }
         return matched;
+    }
+
+    /// <summary>
+    /// The users that may match: the group's members where the platform lists them (and nothing narrows them by
+    /// search), otherwise every user, narrowed to enabled or disabled accounts where the platform filters by status.
+    /// </summary>
+    private async IAsyncEnumerable<User> CandidatesAsync(UserQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var platform = provider.Capabilities;
+        if (query.Group is { } group && platform.ListsGroupMembers && string.IsNullOrEmpty(query.Search))
+        {
+            foreach (var member in await provider.ListGroupMembersAsync(group, cancellationToken)) yield return member;
+            yield break;
+        }
+        var enabled = platform.FiltersUsersByStatus ? query.Enabled : null;
+        await foreach (var page in UserPaging.ReadAsync(provider, query.Search, enabled, DefaultPageSize, null, "users", cancellationToken))
+            foreach (var user in page.Users) yield return user;
     }
 
     private async Task<int> ListPagedAsync(string? search, int? limit, Action<User> emit, CancellationToken cancellationToken)

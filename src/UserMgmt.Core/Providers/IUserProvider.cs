@@ -24,8 +24,8 @@ public interface IUserProvider : IDisposable
     Task<UserPage> ListUsersAsync(string? search, int offset, int pageSize, CancellationToken cancellationToken);
 
     /// <summary>
-    /// A page of users, narrowed to enabled or disabled accounts where the platform can filter; the
-    /// caller filters again, so a platform that cannot simply lists everyone.
+    /// A page of users, narrowed to enabled or disabled accounts: asked with a flag only of platforms whose
+    /// capabilities say <see cref="ProviderCapabilities.FiltersUsersByStatus"/>. The caller filters again.
     /// </summary>
     Task<UserPage> ListUsersAsync(string? search, bool? enabled, int offset, int pageSize, CancellationToken cancellationToken) =>
         ListUsersAsync(search, offset, pageSize, cancellationToken);
@@ -34,6 +34,13 @@ public interface IUserProvider : IDisposable
     Task<User?> GetUserAsync(string userId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Group>> ListGroupsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every member of the group, as full users in the order user listings use: only for platforms whose
+    /// capabilities say <see cref="ProviderCapabilities.ListsGroupMembers"/>.
+    /// </summary>
+    Task<IReadOnlyList<User>> ListGroupMembersAsync(Group group, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Capabilities.Platform} does not list a group's members.");
 
     Task<Group> CreateGroupAsync(string name, string? description, CancellationToken cancellationToken);
 

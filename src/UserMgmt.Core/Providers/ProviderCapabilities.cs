@@ -51,5 +51,17 @@ public sealed record ProviderCapabilities
     /// <summary>The platform changes users through server-side bulk jobs, reached through <see cref="IUserProvider.BulkJobs"/>.</summary>
     public bool HasBulkJobs { get; init; }
 
+    /// <summary>
+    /// The platform lists a group's members itself (<see cref="IUserProvider.ListGroupMembersAsync"/>); elsewhere
+    /// Get-User -Group reads every user and keeps the members.
+    /// </summary>
+    public bool ListsGroupMembers { get; init; }
+
+    /// <summary>
+    /// The platform narrows a user listing to enabled or disabled accounts; elsewhere Get-User -Status reads every
+    /// user and keeps those in the status.
+    /// </summary>
+    public bool FiltersUsersByStatus { get; init; }
+
     public bool CanSetAttribute(string name) => SettableAttributes is null || SettableAttributes.Contains(name);
 }

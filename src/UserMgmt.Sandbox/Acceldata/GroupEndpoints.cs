@@ -30,9 +30,10 @@ internal static class GroupEndpoints
             return Results.Json(new { groups = page.Select(WireShapes.Group), meta = WireShapes.Meta(from, size, total) });
         });
 
+        // The spec's GroupDetails: the group with its members, all of them, unpaged.
         groups.MapGet("/{groupId}", async (string groupId) =>
             await store.GetGroupAsync(groupId) is { } group
-                ? Results.Json(WireShapes.Group(group))
+                ? Results.Json(WireShapes.GroupDetails(group, await store.MembersAsync(group.Id)))
                 : throw SandboxError.NotFound($"Group with id {groupId} not found"));
 
         // The vendor gives the body as {name, usersAdded[], usersRemoved[], ...} and no more. Assumed here,

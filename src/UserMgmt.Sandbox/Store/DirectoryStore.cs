@@ -28,6 +28,12 @@ public sealed class DirectoryStore(SandboxDatabase database)
             return (int)c.Scalar<long>($"SELECT COUNT(*) FROM users {where}", args);
         });
 
+    /// <summary>A group's members, in the order user listings use.</summary>
+    public Task<List<UserRecord>> MembersAsync(string groupId) =>
+        database.RunAsync(c => c.Query(
+            $"SELECT {UserColumns} FROM users WHERE id IN (SELECT user_id FROM memberships WHERE group_id = @g) ORDER BY created_on, email",
+            r => ReadUser(c, r), ("@g", groupId)));
+
     public Task<UserRecord?> GetUserAsync(string id) => database.RunAsync(c => FindUser(c, id));
 
     /// <summary>Creates every address or none: one that exists already refuses the whole call, as the platform does.</summary>

@@ -30,6 +30,18 @@ internal sealed class AcceldataGroupDto
     public long? CreatedAt { get; set; }
 }
 
+/// <summary>A group as its own endpoint answers it (GroupDetails); of its members only the ids are read.</summary>
+internal sealed class AcceldataGroupDetailsDto
+{
+    public string? Id { get; set; }
+    public List<AcceldataMemberDto>? Members { get; set; }
+}
+
+internal sealed class AcceldataMemberDto
+{
+    public string? Id { get; set; }
+}
+
 internal sealed class AcceldataPageMeta
 {
     public int Page { get; set; }

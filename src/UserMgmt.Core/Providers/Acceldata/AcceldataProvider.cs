@@ -27,11 +27,17 @@ internal sealed class AcceldataProvider : IUserProvider
     /// </summary>
     public const int MembersPerGroupCall = 100;
 
+    /// <summary>Users one list call names by id: a bound on the length of its query string.</summary>
+    private const int IdsPerList = 50;
+
     internal static readonly ProviderCapabilities PlatformCapabilities = new()
     {
         Platform = "Acceldata",
         InvitationsPerCall = 100,
         MembersPerGroupCall = MembersPerGroupCall,
+        // GET groups/{id} answers with the members; users/list takes enabled=true|false.
+        ListsGroupMembers = true,
+        FiltersUsersByStatus = true,
     };
 
     public ProviderCapabilities Capabilities => PlatformCapabilities;
@@ -81,6 +87,25 @@ internal sealed class AcceldataProvider : IUserProvider
             groups.AddRange(items);
             if (items.Count < GroupPageSize || (page.Meta is { } meta && groups.Count >= meta.Total)) return groups;
         }
+    }
+
+    /// <summary>
+    /// The group's members, read by id from the user list: the group's own answer gives members in another
+    /// shape (without SCIM flags or group ids), and users must look the same however they were found.
+    /// </summary>
+    public async Task<IReadOnlyList<User>> ListGroupMembersAsync(Group group, CancellationToken cancellationToken)
+    {
+        var details = await _rest.SendAsync<AcceldataGroupDetailsDto>(new RestRequest($"{Groups}/{PathSegment.Of(group.Id)}"), cancellationToken);
+        var members = new List<User>();
+        foreach (var ids in (details.Members ?? []).Select(m => m.Id).OfType<string>().Distinct().Chunk(IdsPerList))
+        {
+            var request = new RestRequest($"{Users}/list").AddQueryParameter("ids", string.Join(',', ids))
+                .AddQueryParameter("first", 0).AddQueryParameter("max", ids.Length);
+            var list = await _rest.SendAsync<AcceldataUserList>(request, cancellationToken);
+            // Only the users asked for: a platform that ignored the ids would otherwise pass strangers off as members.
+            members.AddRange((list.Users ?? []).Select(AcceldataMapper.ToUser).Where(u => ids.Contains(u.Id)));
+        }
+        return members;
     }
 
     public async Task<Group> CreateGroupAsync(string name, string? description, CancellationToken cancellationToken)

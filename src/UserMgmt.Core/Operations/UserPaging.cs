@@ -5,27 +5,18 @@ using UserMgmt.Rest;
 
 namespace UserMgmt.Operations;
 
-/// <summary>
-/// Reads a platform's users page after page, the one way every reader does: each page is checked
-/// for a platform that ignores the offset, and reading ends at a short page, at the reported total
-/// or at the limit, so no caller can forget one of the three.
-/// </summary>
+/// <summary>Reads a platform's users page after page through <see cref="PageReader"/>, as every engine loop over users does.</summary>
 internal static class UserPaging
 {
     public static async IAsyncEnumerable<UserPage> ReadAsync(IUserProvider provider, string? search, bool? enabled, int pageSize,
         int? limit, string what, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var pages = new PageGuard<User>(what, u => u.Id);
-        for (var offset = 0; ; )
+        await foreach (var page in PageReader.ReadAsync(what, u => u.Id, pageSize, limit, async (p, ct) =>
         {
-            var size = limit is { } max ? Math.Min(pageSize, max - offset) : pageSize;
-            if (size <= 0) yield break;
-            var page = await provider.ListUsersAsync(search, enabled, offset, size, cancellationToken);
-            pages.Check(page.Users);
-            yield return page;
-            offset += page.Users.Count;
-            if (page.Users.Count < size || offset >= page.Total) yield break;
-        }
+            var users = await provider.ListUsersAsync(search, enabled, p.Offset, p.Size, ct);
+            return new PageRead<User>(users.Users, users.Total);
+        }, cancellationToken))
+            yield return new UserPage(page.Items, page.Total ?? page.Items.Count);
     }
 
     /// <summary>Every user the platform has, for callers that need them all at once.</summary>

@@ -84,6 +84,33 @@ public sealed class EndlessPagingTests
         Assert.Equal(2, server.Calls("/apps/api/v1/users"));
     }
 
+    [Fact]
+    public async Task Searching_CCAI_users_by_name_stops_too()
+    {
+        await using var server = await SamePageServer();
+        using var client = Hostile.Client(server, "Ccai");
+
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.ListUsersAsync("Lovelace", 0, 100, Hostile.Patience()));
+
+        AssertStoppedClearly(error, "users");
+        Assert.Equal(2, server.Calls("/apps/api/v1/users"));
+    }
+
+    [Fact]
+    public async Task Paging_by_number_stops_at_the_reported_total_even_when_every_page_is_full_and_new()
+    {
+        // Full pages of new users for any page number: only the Total header says where the users end.
+        await using var server = await HostileServer.StartAsync(app => app.MapGet("/apps/api/v1/users", (HttpContext context, int page, int per_page) =>
+        {
+            context.Response.Headers["Total"] = "2500";
+            return Results.Json(Enumerable.Range(0, per_page).Select(i => new { id = $"u-{page}-{i}", email = $"u{page}.{i}@example.com", last_name = "X" }));
+        }));
+        using var client = Hostile.Client(server, "Ccai");
+
+        Assert.Null(await client.GetUserAsync("nobody", Hostile.Patience()));
+        Assert.Equal(3, server.Calls("/apps/api/v1/users"));
+    }
+
     private static void AssertStoppedClearly(ApiException error, string what)
     {
         Assert.Contains("only items already read", error.Message);

@@ -76,17 +76,17 @@ internal sealed class AcceldataProvider : IUserProvider
     public async Task<IReadOnlyList<Group>> ListGroupsAsync(CancellationToken cancellationToken)
     {
         var groups = new List<Group>();
-        var pages = new PageGuard<Group>("groups", g => g.Id);
-        while (true)
-        {
-            // ADOC pages groups with first (offset) and last (page size).
-            var request = new RestRequest(Groups).AddQueryParameter("first", groups.Count).AddQueryParameter("last", GroupPageSize);
-            var page = await _rest.SendAsync<AcceldataGroupList>(request, cancellationToken);
-            var items = (page.Groups ?? []).Select(AcceldataMapper.ToGroup).ToList();
-            pages.Check(items);
-            groups.AddRange(items);
-            if (items.Count < GroupPageSize || (page.Meta is { } meta && groups.Count >= meta.Total)) return groups;
-        }
+        await foreach (var page in PageReader.ReadAsync("groups", g => g.Id, GroupPageSize, null, GroupPageAsync, cancellationToken))
+            groups.AddRange(page.Items);
+        return groups;
+    }
+
+    private async Task<PageRead<Group>> GroupPageAsync(PageRequest page, CancellationToken cancellationToken)
+    {
+        // ADOC pages groups with first (offset) and last (page size).
+        var request = new RestRequest(Groups).AddQueryParameter("first", page.Offset).AddQueryParameter("last", page.Size);
+        var list = await _rest.SendAsync<AcceldataGroupList>(request, cancellationToken);
+        return new PageRead<Group>((list.Groups ?? []).Select(AcceldataMapper.ToGroup).ToList(), list.Meta?.Total);
     }
 
     /// <summary>

@@ -84,10 +84,10 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     {
         var first = await PageAsync(email, offset / size + 1, size, cancellationToken);
         var skip = offset % size;
-        var users = first.Users.Skip(skip).ToList();
-        if (skip > 0 && first.Users.Count == size)
-            users.AddRange((await PageAsync(email, offset / size + 2, size, cancellationToken)).Users.Take(skip));
-        return new UserPage(users, first.Total);
+        var users = first.Items.Skip(skip).ToList();
+        if (skip > 0 && first.Items.Count == size)
+            users.AddRange((await PageAsync(email, offset / size + 2, size, cancellationToken)).Items.Take(skip));
+        return new UserPage(users, first.Total ?? first.Items.Count);
     }
 
     /// <summary>
@@ -97,18 +97,17 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     private async Task<UserPage> SearchAllAsync(string search, int offset, int size, CancellationToken cancellationToken)
     {
         var matches = new List<User>();
-        var pages = new PageGuard<User>("users", u => u.Id);
-        for (var number = 1; ; number++)
-        {
-            var page = await PageAsync(null, number, MaxPageSize, cancellationToken);
-            pages.Check(page.Users);
-            matches.AddRange(page.Users.Where(u => $"{u.Email} {u.FirstName} {u.LastName}".Contains(search, StringComparison.OrdinalIgnoreCase)));
-            if (page.Users.Count < MaxPageSize) break;
-        }
+        await foreach (var page in EveryPageAsync(cancellationToken))
+            matches.AddRange(page.Items.Where(u => $"{u.Email} {u.FirstName} {u.LastName}".Contains(search, StringComparison.OrdinalIgnoreCase)));
         return new UserPage(matches.Skip(offset).Take(size).ToList(), matches.Count);
     }
 
-    private async Task<UserPage> PageAsync(string? email, int number, int size, CancellationToken cancellationToken)
+    /// <summary>Every user, page by page, for reads the platform cannot narrow.</summary>
+    private IAsyncEnumerable<PageRead<User>> EveryPageAsync(CancellationToken cancellationToken) =>
+        PageReader.ReadAsync("users", u => u.Id, MaxPageSize, null, (p, ct) => PageAsync(null, p.Number, p.Size, ct), cancellationToken);
+
+    /// <summary>One page by number; its total is the platform's Total header, or null where it sent none.</summary>
+    private async Task<PageRead<User>> PageAsync(string? email, int number, int size, CancellationToken cancellationToken)
     {
         var request = new RestRequest(_root + "users").AddQueryParameter("page", number).AddQueryParameter("per_page", size);
         if (email is not null) request.AddQueryParameter("email", email);
@@ -116,21 +115,15 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         // Read here, not by SendAsync<T>: the total comes in a header.
         var users = _rest.Read<List<CcaiUserDto>>(request, response).Select(CcaiMapper.ToUser).ToList();
         users.ForEach(u => _seen[u.Id] = u);
-        var total = int.TryParse(Header(response, "Total"), out var t) ? t : users.Count;
-        return new UserPage(users, total);
+        return new PageRead<User>(users, int.TryParse(Header(response, "Total"), out var total) ? total : null);
     }
 
     public async Task<User?> GetUserAsync(string userId, CancellationToken cancellationToken)
     {
         // The platform looks users up by address, not id: page through until found.
-        var pages = new PageGuard<User>("users", u => u.Id);
-        for (var offset = 0; ; offset += MaxPageSize)
-        {
-            var page = await ListUsersAsync(null, offset, MaxPageSize, cancellationToken);
-            pages.Check(page.Users);
-            if (page.Users.FirstOrDefault(u => u.Id == userId) is { } user) return user;
-            if (page.Users.Count < MaxPageSize) return null;
-        }
+        await foreach (var page in EveryPageAsync(cancellationToken))
+            if (page.Items.FirstOrDefault(u => u.Id == userId) is { } user) return user;
+        return null;
     }
 
     public async Task<IReadOnlyList<Group>> ListGroupsAsync(CancellationToken cancellationToken) =>

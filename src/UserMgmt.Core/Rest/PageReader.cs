@@ -1,0 +1,35 @@
+using System.Runtime.CompilerServices;
+
+namespace UserMgmt.Rest;
+
+/// <summary>Which page to read: its number (from 1), how many items come before it, and how many to ask for.</summary>
+internal readonly record struct PageRequest(int Number, int Offset, int Size);
+
+/// <summary>A page as read: its items, and the total the platform reports where it reports one.</summary>
+internal readonly record struct PageRead<T>(IReadOnlyList<T> Items, int? Total);
+
+/// <summary>
+/// The one way pages are read, by offset or by page number alike: each page is checked by
+/// <see cref="PageGuard{T}"/>, and reading ends at a short page, at the reported total or at the limit,
+/// so no loop can forget one of the four.
+/// </summary>
+internal static class PageReader
+{
+    /// <remarks>Page numbers hold only while every page has the same size: readers that page by number pass no limit.</remarks>
+    public static async IAsyncEnumerable<PageRead<T>> ReadAsync<T>(string what, Func<T, string> key, int pageSize, int? limit,
+        Func<PageRequest, CancellationToken, Task<PageRead<T>>> read, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var guard = new PageGuard<T>(what, key);
+        var offset = 0;
+        for (var number = 1; ; number++)
+        {
+            var size = limit is { } max ? Math.Min(pageSize, max - offset) : pageSize;
+            if (size <= 0) yield break;
+            var page = await read(new PageRequest(number, offset, size), cancellationToken);
+            guard.Check(page.Items);
+            yield return page;
+            offset += page.Items.Count;
+            if (page.Items.Count < size || offset >= page.Total) yield break;
+        }
+    }
+}

@@ -13,8 +13,6 @@ public sealed class User
     public IReadOnlyList<string> Roles { get; init; } = [];
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Attributes { get; init; } =
         new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-    public IReadOnlyList<string> OrganizationIds { get; init; } = [];
-    public string? IdentityProvider { get; init; }
     /// <summary>Managed by an external SCIM client; platforms refuse changes to such users.</summary>
     public bool ExternallyManaged { get; init; }
     public DateTimeOffset? Created { get; init; }

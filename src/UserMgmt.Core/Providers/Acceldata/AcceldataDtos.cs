@@ -60,10 +60,3 @@ internal sealed class AcceldataGroupList
     public List<AcceldataGroupDto>? Groups { get; set; }
     public AcceldataPageMeta? Meta { get; set; }
 }
-
-/// <summary>The envelope every write answers with.</summary>
-internal sealed class AcceldataEnvelope
-{
-    public string? Message { get; set; }
-    public bool Status { get; set; }
-}

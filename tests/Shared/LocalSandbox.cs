@@ -64,12 +64,16 @@ public class LocalSandbox : IAsyncDisposable
     public int InvitationsSent(string email) => Query("SELECT COUNT(*) FROM invitations WHERE email = @e", r => r.GetInt32(0), ("@e", email)).Single();
 
     /// <summary>Hands a user over to SCIM, as an identity provider does and no platform call can.</summary>
-    public void ManageUserByScim(string email) => HandOverToScim("UPDATE users SET scim_managed = 1 WHERE email = @n", email);
+    public void ManageUserByScim(string email) => AlterOne("UPDATE users SET scim_managed = 1 WHERE email = @n", email);
 
     /// <summary>Hands a group over to SCIM, as an identity provider does and no platform call can.</summary>
-    public void ManageGroupByScim(string name) => HandOverToScim("UPDATE groups SET scim_managed = 1 WHERE name = @n", name);
+    public void ManageGroupByScim(string name) => AlterOne("UPDATE groups SET scim_managed = 1 WHERE name = @n", name);
 
-    private void HandOverToScim(string sql, string name)
+    /// <summary>Takes a user's last name away, as accounts older than a platform's rule may lack one.</summary>
+    public void ClearLastName(string email) => AlterOne("UPDATE users SET last_name = NULL WHERE email = @n", email);
+
+    /// <summary>Changes one row directly, as no platform call can; none changed is an error naming what was asked for.</summary>
+    private void AlterOne(string sql, string name)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Host.Database.Path, Pooling = false }.ToString());
         connection.Open();

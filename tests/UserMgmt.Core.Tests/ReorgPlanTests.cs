@@ -204,6 +204,50 @@ public sealed class ReorgPlanTests : SandboxTest
     }
 
     [Fact]
+    public async Task On_CCAI_a_plan_emptying_an_attribute_or_changing_a_user_without_a_last_name_is_refused_at_its_lines()
+    {
+        using var connection = await Sandbox.ConnectCcaiAsync();
+        Sandbox.ClearLastName("ben.okafor@example.com");
+        await Sandbox.ClearRequestLogAsync();
+        var document = Read("""
+            version: 1
+            attributes:
+              ada.lovelace@example.com: { location: }
+              ben.okafor@example.com: { agentNumber: "7" }
+            disable: [ben.okafor@example.com]
+            """);
+
+        var (plan, problems) = await ReorgPlanner.PlanAsync(document, connection.Client, default);
+
+        Assert.Null(plan);
+        Assert.Equal([3, 4, 5], problems.Select(p => p.At.Line).Order());
+        Assert.Contains(problems, p => p.Message == "CCAI Platform cannot empty the attribute 'location': a blank value leaves it as it is.");
+        Assert.Equal(2, problems.Count(p => p.Message == "CCAI Platform needs a last name to change ben.okafor@example.com, and it has none."));
+        Assert.Equal(0, await Sandbox.WriteCallsAsync());
+    }
+
+    [Fact]
+    public async Task On_CCAI_a_user_without_a_last_name_swept_up_by_a_selector_is_left_out_with_a_note()
+    {
+        using var connection = await Sandbox.ConnectCcaiAsync();
+        Sandbox.ClearLastName("ben.okafor@example.com");
+        var document = Read("""
+            version: 1
+            groups:
+              - name: Engineering
+                members: additive
+                include:
+                  - memberOf: Analytics
+            """);
+
+        var (plan, problems) = await ReorgPlanner.PlanAsync(document, connection.Client, default);
+
+        Assert.Empty(problems);
+        Assert.DoesNotContain(plan!.Changes, c => c.Target == "ben.okafor@example.com");
+        Assert.Contains(plan.Notes, n => n.ToString().Contains("ben.okafor@example.com is left out of 'Engineering': CCAI Platform needs a last name"));
+    }
+
+    [Fact]
     public async Task A_plan_asking_what_the_platform_cannot_do_is_refused_at_its_lines_before_anything_is_sent()
     {
         using var connection = await Sandbox.ConnectCcaiAsync();

@@ -7,8 +7,9 @@ namespace UserMgmt.Plans;
 /// <summary>
 /// Compares a plan with the live directory and lists the changes that make them match, in the order
 /// they must be applied; nothing is listed for what already holds. References to users or groups that
-/// do not exist are problems, reported at their place in the file, and so are changes the plan names to a
-/// user or group managed by SCIM, which the platform refuses.
+/// do not exist are problems, reported at their place in the file, and so are changes the platform cannot
+/// make and changes the plan names to a user or group the platform refuses to change (managed by SCIM,
+/// or without the last name the platform needs).
 /// </summary>
 public static class ReorgPlanner
 {
@@ -24,6 +25,11 @@ public static class ReorgPlanner
         var notes = new List<PlanNote>();
         var name = platform?.Platform ?? "The platform";
         if (platform is not null) problems.AddRange(Unsupported(document, live, platform));
+        // Why the platform will refuse any change to this user, or null: SCIM owns it, or a last name it needs is missing.
+        string? Refused(User user) =>
+            user.ExternallyManaged ? ScimManaged.User(user.Email, name)
+            : platform is { ChangeNeedsLastName: true } && string.IsNullOrWhiteSpace(user.LastName) ? $"{name} needs a last name to change {user.Email}, and it has none."
+            : null;
         var declared = document.Groups.Where(g => !g.Absent).Select(g => g.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var changes = new List<PlanChange>();
 
@@ -44,18 +50,18 @@ public static class ReorgPlanner
                 problems.Add(new PlanProblem(group.At, ScimManaged.Group(group.Name, name)));
                 continue;
             }
-            // A SCIM-managed user named in the plan is the plan's mistake; one a selector or an exact list merely
-            // sweeps up is left as it is, with a note, so that one such account does not stop the whole plan.
+            // A user the platform will not change (SCIM-managed, say) named in the plan is the plan's mistake; one a selector
+            // or an exact list merely sweeps up is left as it is, with a note, so that one such account does not stop the whole plan.
             var named = group.Include.OfType<EmailMember>().GroupBy(m => m.Email, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(m => m.Key, m => m.First().At, StringComparer.OrdinalIgnoreCase);
-            foreach (var email in adds.Where(e => live.UsersByEmail[e].ExternallyManaged))
-                if (named.TryGetValue(email, out var at)) problems.Add(new PlanProblem(at, ScimManaged.User(email, name)));
-                else notes.Add(new PlanNote(group.At, $"{email} is left out of '{group.Name}': {ScimManaged.User(email, name)}"));
-            foreach (var email in removes.Where(e => live.UsersByEmail[e].ExternallyManaged))
-                notes.Add(new PlanNote(group.At, $"{email} stays in '{group.Name}': {ScimManaged.User(email, name)}"));
-            changes.AddRange(adds.Where(e => !live.UsersByEmail[e].ExternallyManaged)
+            foreach (var email in adds.Where(e => Refused(live.UsersByEmail[e]) is not null))
+                if (named.TryGetValue(email, out var at)) problems.Add(new PlanProblem(at, Refused(live.UsersByEmail[email])!));
+                else notes.Add(new PlanNote(group.At, $"{email} is left out of '{group.Name}': {Refused(live.UsersByEmail[email])}"));
+            foreach (var email in removes.Where(e => Refused(live.UsersByEmail[e]) is not null))
+                notes.Add(new PlanNote(group.At, $"{email} stays in '{group.Name}': {Refused(live.UsersByEmail[email])}"));
+            changes.AddRange(adds.Where(e => Refused(live.UsersByEmail[e]) is null)
                 .Select(e => new PlanChange(0, ChangeKind.AddMember, e) { Group = group.Name }));
-            removals.AddRange(removes.Where(e => !live.UsersByEmail[e].ExternallyManaged)
+            removals.AddRange(removes.Where(e => Refused(live.UsersByEmail[e]) is null)
                 .Select(e => new PlanChange(0, ChangeKind.RemoveMember, e) { Group = group.Name }));
         }
         changes.AddRange(removals);
@@ -65,13 +71,13 @@ public static class ReorgPlanner
             if (Known(live, spec.User, spec.At, problems) is not { } user) continue;
             var now = user.Attributes.TryGetValue(spec.Attribute, out var values) ? values : [];
             if (now.SequenceEqual(spec.Values, StringComparer.Ordinal)) continue;
-            if (user.ExternallyManaged) problems.Add(new PlanProblem(spec.At, ScimManaged.User(user.Email, name)));
+            if (Refused(user) is { } why) problems.Add(new PlanProblem(spec.At, why));
             else changes.Add(new PlanChange(0, ChangeKind.SetAttribute, user.Email) { Attribute = spec.Attribute, Values = spec.Values });
         }
         foreach (var spec in document.Disable)
         {
             if (Known(live, spec.User, spec.At, problems) is not { Status: not UserStatus.Inactive } user) continue;
-            if (user.ExternallyManaged) problems.Add(new PlanProblem(spec.At, ScimManaged.User(user.Email, name)));
+            if (Refused(user) is { } why) problems.Add(new PlanProblem(spec.At, why));
             else changes.Add(new PlanChange(0, ChangeKind.DisableUser, user.Email));
         }
         foreach (var group in document.Groups.Where(g => g.Absent && live.GroupsByName.ContainsKey(g.Name)))
@@ -108,8 +114,11 @@ public static class ReorgPlanner
             if (group.Absent && exists && !platform.CanDeleteGroups)
                 yield return new PlanProblem(group.At, $"{platform.Platform} cannot delete groups: '{group.Name}' cannot be made absent.");
         }
-        foreach (var spec in document.Attributes.Where(a => !platform.CanSetAttribute(a.Attribute)))
-            yield return new PlanProblem(spec.At, $"{platform.Platform} cannot set the attribute '{spec.Attribute}'.");
+        foreach (var spec in document.Attributes)
+            if (!platform.CanSetAttribute(spec.Attribute))
+                yield return new PlanProblem(spec.At, $"{platform.Platform} cannot set the attribute '{spec.Attribute}'.");
+            else if (Empties(spec.Values) && !platform.CanClearAttributes)
+                yield return new PlanProblem(spec.At, $"{platform.Platform} cannot empty the attribute '{spec.Attribute}': a blank value leaves it as it is.");
     }
 
     /// <summary>
@@ -125,9 +134,12 @@ public static class ReorgPlanner
         ChangeKind.CreateGroup when !platform.CanCreateGroups => $"{platform.Platform} cannot create groups",
         ChangeKind.DeleteGroup when !platform.CanDeleteGroups => $"{platform.Platform} cannot delete groups",
         ChangeKind.SetAttribute when !platform.CanSetAttribute(change.Attribute ?? "") => $"{platform.Platform} cannot set the attribute '{change.Attribute}'",
-        ChangeKind.SetAttribute when change.Values is { Count: 0 } && !platform.CanClearAttributes => $"{platform.Platform} cannot empty an attribute",
+        ChangeKind.SetAttribute when Empties(change.Values) && !platform.CanClearAttributes => $"{platform.Platform} cannot empty the attribute '{change.Attribute}'",
         _ => null,
     };
+
+    /// <summary>Values that empty an attribute: none, or blanks only (YAML's null reads as one blank).</summary>
+    private static bool Empties(IReadOnlyList<string>? values) => values is not null && values.All(string.IsNullOrWhiteSpace);
 
     /// <summary>Users and groups whose fingerprint differs now from when the plan was computed.</summary>
     public static IReadOnlyList<string> Moved(ReorgPlan plan, DirectorySnapshot live) =>

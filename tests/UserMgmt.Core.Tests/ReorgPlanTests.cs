@@ -204,6 +204,27 @@ public sealed class ReorgPlanTests : SandboxTest
     }
 
     [Fact]
+    public async Task On_CCAI_a_plan_giving_a_location_the_platform_does_not_hold_is_refused_at_its_line()
+    {
+        using var connection = await Sandbox.ConnectCcaiAsync();
+        await Sandbox.ClearRequestLogAsync();
+        var document = Read("""
+            version: 1
+            attributes:
+              ada.lovelace@example.com: { location: Lisbon }
+              ben.okafor@example.com: { location: Berln }
+            """);
+
+        var (plan, problems) = await ReorgPlanner.PlanAsync(document, connection.Client, default);
+
+        Assert.Null(plan);
+        var problem = Assert.Single(problems);
+        Assert.Equal(4, problem.At.Line);
+        Assert.Equal("CCAI Platform has no location 'Berln'; location must be one of 'Berlin', 'Lisbon', 'Remote'. Did you mean 'Berlin'?", problem.Message);
+        Assert.Equal(0, await Sandbox.WriteCallsAsync());
+    }
+
+    [Fact]
     public async Task On_CCAI_a_plan_emptying_an_attribute_or_changing_a_user_without_a_last_name_is_refused_at_its_lines()
     {
         using var connection = await Sandbox.ConnectCcaiAsync();

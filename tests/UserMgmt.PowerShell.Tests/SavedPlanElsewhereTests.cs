@@ -36,4 +36,24 @@ public sealed class SavedPlanElsewhereTests : CcaiModuleTest, IDisposable
         Assert.Equal(0, await Sandbox.WriteCallsAsync());
         Assert.False(Sandbox.GroupExists("Night Shift"));
     }
+
+    [Fact]
+    public async Task A_plan_giving_a_location_CCAI_does_not_hold_is_refused_there_before_anything_is_sent()
+    {
+        var yaml = Path.Combine(_folder, "moves.yaml");
+        var saved = Path.Combine(_folder, "moves.json");
+        File.WriteAllText(yaml, "version: 1\nattributes:\n  ada.lovelace@example.com: { location: Mars }\n");
+        Connect("Acceldata").ThrowIfFailed();
+        Shell.Run("$null = New-ReorgPlan $yaml -OutFile $saved", ("yaml", yaml), ("saved", saved)).ThrowIfFailed();
+        ConnectCcai().ThrowIfFailed();
+        await Sandbox.ClearRequestLogAsync();
+
+        var run = Shell.Run("Invoke-ReorgPlan -PlanFile $saved -Force", ("saved", saved));
+
+        var error = Assert.Single(run.Errors);
+        Assert.Equal("UserMgmt.PlanUnsupported,UserMgmt.Commands.InvokeReorgPlanCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("CCAI Platform has no location 'Mars'", error.Exception.Message);
+        Assert.Empty(run.Output);
+        Assert.Equal(0, await Sandbox.WriteCallsAsync());
+    }
 }

@@ -14,7 +14,7 @@ public sealed class CommandPlanner(IUserProvider provider)
 {
     private readonly ProviderCapabilities _can = provider.Capabilities;
     // The values each attribute may take, read from the platform once per command rather than once per row.
-    private readonly Dictionary<string, IReadOnlySet<string>?> _allowedValues = new(StringComparer.OrdinalIgnoreCase);
+    private readonly AllowedValues _allowedValues = new(provider);
     private readonly UserDirectory _directory = new(provider);
     private readonly GroupCatalog _groups = new(provider);
 
@@ -112,7 +112,7 @@ public sealed class CommandPlanner(IUserProvider provider)
                 .Where(a => !current.TryGetValue(a.Key, out var now) || !now.SequenceEqual(a.Value, StringComparer.Ordinal))
                 .ToDictionary(a => a.Key, a => a.Value, StringComparer.OrdinalIgnoreCase);
             if (changes.Count == 0) { plan.Skip(row, user.Email, op, "Attributes already have these values."); continue; }
-            if (await RefusedValueAsync(changes, cancellationToken) is { } refused) { plan.Fail(row, user.Email, op, refused); continue; }
+            if (await _allowedValues.RefusalAsync(changes, cancellationToken) is { } refused) { plan.Fail(row, user.Email, op, refused); continue; }
             if (!CanChange(plan, row, user, op)) continue;
             foreach (var change in changes) current[change.Key] = change.Value;
             plan.Add(new AttributeStep(row, user, changes));
@@ -189,25 +189,6 @@ public sealed class CommandPlanner(IUserProvider provider)
         groups.Where(g => g.ExternallyManaged).Select(g => g.Name).ToList() is { Count: > 0 } managed
             ? ScimManaged.Groups(managed, _can.Platform)
             : null;
-
-    /// <summary>Why the platform will refuse a value given, or null when it takes them all.</summary>
-    private async Task<string?> RefusedValueAsync(IReadOnlyDictionary<string, IReadOnlyList<string>> attributes, CancellationToken cancellationToken)
-    {
-        foreach (var (name, values) in attributes.Where(a => a.Value.Count > 0))
-        {
-            if (!_allowedValues.TryGetValue(name, out var allowed))
-                _allowedValues[name] = allowed = await provider.GetAllowedValuesAsync(name, cancellationToken);
-            if (allowed is null) continue;
-            var known = allowed.Order(StringComparer.OrdinalIgnoreCase).ToList();
-            var choices = known.Count == 0 ? $"{_can.Platform} shows none to choose from" : $"{name} must be one of {PlannedStep.Quote(known)}";
-            // One value of the list: "a; b" would reach the platform as the single value "a;b", which it does not know.
-            if (values.Count > 1)
-                return $"{_can.Platform} holds a single {name}, not {values.Count} ({PlannedStep.Quote(values.Select(v => Excerpt.Of(v)))}); {choices}.";
-            if (!allowed.Contains(values[0]))
-                return $"{_can.Platform} has no {name} '{Excerpt.Of(values[0])}'; {choices}.{DidYouMean.Suffix(values[0], known)}";
-        }
-        return null;
-    }
 
     private string CannotSet(IReadOnlyList<string> names)
     {

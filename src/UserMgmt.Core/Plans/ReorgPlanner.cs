@@ -14,8 +14,37 @@ namespace UserMgmt.Plans;
 public static class ReorgPlanner
 {
     public static async Task<(ReorgPlan? Plan, IReadOnlyList<PlanProblem> Problems)> PlanAsync(
-        ReorgPlanDocument document, IUserProvider provider, CancellationToken cancellationToken) =>
-        Plan(document, await DirectorySnapshot.ReadAsync(provider, cancellationToken), provider.Capabilities);
+        ReorgPlanDocument document, IUserProvider provider, CancellationToken cancellationToken)
+    {
+        var (plan, problems) = Plan(document, await DirectorySnapshot.ReadAsync(provider, cancellationToken), provider.Capabilities);
+        var refused = await RefusedValuesAsync(document, provider, cancellationToken);
+        return refused.Count == 0 ? (plan, problems) : (null, problems.Concat(refused).ToList());
+    }
+
+    /// <summary>Attribute values the platform keeps to a set it does not hold them in, at the place the plan gives them.</summary>
+    private static async Task<List<PlanProblem>> RefusedValuesAsync(ReorgPlanDocument document, IUserProvider provider, CancellationToken cancellationToken)
+    {
+        var allowed = new AllowedValues(provider);
+        var problems = new List<PlanProblem>();
+        foreach (var spec in document.Attributes.Where(a => provider.Capabilities.CanSetAttribute(a.Attribute)))
+            if (await allowed.RefusalAsync(spec.Attribute, spec.Values, cancellationToken) is { } refusal)
+                problems.Add(new PlanProblem(spec.At, refusal));
+        return problems;
+    }
+
+    /// <summary>
+    /// The attribute values of a plan made earlier (perhaps on another platform) that this platform does
+    /// not hold, each with the change that gives it: such a plan is refused before anything is sent.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> RefusedValuesAsync(ReorgPlan plan, IUserProvider provider, CancellationToken cancellationToken)
+    {
+        var allowed = new AllowedValues(provider);
+        var refused = new List<string>();
+        foreach (var change in plan.Changes.Where(c => c.Kind == ChangeKind.SetAttribute && provider.Capabilities.CanSetAttribute(c.Attribute ?? "")))
+            if (await allowed.RefusalAsync(change.Attribute!, change.Values, cancellationToken) is { } refusal)
+                refused.Add($"change {change.Order} ({change.Line.Trim()}): {refusal}");
+        return refused;
+    }
 
     /// <summary>The changes, or problems; <paramref name="platform"/> says what the platform cannot change, so a preview never promises it.</summary>
     public static (ReorgPlan? Plan, IReadOnlyList<PlanProblem> Problems) Plan(ReorgPlanDocument document, DirectorySnapshot live,

@@ -99,8 +99,10 @@ public sealed class InvokeReorgPlanCommand : UserMgmtCmdlet
     /// </summary>
     private ReorgPlan Fresh(ReorgPlan plan)
     {
-        var platform = Connected().Client.Capabilities;
-        if (ReorgPlanner.Unsupported(plan, platform) is { Count: > 0 } unsupported)
+        var client = Connected().Client;
+        var platform = client.Capabilities;
+        var unsupported = ReorgPlanner.Unsupported(plan, platform).Concat(RunEngine(ct => ReorgPlanner.RefusedValuesAsync(plan, client, ct))).ToList();
+        if (unsupported.Count > 0)
             ThrowTerminatingError(new ErrorRecord(
                 new InvalidOperationException($"The plan asks {platform.Platform} for changes it cannot make: {string.Join("; ", unsupported)}. "
                     + "Make the plan with New-ReorgPlan while connected to this platform."),

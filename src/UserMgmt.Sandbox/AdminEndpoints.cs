@@ -1,5 +1,6 @@
 using UserMgmt.Sandbox.Faults;
 using UserMgmt.Sandbox.Store;
+using UserMgmt.Sandbox.Variants;
 
 namespace UserMgmt.Sandbox;
 
@@ -8,7 +9,7 @@ internal static class AdminEndpoints
 {
     public const string Prefix = "/_sandbox";
 
-    public static void Map(IEndpointRouteBuilder app, RequestLog log, CannedAnswers canned, FaultInjection faults)
+    public static void Map(IEndpointRouteBuilder app, RequestLog log, CannedAnswers canned, FaultInjection faults, SandboxVariants variants)
     {
         var admin = app.MapGroup(Prefix);
         admin.MapGet("/requests", async () => Results.Json(await log.CountsAsync()));
@@ -43,6 +44,19 @@ internal static class AdminEndpoints
                 return Results.BadRequest(new { message = e.Message });
             }
         });
+        admin.MapGet("/variants", () => Results.Json(new VariantsRequest(variants.Active.Select(SandboxVariants.NameOf).Order().ToList())));
+        admin.MapPut("/variants", (VariantsRequest request) =>
+        {
+            try
+            {
+                variants.Active = SandboxVariants.Parse(string.Join(",", request.Variants ?? []));
+                return Results.Json(new VariantsRequest(variants.Active.Select(SandboxVariants.NameOf).Order().ToList()));
+            }
+            catch (ArgumentException e)
+            {
+                return Results.BadRequest(new { message = e.Message });
+            }
+        });
         admin.MapDelete("/canned-answers", () =>
         {
             canned.Clear();
@@ -51,5 +65,8 @@ internal static class AdminEndpoints
     }
 
     /// <summary>Make the next <c>Times</c> platform calls answer with this status, content type and body.</summary>
+    /// <summary>The variants to answer in, by name (numeric-ids, ...); an empty list for the strict default.</summary>
+    public sealed record VariantsRequest(IReadOnlyList<string>? Variants);
+
     public sealed record CannedAnswerRequest(int Status, string? ContentType, string? Body, int? Times, int? RetryAfterSeconds);
 }

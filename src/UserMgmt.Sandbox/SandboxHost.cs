@@ -6,6 +6,7 @@ using UserMgmt.Sandbox.Access;
 using UserMgmt.Sandbox.Acceldata;
 using UserMgmt.Sandbox.Ccai;
 using UserMgmt.Sandbox.Faults;
+using UserMgmt.Sandbox.Variants;
 using UserMgmt.Sandbox.Store;
 
 namespace UserMgmt.Sandbox;
@@ -26,6 +27,7 @@ public sealed class SandboxHost : IAsyncDisposable
         Requests = app.Services.GetRequiredService<RequestLog>();
         Canned = app.Services.GetRequiredService<CannedAnswers>();
         Faults = app.Services.GetRequiredService<FaultInjection>();
+        Variants = app.Services.GetRequiredService<SandboxVariants>();
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUri = new Uri(addresses.First());
     }
@@ -36,6 +38,8 @@ public sealed class SandboxHost : IAsyncDisposable
     public RequestLog Requests { get; }
     public CannedAnswers Canned { get; }
     public FaultInjection Faults { get; }
+    /// <summary>The shapes it answers in where the vendors leave them open.</summary>
+    public SandboxVariants Variants { get; }
     /// <summary>The options it runs with, the admin key filled in when none was given.</summary>
     public SandboxOptions Options { get; }
     public string AdminKey => Options.AdminKey!;
@@ -66,6 +70,7 @@ public sealed class SandboxHost : IAsyncDisposable
         builder.Services.AddSingleton<AdminAuthentication>();
         builder.Services.AddSingleton<KeyAuthentication>();
         builder.Services.AddSingleton<FaultInjection>();
+        builder.Services.AddSingleton(new SandboxVariants(options.Variants));
         builder.Services.AddSingleton<BasicAuthentication>();
         builder.Services.AddSingleton<CcaiRateLimit>();
         builder.Services.AddSingleton<BulkJobStore>();
@@ -90,7 +95,7 @@ public sealed class SandboxHost : IAsyncDisposable
         GroupEndpoints.Map(app, store);
         CcaiEndpoints.Map(app, app.Services.GetRequiredService<BulkJobStore>(), app.Services.GetRequiredService<BulkJobProcessor>(), database);
         AdminEndpoints.Map(app, app.Services.GetRequiredService<RequestLog>(), app.Services.GetRequiredService<CannedAnswers>(),
-            app.Services.GetRequiredService<FaultInjection>());
+            app.Services.GetRequiredService<FaultInjection>(), app.Services.GetRequiredService<SandboxVariants>());
 
         try
         {

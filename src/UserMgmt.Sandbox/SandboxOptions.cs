@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using UserMgmt.Sandbox.Faults;
+using UserMgmt.Sandbox.Variants;
 
 namespace UserMgmt.Sandbox;
 
@@ -28,9 +29,11 @@ public sealed record SandboxOptions
     public int CcaiRequestsPerSecond { get; init; } = 10;
     /// <summary>Faults to inject from the start; changeable at run time through /_sandbox/faults.</summary>
     public FaultSettings Faults { get; init; } = FaultSettings.None;
+    /// <summary>Shapes the vendors leave open to answer in from the start; changeable at run time through /_sandbox/variants.</summary>
+    public IReadOnlySet<SandboxVariant> Variants { get; init; } = new HashSet<SandboxVariant>();
 
     private const string Usage =
-        "Options: --urls URL --db FILE --access-key KEY --secret-key KEY --readonly-access-key KEY --readonly-secret-key KEY --admin-key KEY --no-seed --faults LIST";
+        "Options: --urls URL --db FILE --access-key KEY --secret-key KEY --readonly-access-key KEY --readonly-secret-key KEY --admin-key KEY --no-seed --faults LIST --variant LIST";
 
     /// <summary>Reads the command line; anything wrong is an ArgumentException whose message names the option.</summary>
     public static SandboxOptions Parse(string[] args)
@@ -51,6 +54,7 @@ public sealed record SandboxOptions
                 "--admin-key" => options with { AdminKey = Next() },
                 "--no-seed" => options with { SeedDemoData = false },
                 "--faults" => options with { Faults = ParseFaults(Next()) },
+                "--variant" => options with { Variants = options.Variants.Union(ParseVariants(Next())).ToHashSet() },
                 _ => throw new ArgumentException($"Unknown option '{option}'. {Usage}"),
             };
         }
@@ -66,6 +70,18 @@ public sealed record SandboxOptions
         catch (ArgumentException e)
         {
             throw new ArgumentException($"--faults: {e.Message}");
+        }
+    }
+
+    private static IReadOnlySet<SandboxVariant> ParseVariants(string text)
+    {
+        try
+        {
+            return SandboxVariants.Parse(text);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"--variant: {e.Message}");
         }
     }
 

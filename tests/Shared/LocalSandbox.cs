@@ -96,6 +96,9 @@ public class LocalSandbox : IAsyncDisposable
         return rows;
     }
 
+    /// <summary>Answers from now on in these shapes the vendors leave open (none: the strict default).</summary>
+    public void UseVariants(params UserMgmt.Sandbox.Variants.SandboxVariant[] variants) => Host.Variants.Active = variants.ToHashSet();
+
     /// <summary>Makes the next platform calls answer with this raw status and body.</summary>
     public void AnswerNextWith(HttpStatusCode status, string contentType, string body, int times = 1, int? retryAfterSeconds = null) =>
         Host.Canned.Enqueue(new CannedAnswers.Answer((int)status, contentType, body, retryAfterSeconds), times);

@@ -25,6 +25,7 @@ public sealed class SandboxCommandLineTests : IDisposable
     [InlineData("localhost any port", "--urls", "127.0.0.1:0")]
     [InlineData("fault not a number", "--faults", "latency-ms")]
     [InlineData("fault NaN", "--faults", "server-errors")]
+    [InlineData("unknown variant", "--variant", "Unknown variant 'numeric-idz'; the variants are numeric-ids,")]
     [InlineData("empty key", "--access-key", "empty")]
     [InlineData("unknown option", "--bogus", "Unknown option")]
     [InlineData("option without value", "--db", "needs a value")]
@@ -46,6 +47,7 @@ public sealed class SandboxCommandLineTests : IDisposable
             "localhost any port" => ["--db", db, "--urls", "http://localhost:0"],
             "fault not a number" => ["--db", db, "--faults", "latency-ms=abc"],
             "fault NaN" => ["--db", db, "--faults", "server-errors=NaN"],
+            "unknown variant" => ["--db", db, "--variant", "null-counters,numeric-idz"],
             "empty key" => ["--db", db, "--access-key", ""],
             "unknown option" => ["--db", db, "--bogus"],
             "option without value" => ["--db"],

@@ -1,0 +1,24 @@
+namespace UserMgmt.Sandbox.Variants;
+
+/// <summary>
+/// A shape the vendors' sources leave open, which the sandbox can answer in instead of its strict
+/// default, so that clients are tested against each shape a real platform might send. Each value's
+/// command-line name is its kebab-case spelling (NumericIds: numeric-ids).
+/// </summary>
+public enum SandboxVariant
+{
+    /// <summary>CCAI: user ids (System IDs) and agent numbers as JSON numbers.</summary>
+    NumericIds,
+    /// <summary>CCAI: job counters as null until the platform has counted.</summary>
+    NullCounters,
+    /// <summary>CCAI: teams and roles as {id, name} without a value flag.</summary>
+    MembershipsWithoutValue,
+    /// <summary>CCAI: a finished job's status in other words than the default's.</summary>
+    OtherFinalStatus,
+    /// <summary>Acceldata: PUT of a user's attributes replaces the whole map instead of merging it.</summary>
+    AttributesPutReplaces,
+    /// <summary>Acceldata: a created group answered with the envelope only, no id.</summary>
+    GroupCreateEnvelopeOnly,
+    /// <summary>Acceldata: a refused write answered 200 with {"status": false, ...}.</summary>
+    ErrorEnvelopeWith200,
+}

@@ -1,4 +1,5 @@
 using UserMgmt.Bulk;
+using UserMgmt.Operations;
 using UserMgmt.Rest;
 
 namespace UserMgmt.Providers.Ccai;
@@ -14,11 +15,24 @@ internal sealed class CcaiChangeJob(IBulkJobClient client, TimeSpan timeout)
         var runner = new BulkJobRunner(client);
         var rows = changes.Select((c, i) => CcaiMapper.ToRow(c, i + 1)).ToList();
         var job = await runner.StartAsync(rows, BulkJobRunner.FileName(BulkJobRunner.NewRunId(), 1), cancellationToken);
+        try
+        {
+            return await OutcomesAsync(runner, job, rows, cancellationToken);
+        }
+        catch (ApiException e) when (!InvitationSender.IsFatal(e) && job.Status != "invalid_scheme")
+        {
+            // The job was proceeded: whatever went wrong after that, its rows may have landed.
+            throw new ApiException(e.Method, e.Resource, e.StatusCode, e.ServerMessage + UnitOfWork.MayHaveBeenApplied, e);
+        }
+    }
+
+    private async Task<IReadOnlyList<UserChangeOutcome>> OutcomesAsync(BulkJobRunner runner, BulkJob job, List<BulkUserRow> rows, CancellationToken cancellationToken)
+    {
         job = (await runner.WaitAsync([job], timeout, _ => { }, cancellationToken)).Single();
         var resource = $"bulk job {job.Id}";
         if (!job.IsFinished)
-            throw new ApiException("wait for", resource, null, $"the platform had not finished the job after {timeout.TotalMinutes} minutes; it may still apply it");
-        if (job.Succeeded) return changes.Select(_ => UserChangeOutcome.Applied).ToList();
+            throw new ApiException("wait for", resource, null, $"the platform had not finished the job after {timeout.TotalMinutes} minutes");
+        if (job.Succeeded) return rows.Select(_ => UserChangeOutcome.Applied).ToList();
         // Neither refused as a file nor processed: which rows landed is unknown.
         if (job.Status is not ("invalid_scheme" or "completed")) throw new ApiException("run", resource, null, job.Describe());
 
@@ -26,9 +40,10 @@ internal sealed class CcaiChangeJob(IBulkJobClient client, TimeSpan timeout)
         var byRow = errors.Where(e => e.FileRow is >= 1 && e.FileRow <= rows.Count).ToLookup(e => e.FileRow!.Value);
         var unplaced = errors.Where(e => e.Severity == BulkErrorSeverity.Error && !byRow.Contains(e.FileRow ?? 0)).Select(Describe).ToList();
         var refusedRows = byRow.Count(r => r.Any(e => e.Severity == BulkErrorSeverity.Error));
-        // The platform may report errors without their row: then no row without one of its own is known to have landed.
+        // The platform may report errors without their row: then no row without one of its own is known to have
+        // landed, nor known not to have, unless the platform refused the whole file.
         var unknown = job.Status == "invalid_scheme" || refusedRows < job.FailedRows
-            ? (unplaced.Count > 0 ? string.Join("; ", unplaced) : job.Describe())
+            ? (unplaced.Count > 0 ? string.Join("; ", unplaced) : job.Describe()) + (job.Status == "invalid_scheme" ? "" : UnitOfWork.MayHaveBeenApplied)
             : null;
         return rows.Select(row => Outcome(byRow[row.SourceRow].ToList(), unknown)).ToList();
     }

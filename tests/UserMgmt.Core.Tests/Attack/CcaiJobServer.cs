@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using UserMgmt.Model;
+using UserMgmt.Operations;
+using UserMgmt.Tests.Hostile;
+using HostileClient = UserMgmt.Tests.Hostile.Hostile;
+
+namespace UserMgmt.Tests.Attack;
+
+/// <summary>How the platform ends one job: what its status and its error logs say, whatever the file held.</summary>
+public sealed record JobEnding(string Status, int FailedRows = 0, string SchemeErrors = "[]", string UpdateErrors = "[]")
+{
+    /// <summary>Every row applied.</summary>
+    public static readonly JobEnding Clean = new("completed");
+
+    /// <summary>Set to answer the job's status with a proxy's HTML page instead of JSON.</summary>
+    public bool StatusAsHtml { get; init; }
+}
+
+/// <summary>
+/// Enough of CCAI Platform's bulk user API to run change jobs, on a <see cref="HostileServer"/>: the
+/// Nth job uploaded ends as the test's script says, so a test can give the client any ending no real
+/// platform shows on cue. Keeps each uploaded file, so a test can say what went again.
+/// </summary>
+public sealed class CcaiJobServer : IAsyncDisposable
+{
+    private const string Api = "/apps/api/v1/bulk/users";
+    private readonly ConcurrentDictionary<long, string> _files = new();
+    private long _lastId;
+
+    private CcaiJobServer(HostileServer server) => Server = server;
+
+    public HostileServer Server { get; }
+
+    /// <summary>The files uploaded, in order: each an array of the rows' addresses.</summary>
+    public IReadOnlyList<string[]> Files => _files.OrderBy(f => f.Key).Select(f => Addresses(f.Value)).ToList();
+
+    /// <param name="ending">How the Nth job (from 1) ends.</param>
+    /// <param name="onPoll">Called on each status check, with the job's number.</param>
+    public static async Task<CcaiJobServer> StartAsync(Func<int, JobEnding> ending, Action<int>? onPoll = null)
+    {
+        CcaiJobServer? self = null;
+        var server = await HostileServer.StartAsync(app =>
+        {
+            app.MapPost(Api + "/upload", async (HttpRequest request) =>
+            {
+                var form = await request.ReadFormAsync();
+                using var reader = new StreamReader(form.Files["file"]!.OpenReadStream());
+                var id = Interlocked.Increment(ref self!._lastId);
+                self._files[id] = await reader.ReadToEndAsync();
+                return Results.Json(new { id, status = "created" });
+            });
+            app.MapPost(Api + "/proceed", async (HttpRequest request) =>
+            {
+                var id = (await JsonDocument.ParseAsync(request.Body)).RootElement.GetProperty("id").GetInt64();
+                return Results.Json(new { id, status = "valid_scheme" });
+            });
+            app.MapGet(Api + "/jobs/{id:long}", (long id) =>
+            {
+                onPoll?.Invoke((int)id);
+                var end = ending((int)id);
+                if (end.StatusAsHtml) return Results.Text("<html><body>Signing you in…</body></html>", "text/html");
+                var rows = Addresses(self!._files[id]).Length;
+                return Results.Json(new
+                {
+                    id, status = end.Status, filename = $"job{id}.json", total_rows = rows,
+                    affected_rows = rows - end.FailedRows, failed_rows = end.FailedRows,
+                });
+            });
+            app.MapGet(Api + "/errors/scheme/{id:long}", (long id) => Results.Text(ending((int)id).SchemeErrors, "application/json"));
+            app.MapGet(Api + "/errors/update/{id:long}", (long id) => Results.Text(ending((int)id).UpdateErrors, "application/json"));
+        });
+        self = new CcaiJobServer(server);
+        return self;
+    }
+
+    /// <summary>Runs "add to Team" for users one@, two@, … through the engine against this server, and returns every result in row order.</summary>
+    public async Task<List<OperationResult>> AddToTeamAsync(int users, CancellationToken cancellationToken = default, ExecutionOptions? options = null)
+    {
+        using var client = HostileClient.Client(Server, "Ccai");
+        var team = new Group { Id = "Team", Name = "Team" };
+        var steps = Enumerable.Range(1, users)
+            .Select(n => new User { Id = $"u{n}", Email = Email(n), LastName = $"Last{n}" })
+            .Select((u, i) => (PlannedStep)new MembershipStep(new MembershipRequest(i + 1, $"row {i + 1}", u.Email, [team.Name]), u, [team], add: true, OperationNames.AddToGroup))
+            .ToList();
+        var results = new List<OperationResult>();
+        try
+        {
+            await new PlanExecutor(client, r => { lock (results) results.Add(r); }, options).ApplyAsync(steps, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // As Ctrl+C: the rows still each got their result.
+        }
+        return results.OrderBy(r => r.Row).ToList();
+    }
+
+    public static string Email(int n) => $"user{n}@example.com";
+
+    private static string[] Addresses(string file) =>
+        JsonDocument.Parse(file).RootElement.EnumerateArray().Select(r => r.GetProperty("email").GetString()!).ToArray();
+
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
+}

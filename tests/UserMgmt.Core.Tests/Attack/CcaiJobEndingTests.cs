@@ -131,4 +131,18 @@ public sealed class CcaiJobEndingTests
         Assert.All(results, r => Assert.StartsWith("Not done: the command was stopped", r.Message));
         Assert.All(results, r => Assert.Contains("may have been applied", r.Message));
     }
+
+    [Fact]
+    public async Task An_error_log_that_echoes_the_secret_does_not_put_it_in_a_result()
+    {
+        await using var server = await CcaiJobServer.StartAsync(_ => new JobEnding("completed", FailedRows: 1,
+            UpdateErrors: $$"""[{"message":"Key {{HostileClient.Secret.Replace("\"", "\\\"")}} may not change users","row":1}]"""));
+
+        var results = await server.AddToTeamAsync(1, HostileClient.Patience());
+
+        var result = Assert.Single(results);
+        Assert.Equal(OperationStatus.Failed, result.Status);
+        Assert.Contains("may not change users", result.Message);
+        Assert.DoesNotContain(HostileClient.Secret, result.Message);
+    }
 }

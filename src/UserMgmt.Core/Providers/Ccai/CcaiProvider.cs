@@ -30,13 +30,16 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     private static readonly TimeSpan ChangeTimeout = TimeSpan.FromMinutes(10);
 
     private readonly RestCore _rest;
+    // Error logs are answers, not failures, so the REST core leaves their text alone: it may echo what was sent.
+    private readonly SecretRedactor _redactor;
     private readonly string _root;
     // Users read so far, by id: a change needs the user's address and last name, and the platform looks users up by address only.
     private readonly ConcurrentDictionary<string, User> _seen = new();
 
     public CcaiProvider(ConnectionSettings settings)
     {
-        _rest = new RestCore(settings.BaseUri, new CcaiBasicAuthenticator(settings.Credential), SecretRedactor.For(settings.Credential),
+        _redactor = SecretRedactor.For(settings.Credential);
+        _rest = new RestCore(settings.BaseUri, new CcaiBasicAuthenticator(settings.Credential), _redactor,
             settings.Retry, RequestsPerSecond, Json);
         // Accept the tenant's host or the API's own base address.
         _root = settings.BaseUri.AbsolutePath.TrimEnd('/').EndsWith("/apps/api/v1", StringComparison.OrdinalIgnoreCase) ? "" : "apps/api/v1/";
@@ -172,6 +175,7 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     {
         var path = kind == BulkErrorKind.Scheme ? "scheme" : "update";
         var errors = await _rest.SendAsync<List<CcaiErrorDto>>(new RestRequest($"{_root}bulk/users/errors/{path}/{PathSegment.Of(job.Id)}"), cancellationToken);
+        foreach (var error in errors.Where(e => e.Message is not null)) error.Message = _redactor.Redact(error.Message);
         return errors.Select(e => CcaiMapper.ToError(e, job, kind)).ToList();
     }
 

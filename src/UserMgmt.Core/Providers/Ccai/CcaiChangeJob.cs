@@ -32,10 +32,10 @@ internal sealed class CcaiChangeJob(IBulkJobClient client, TimeSpan timeout)
         var resource = $"bulk job {job.Id}";
         if (!job.IsFinished)
             throw new ApiException("wait for", resource, null, $"the platform had not finished the job after {timeout.TotalMinutes} minutes");
-        if (job.Succeeded) return rows.Select(_ => UserChangeOutcome.Applied).ToList();
         // Neither refused as a file nor processed: which rows landed is unknown.
         if (job.Status is not ("invalid_scheme" or "completed")) throw new ApiException("run", resource, null, job.Describe());
 
+        // Read even when no row failed: a row applied in part (a team or role left out) says so only as a warning in the log.
         var errors = await runner.ErrorsAsync(job, [BulkErrorKind.Scheme, BulkErrorKind.Update], cancellationToken);
         var byRow = errors.Where(e => e.FileRow is >= 1 && e.FileRow <= rows.Count).ToLookup(e => e.FileRow!.Value);
         var unplaced = errors.Where(e => e.Severity == BulkErrorSeverity.Error && !byRow.Contains(e.FileRow ?? 0)).Select(Describe).ToList();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using UserMgmt.Operations;
 using HostileClient = UserMgmt.Tests.Hostile.Hostile;
 
@@ -144,5 +145,19 @@ public sealed class CcaiJobEndingTests
         Assert.Equal(OperationStatus.Failed, result.Status);
         Assert.Contains("may not change users", result.Message);
         Assert.DoesNotContain(HostileClient.Secret, result.Message);
+    }
+    [Fact]
+    public async Task At_the_deadline_while_the_job_never_leaves_in_progress_every_row_says_it_may_have_been_applied()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var options = new ExecutionOptions { Clock = clock, Deadline = clock.GetUtcNow().AddMinutes(1) };
+        await using var server = await CcaiJobServer.StartAsync(_ => new JobEnding("in_progress"), onPoll: _ => clock.Advance(TimeSpan.FromMinutes(2)));
+
+        var results = await server.AddToTeamAsync(2, HostileClient.Patience(), options);
+
+        OneResultEach(results, 2);
+        Assert.All(results, r => Assert.Equal(OperationStatus.Failed, r.Status));
+        Assert.All(results, r => Assert.StartsWith("Not done: the deadline passed", r.Message));
+        Assert.All(results, r => Assert.Contains("may have been applied", r.Message));
     }
 }

@@ -36,4 +36,38 @@ public sealed class CcaiJobSandboxTests : SandboxTest
         Assert.Equal([1, 2], results.Select(r => r.Row));
         Assert.All(results, r => Assert.Contains("Team 'Ghost' does not exist", r.Message));
     }
+
+    [Fact]
+    public async Task Upload_and_proceed_answers_lost_make_one_job_and_every_row_lands_once()
+    {
+        using var connection = await Sandbox.ConnectCcaiAsync();
+        var users = await NamedUsersAsync(connection, 3);
+        var group = (await connection.Client.ListGroupsAsync(default)).Single(g => g.Name == "Read-Only-Access");
+        // Every POST is processed, then its connection is cut before the answer.
+        Sandbox.InjectFaults(new FaultSettings { ResetAfterRate = 1, Methods = "POST" });
+
+        var results = await AddAsync(connection, users, group);
+
+        Assert.All(results, r => Assert.Equal(OperationStatus.Succeeded, r.Status));
+        Assert.Equal(3, results.Count);
+        Assert.Equal(1, Jobs());
+        Assert.All(users, u => Assert.Contains(group.Name, Sandbox.GroupsOf(u.Email)));
+    }
+
+    [Fact]
+    public async Task An_upload_throttled_then_failing_with_500_is_looked_up_and_sent_once()
+    {
+        using var connection = await Sandbox.ConnectCcaiAsync();
+        var users = await NamedUsersAsync(connection, 3);
+        var group = (await connection.Client.ListGroupsAsync(default)).Single(g => g.Name == "Read-Only-Access");
+        Sandbox.AnswerNextWith(HttpStatusCode.TooManyRequests, "application/json", """{"message":"slow down"}""", retryAfterSeconds: 0);
+        Sandbox.AnswerNextWith(HttpStatusCode.InternalServerError, "application/json", """{"message":"oops"}""");
+
+        var results = await AddAsync(connection, users, group);
+
+        Assert.All(results, r => Assert.Equal(OperationStatus.Succeeded, r.Status));
+        Assert.Equal(3, results.Count);
+        Assert.Equal(1, Jobs());
+        Assert.All(users, u => Assert.Contains(group.Name, Sandbox.GroupsOf(u.Email)));
+    }
 }

@@ -70,4 +70,20 @@ public sealed class CcaiJobSandboxTests : SandboxTest
         Assert.Equal(1, Jobs());
         Assert.All(users, u => Assert.Contains(group.Name, Sandbox.GroupsOf(u.Email)));
     }
+    [Fact]
+    public async Task The_same_row_given_twice_does_not_cost_a_second_job()
+    {
+        using var connection = await Sandbox.ConnectCcaiAsync();
+        string[] users = ["ada.lovelace@example.com", "ben.okafor@example.com", "ada.lovelace@example.com"];
+        var location = new Dictionary<string, IReadOnlyList<string>> { ["location"] = ["Remote"] };
+        await Sandbox.ClearRequestLogAsync();
+
+        var disabled = await Rows.ApplyAsync(connection, p => p.PlanUserStateAsync(users.Select((u, i) => new UserStateRequest(i + 1, null, u)).ToList(), enable: false, default));
+        var moved = await Rows.ApplyAsync(connection, p => p.PlanAttributesAsync(users.Select((u, i) => new AttributeRequest(i + 1, null, u, location)).ToList(), default));
+
+        Assert.Equal([OperationStatus.Succeeded, OperationStatus.Succeeded, OperationStatus.Skipped], disabled.Select(r => r.Status));
+        Assert.Equal([OperationStatus.Succeeded, OperationStatus.Succeeded, OperationStatus.Skipped], moved.Select(r => r.Status));
+        Assert.Equal(2, await Sandbox.CallsAsync("POST", "/apps/api/v1/bulk/users/upload"));
+        Assert.False(Sandbox.IsEnabled("ada.lovelace@example.com"));
+    }
 }

@@ -146,6 +146,18 @@ public sealed class CcaiJobEndingTests
         Assert.Contains("may not change users", result.Message);
         Assert.DoesNotContain(HostileClient.Secret, result.Message);
     }
+
+    [Fact]
+    public async Task A_job_status_that_echoes_the_secret_does_not_put_it_in_a_result()
+    {
+        await using var server = await CcaiJobServer.StartAsync(_ => new JobEnding($"refused for {HostileClient.Secret}"));
+
+        var results = await server.AddToTeamAsync(1, HostileClient.Patience());
+
+        var result = Assert.Single(results);
+        Assert.Equal(OperationStatus.Failed, result.Status);
+        Assert.DoesNotContain(HostileClient.Secret, result.Message);
+    }
     [Fact]
     public async Task At_the_deadline_while_the_job_never_leaves_in_progress_every_row_says_it_may_have_been_applied()
     {

@@ -30,7 +30,7 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     private static readonly TimeSpan ChangeTimeout = TimeSpan.FromMinutes(10);
 
     private readonly RestCore _rest;
-    // Error logs are answers, not failures, so the REST core leaves their text alone: it may echo what was sent.
+    // Job answers and error logs are not failures, so the REST core leaves their text alone: it may echo what was sent.
     private readonly SecretRedactor _redactor;
     private readonly string _root;
     // Users read so far, by id: a change needs the user's address and last name, and the platform looks users up by address only.
@@ -150,25 +150,32 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         var request = new RestRequest(_root + "bulk/users/upload", Method.Post) { AlwaysMultipartFormData = true };
         request.AddFile("file", file, filename, "application/json");
         var created = await _rest.SendAsync<CcaiJobDto>(request, cancellationToken);
-        return CcaiMapper.ToJob(created, rows) with { Filename = filename };
+        return Job(created, rows) with { Filename = filename };
     }
 
     public async Task<BulkJob> ProceedAsync(BulkJob job, CancellationToken cancellationToken)
     {
         var request = new RestRequest(_root + "bulk/users/proceed", Method.Post).AddJsonBody(new { id = job.Id });
         var answer = await _rest.SendAsync<CcaiJobDto>(request, cancellationToken);
-        var checkedJob = job with { Status = CcaiMapper.ToJob(answer).Status };
+        var checkedJob = job with { Status = Job(answer).Status };
         // The answer has the status alone; a file refused at proceed is finished, and only the job itself says how many rows broke the rules.
         return checkedJob.IsFinished ? await GetJobAsync(job.Id, cancellationToken) with { Rows = job.Rows } : checkedJob;
     }
 
     public async Task<BulkJob> GetJobAsync(long id, CancellationToken cancellationToken) =>
-        CcaiMapper.ToJob(await _rest.SendAsync<CcaiJobDto>(new RestRequest($"{_root}bulk/users/jobs/{PathSegment.Of(id)}"), cancellationToken));
+        Job(await _rest.SendAsync<CcaiJobDto>(new RestRequest($"{_root}bulk/users/jobs/{PathSegment.Of(id)}"), cancellationToken));
 
     public async Task<IReadOnlyList<BulkJob>> ListJobsAsync(int page, int perPage, CancellationToken cancellationToken)
     {
         var request = new RestRequest(_root + "bulk/users/jobs").AddQueryParameter("page", page).AddQueryParameter("per_page", perPage);
-        return (await _rest.SendAsync<List<CcaiJobDto>>(request, cancellationToken)).Select(j => CcaiMapper.ToJob(j)).ToList();
+        return (await _rest.SendAsync<List<CcaiJobDto>>(request, cancellationToken)).Select(j => Job(j)).ToList();
+    }
+
+    /// <summary>A job as the platform describes it; its status goes into messages, so whatever it echoes is masked.</summary>
+    private BulkJob Job(CcaiJobDto dto, IReadOnlyList<BulkUserRow>? rows = null)
+    {
+        if (dto.Status is not null) dto.Status = _redactor.Redact(dto.Status);
+        return CcaiMapper.ToJob(dto, rows);
     }
 
     public async Task<IReadOnlyList<BulkJobError>> GetErrorsAsync(BulkJob job, BulkErrorKind kind, CancellationToken cancellationToken)

@@ -42,7 +42,9 @@ public sealed class BulkJobRunner(IBulkJobClient client)
         catch (AmbiguousOutcomeException)
         {
             var latest = await client.GetJobAsync(job.Id, cancellationToken);
-            return latest.Status == "created" ? await client.ProceedAsync(job, cancellationToken) : latest with { Rows = job.Rows };
+            // The platform checks a file's scheme on upload, so a checked job may still wait for its proceed.
+            var waiting = latest.Status == "created" || (latest.Status == "valid_scheme" && latest.ProcessRequestedAt is null);
+            return waiting ? await client.ProceedAsync(job, cancellationToken) : latest with { Rows = job.Rows };
         }
     }
 

@@ -172,4 +172,16 @@ public sealed class CcaiJobEndingTests
         Assert.All(results, r => Assert.StartsWith("Not done: the deadline passed", r.Message));
         Assert.All(results, r => Assert.Contains("may have been applied", r.Message));
     }
+    [Fact]
+    public async Task A_proceed_lost_before_it_reached_a_job_checked_on_upload_is_sent_again()
+    {
+        // The platform checks a file's scheme when it is uploaded: "valid_scheme" alone does not say the job was proceeded.
+        await using var server = await CcaiJobServer.StartAsync(_ => JobEnding.Clean, proceedsLost: 1);
+
+        var results = await server.AddToTeamAsync(2, HostileClient.Patience());
+
+        Assert.Equal([OperationStatus.Succeeded, OperationStatus.Succeeded], results.Select(r => r.Status));
+        Assert.Single(server.Files);
+        Assert.Equal(2, server.Server.Calls("/apps/api/v1/bulk/users/proceed"));
+    }
 }

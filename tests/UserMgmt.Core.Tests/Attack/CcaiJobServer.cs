@@ -28,6 +28,8 @@ public sealed class CcaiJobServer : IAsyncDisposable
 {
     private const string Api = "/apps/api/v1/bulk/users";
     private readonly ConcurrentDictionary<long, string> _files = new();
+    private readonly ConcurrentDictionary<long, bool> _proceeded = new();
+    private int _proceedsLost;
     private long _lastId;
 
     private CcaiJobServer(HostileServer server) => Server = server;
@@ -39,7 +41,8 @@ public sealed class CcaiJobServer : IAsyncDisposable
 
     /// <param name="ending">How the Nth job (from 1) ends.</param>
     /// <param name="onPoll">Called on each status check, with the job's number.</param>
-    public static async Task<CcaiJobServer> StartAsync(Func<int, JobEnding> ending, Action<int>? onPoll = null)
+    /// <param name="proceedsLost">How many proceed requests the network loses before they reach the platform.</param>
+    public static async Task<CcaiJobServer> StartAsync(Func<int, JobEnding> ending, Action<int>? onPoll = null, int proceedsLost = 0)
     {
         CcaiJobServer? self = null;
         var server = await HostileServer.StartAsync(app =>
@@ -52,20 +55,28 @@ public sealed class CcaiJobServer : IAsyncDisposable
                 self._files[id] = await reader.ReadToEndAsync();
                 return Results.Json(new { id, status = "created" });
             });
-            app.MapPost(Api + "/proceed", async (HttpRequest request) =>
+            app.MapPost(Api + "/proceed", async (HttpContext context) =>
             {
-                var id = (await JsonDocument.ParseAsync(request.Body)).RootElement.GetProperty("id").GetInt64();
-                return Results.Json(new { id, status = "valid_scheme" });
+                var id = (await JsonDocument.ParseAsync(context.Request.Body)).RootElement.GetProperty("id").GetInt64();
+                if (Interlocked.Increment(ref self!._proceedsLost) <= proceedsLost)
+                {
+                    context.Abort();
+                    return Results.Empty;
+                }
+                self._proceeded[id] = true;
+                return Results.Json(new { id, status = "in_progress" });
             });
             app.MapGet(Api + "/jobs/{id:long}", (long id) =>
             {
                 onPoll?.Invoke((int)id);
+                // Checked on upload, as the platform says it does, and waiting to be proceeded.
+                if (!self!._proceeded.ContainsKey(id)) return Results.Json(new { id, status = "valid_scheme", process_requested_at = (string?)null });
                 var end = ending((int)id);
                 if (end.StatusAsHtml) return Results.Text("<html><body>Signing you in…</body></html>", "text/html");
                 var rows = Addresses(self!._files[id]).Length;
                 return Results.Json(new
                 {
-                    id, status = end.Status, filename = $"job{id}.json", total_rows = rows,
+                    id, status = end.Status, filename = $"job{id}.json", total_rows = rows, process_requested_at = "2026-01-01T00:00:00Z",
                     affected_rows = rows - end.FailedRows, failed_rows = end.FailedRows,
                 });
             });

@@ -46,6 +46,13 @@ public sealed class BulkJobRunner(IBulkJobClient client)
             var waiting = latest.Status == "created" || (latest.Status == "valid_scheme" && latest.ProcessRequestedAt is null);
             return waiting ? await client.ProceedAsync(job, cancellationToken) : latest with { Rows = job.Rows };
         }
+        catch (ApiException e) when (e is not (AmbiguousOutcomeException or AuthenticationFailedException) && (int?)e.StatusCode is >= 400 and < 500)
+        {
+            // A file refused on upload cannot be proceeded; the job, finished as invalid_scheme, still says which rows broke the rules.
+            var latest = await client.GetJobAsync(job.Id, cancellationToken);
+            if (latest.Status != "invalid_scheme") throw;
+            return latest with { Rows = job.Rows };
+        }
     }
 
     private async Task<BulkJob> UploadOnceAsync(IReadOnlyList<BulkUserRow> batch, string filename, CancellationToken cancellationToken)

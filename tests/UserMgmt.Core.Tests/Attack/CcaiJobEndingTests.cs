@@ -184,4 +184,18 @@ public sealed class CcaiJobEndingTests
         Assert.Single(server.Files);
         Assert.Equal(2, server.Server.Calls("/apps/api/v1/bulk/users/proceed"));
     }
+    [Fact]
+    public async Task A_file_refused_on_upload_has_its_refused_row_fail_alone_and_the_others_sent_again()
+    {
+        // The platform checks the scheme on upload and then refuses to proceed the job; its scheme errors still name the row.
+        await using var server = await CcaiJobServer.StartAsync(job => job == 1
+            ? new JobEnding("invalid_scheme", FailedRows: 1, SchemeErrors: """[{"message":"Last name is required","column":5,"row":2}]""") { RefusedOnUpload = true }
+            : JobEnding.Clean);
+
+        var results = await server.AddToTeamAsync(3, HostileClient.Patience());
+
+        Assert.Equal([OperationStatus.Succeeded, OperationStatus.Failed, OperationStatus.Succeeded], results.Select(r => r.Status));
+        Assert.Equal("Last name is required (last_name)", results[1].Message);
+        Assert.Equal([CcaiJobServer.Email(1), CcaiJobServer.Email(3)], server.Files[1]);
+    }
 }

@@ -17,6 +17,9 @@ public sealed record JobEnding(string Status, int FailedRows = 0, string SchemeE
 
     /// <summary>Set to answer the job's status with a proxy's HTML page instead of JSON.</summary>
     public bool StatusAsHtml { get; init; }
+
+    /// <summary>Set for a file the platform refuses when it is uploaded: the job reads invalid_scheme at once, and a proceed is refused.</summary>
+    public bool RefusedOnUpload { get; init; }
 }
 
 /// <summary>
@@ -63,6 +66,8 @@ public sealed class CcaiJobServer : IAsyncDisposable
                     context.Abort();
                     return Results.Empty;
                 }
+                if (ending((int)id).RefusedOnUpload)
+                    return Results.Json(new { message = "Job has an invalid scheme and cannot be processed" }, statusCode: 422);
                 self._proceeded[id] = true;
                 return Results.Json(new { id, status = "in_progress" });
             });
@@ -70,21 +75,28 @@ public sealed class CcaiJobServer : IAsyncDisposable
             {
                 onPoll?.Invoke((int)id);
                 // Checked on upload, as the platform says it does, and waiting to be proceeded.
+                if (ending((int)id).RefusedOnUpload) return Job(id, ending((int)id));
                 if (!self!._proceeded.ContainsKey(id)) return Results.Json(new { id, status = "valid_scheme", process_requested_at = (string?)null });
                 var end = ending((int)id);
                 if (end.StatusAsHtml) return Results.Text("<html><body>Signing you in…</body></html>", "text/html");
-                var rows = Addresses(self!._files[id]).Length;
-                return Results.Json(new
-                {
-                    id, status = end.Status, filename = $"job{id}.json", total_rows = rows, process_requested_at = "2026-01-01T00:00:00Z",
-                    affected_rows = rows - end.FailedRows, failed_rows = end.FailedRows,
-                });
+                return Job(id, end);
             });
             app.MapGet(Api + "/errors/scheme/{id:long}", (long id) => Results.Text(ending((int)id).SchemeErrors, "application/json"));
             app.MapGet(Api + "/errors/update/{id:long}", (long id) => Results.Text(ending((int)id).UpdateErrors, "application/json"));
         });
         self = new CcaiJobServer(server);
         return self;
+
+        IResult Job(long id, JobEnding end)
+        {
+            var rows = Addresses(self!._files[id]).Length;
+            return Results.Json(new
+            {
+                id, status = end.Status, filename = $"job{id}.json", total_rows = rows,
+                process_requested_at = end.RefusedOnUpload ? null : "2026-01-01T00:00:00Z",
+                affected_rows = end.RefusedOnUpload ? 0 : rows - end.FailedRows, failed_rows = end.FailedRows,
+            });
+        }
     }
 
     /// <summary>Runs "add to Team" for users one@, two@, … through the engine against this server, and returns every result in row order.</summary>

@@ -81,6 +81,23 @@ public sealed class CcaiJobAttackTests : ModuleTest
         Assert.False(Sandbox.IsEnabled(ada));
     }
 
+    [Fact]
+    public async Task Only_the_rows_confirmed_go_into_the_job_and_the_declined_row_is_left_alone()
+    {
+        ProviderSession.Connect(Shell, Sandbox, "Ccai").ThrowIfFailed();
+        string[] users = ["ada.lovelace@example.com", "ben.okafor@example.com", "chloe.martin@example.com"];
+        Assert.All(users, u => Assert.True(Sandbox.IsEnabled(u)));
+        foreach (var answer in new[] { "Y", "N", "Y" }) Shell.Host.Answers.Enqueue(answer);
+        await Sandbox.ClearRequestLogAsync();
+
+        var run = Shell.Run("$input | Disable-User", CsvRows.From("Email\n" + string.Join("\n", users)));
+
+        Assert.Equal(3, Shell.Host.Prompts.Count);
+        Assert.Equal(["Succeeded", "Skipped", "Succeeded"], run.Statuses());
+        Assert.Equal(1, await Sandbox.CallsAsync("POST", Uploads));
+        Assert.Equal([false, true, false], users.Select(u => Sandbox.IsEnabled(u)));
+    }
+
     private static string WritePlan(string yaml)
     {
         var plan = Path.Combine(Directory.CreateTempSubdirectory("usermgmt-attack-").FullName, "plan.yaml");

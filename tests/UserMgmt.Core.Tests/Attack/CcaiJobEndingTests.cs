@@ -198,4 +198,15 @@ public sealed class CcaiJobEndingTests
         Assert.Equal("Last name is required (last_name)", results[1].Message);
         Assert.Equal([CcaiJobServer.Email(1), CcaiJobServer.Email(3)], server.Files[1]);
     }
+    [Fact]
+    public async Task A_row_for_someone_already_there_carries_both_names_the_file_requires()
+    {
+        // The vendor's file format lists first_name and last_name as required on every row.
+        await using var server = await CcaiJobServer.StartAsync(_ => JobEnding.Clean);
+
+        await server.AddToTeamAsync(2, HostileClient.Patience());
+
+        var rows = Assert.Single(server.Uploaded).EnumerateArray().ToList();
+        Assert.Equal(["First1 Last1", "First2 Last2"], rows.Select(r => $"{r.GetProperty("first_name").GetString()} {r.GetProperty("last_name").GetString()}"));
+    }
 }

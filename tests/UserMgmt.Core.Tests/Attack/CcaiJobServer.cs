@@ -39,6 +39,9 @@ public sealed class CcaiJobServer : IAsyncDisposable
 
     public HostileServer Server { get; }
 
+    /// <summary>The files uploaded, in order, as the platform received them.</summary>
+    public IReadOnlyList<JsonElement> Uploaded => _files.OrderBy(f => f.Key).Select(f => JsonDocument.Parse(f.Value).RootElement).ToList();
+
     /// <summary>The files uploaded, in order: each an array of the rows' addresses.</summary>
     public IReadOnlyList<string[]> Files => _files.OrderBy(f => f.Key).Select(f => Addresses(f.Value)).ToList();
 
@@ -105,7 +108,7 @@ public sealed class CcaiJobServer : IAsyncDisposable
         using var client = HostileClient.Client(Server, "Ccai");
         var team = new Group { Id = "Team", Name = "Team" };
         var steps = Enumerable.Range(1, users)
-            .Select(n => new User { Id = $"u{n}", Email = Email(n), LastName = $"Last{n}" })
+            .Select(n => new User { Id = $"u{n}", Email = Email(n), FirstName = $"First{n}", LastName = $"Last{n}" })
             .Select((u, i) => (PlannedStep)new MembershipStep(new MembershipRequest(i + 1, $"row {i + 1}", u.Email, [team.Name]), u, [team], add: true, OperationNames.AddToGroup))
             .ToList();
         var results = new List<OperationResult>();

@@ -47,15 +47,15 @@ internal static class CcaiMapper
     };
 
     /// <summary>
-    /// One user's change as a file row: a user already there is named by address and keeps the last
-    /// name the platform holds (the file requires one); someone new comes with their names.
+    /// One user's change as a file row: a user already there is named by address and keeps the names
+    /// the platform holds (the vendor's file format requires both); someone new comes with their names.
     /// </summary>
     public static BulkUserRow ToRow(UserChange change, int number)
     {
         var row = new BulkUserRow
         {
             Email = change.Email,
-            FirstName = change.Existing is null ? change.FirstName : null,
+            FirstName = change.Existing is null ? change.FirstName : change.Existing.FirstName,
             LastName = change.Existing is null ? change.LastName : change.Existing.LastName,
             Status = change.Enabled switch { true => "Active", false => "Inactive", null => null },
             Teams = change.Join.Select(g => g.Name).ToList(),

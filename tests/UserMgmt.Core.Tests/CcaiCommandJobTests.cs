@@ -94,7 +94,7 @@ public sealed class CcaiCommandJobTests : SandboxTest
         var users = (await connection.Client.ListUsersAsync(null, 0, 100, default)).Users.Where(u => u.LastName is not null).Take(3).ToList();
         var group = (await connection.Client.ListGroupsAsync(default)).Single(g => g.Name == "Read-Only-Access");
         // A user whose last name was removed after the plan read it: the file's check refuses that row, and so the file.
-        var nameless = new User { Id = users[1].Id, Email = users[1].Email };
+        var nameless = new User { Id = users[1].Id, Email = users[1].Email, FirstName = users[1].FirstName };
         var steps = new[] { users[0], nameless, users[2] }
             .Select((u, i) => new MembershipStep(new MembershipRequest(i + 1, $"row {i + 1}", u.Email, [group.Name]), u, [group], add: true, OperationNames.AddToGroup))
             .ToList();

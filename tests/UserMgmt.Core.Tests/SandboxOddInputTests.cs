@@ -134,10 +134,10 @@ public sealed class SandboxOddInputTests : SandboxTest
         var runner = new BulkJobRunner(Assert.IsAssignableFrom<IBulkJobClient>(connection.Client.BulkJobs));
         BulkUserRow[] rows =
         [
-            new() { Email = "first@company.com", LastName = "First", SourceRow = 1 },
-            new() { Email = "second@company.com", NewEmail = "ada.lovelace@example.com", LastName = "Second", SourceRow = 2 },
-            new() { Email = "scim.sync@example.com", LastName = "Changed", SourceRow = 3 },
-            new() { Email = "fourth@company.com", LastName = "Fourth", SourceRow = 4 },
+            new() { Email = "first@company.com", FirstName = "Odd", LastName = "First", SourceRow = 1 },
+            new() { Email = "second@company.com", NewEmail = "ada.lovelace@example.com", FirstName = "Odd", LastName = "Second", SourceRow = 2 },
+            new() { Email = "scim.sync@example.com", FirstName = "Odd", LastName = "Changed", SourceRow = 3 },
+            new() { Email = "fourth@company.com", FirstName = "Odd", LastName = "Fourth", SourceRow = 4 },
         ];
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
@@ -156,7 +156,7 @@ public sealed class SandboxOddInputTests : SandboxTest
     {
         using var http = SandboxHttp.Client(Sandbox);
         using var uploaded = await http.SendAsync(Upload("""
-            [{"email":"a@company.com","last_name":"A","max_chat_limit":"five","max_chat_limit_enabled":true,"roles":[{"name":"Agent","value":"1"}]}]
+            [{"email":"a@company.com","first_name":"A","last_name":"A","max_chat_limit":"five","max_chat_limit_enabled":true,"roles":[{"name":"Agent","value":"1"}]}]
             """));
         var id = JsonDocument.Parse(await uploaded.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
 

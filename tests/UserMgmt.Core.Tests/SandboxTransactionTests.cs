@@ -74,7 +74,7 @@ public sealed class SandboxTransactionTests : SandboxTest
 
     private static BulkUserRow Row(int n, string email) => new()
     {
-        Email = email, LastName = "Agent", Location = "Berlin", SourceRow = n, SourceFile = "agents.csv", InputObject = $"row {n}",
+        Email = email, FirstName = "Test", LastName = "Agent", Location = "Berlin", SourceRow = n, SourceFile = "agents.csv", InputObject = $"row {n}",
     };
 
     private static async Task<BulkJob> RunJobAsync(BulkJobRunner runner, string name, params BulkUserRow[] rows)

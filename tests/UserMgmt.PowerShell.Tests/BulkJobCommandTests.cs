@@ -55,7 +55,7 @@ public sealed class BulkJobCommandTests : CcaiModuleTest, IDisposable
         ConnectCcai().ThrowIfFailed();
         var csv = Path.Combine(_folder, "agents.csv");
         // Row 2 passes the local check but takes another user's address, which only the platform can tell.
-        File.WriteAllText(csv, "Email,LastName,Location,NewEmail\nfine@company.com,Fine,Lisbon,\nada.lovelace@example.com,Lovelace,Lisbon,ben.okafor@example.com\n");
+        File.WriteAllText(csv, "Email,FirstName,LastName,Location,NewEmail\nfine@company.com,Fay,Fine,Lisbon,\nada.lovelace@example.com,Ada,Lovelace,Lisbon,ben.okafor@example.com\n");
 
         var errors = Shell.Run("Start-BulkJob -Path $csv -Wait -WarningAction SilentlyContinue | Get-BulkJobError -Kind Update", ("csv", csv))
             .ThrowIfFailed();

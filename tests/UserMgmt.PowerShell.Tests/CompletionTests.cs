@@ -37,7 +37,7 @@ public sealed class CompletionTests : CcaiModuleTest
     public void Roles_and_job_ids_complete_on_a_platform_with_bulk_jobs()
     {
         ConnectCcai().ThrowIfFailed();
-        var job = Shell.Run("$input | Start-BulkJob", CsvRows.From("Email,LastName\nnew@company.com,New")).ThrowIfFailed();
+        var job = Shell.Run("$input | Start-BulkJob", CsvRows.From("Email,FirstName,LastName\nnew@company.com,Nia,New")).ThrowIfFailed();
 
         Assert.Equal(["Admin", "Agent"], Complete("Start-BulkJob -Role A"));
         Assert.Contains(job.Output.Single().Text("Id"), Complete("Get-BulkJob -Id "));

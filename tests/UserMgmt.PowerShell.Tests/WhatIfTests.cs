@@ -71,7 +71,7 @@ public sealed class WhatIfTests : ModuleTest
             new System.Net.NetworkCredential("", UserMgmt.Sandbox.SandboxOptions.DemoSecretKey).SecurePassword);
         Shell.Run("$null = Connect-UserMgmt -Provider Ccai -BaseUri $uri -Credential $credential",
             ("uri", Sandbox.BaseUri.ToString()), ("credential", credential)).ThrowIfFailed();
-        var rows = CsvRows.From("Email,LastName\ngood@company.com,Good\nnot-an-email,Bad");
+        var rows = CsvRows.From("Email,FirstName,LastName\ngood@company.com,Gus,Good\nnot-an-email,Bea,Bad");
         await Sandbox.ClearRequestLogAsync();
 
         var preview = Shell.Run("$input | Start-BulkJob -WhatIf", rows);

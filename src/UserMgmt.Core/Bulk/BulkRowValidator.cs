@@ -26,6 +26,8 @@ public static class BulkRowValidator
             else if (firstRowOf.TryGetValue(email, out var first)) Problem("email", $"Email '{email}' repeats {Where(first, row)}.");
             else firstRowOf[email] = row;
             if (!string.IsNullOrEmpty(row.NewEmail) && !InputText.IsValidEmail(row.NewEmail)) Problem("new_email", $"'{row.NewEmail}' is not a valid email address.");
+            // The vendor's file table requires both names, non-empty.
+            if (string.IsNullOrWhiteSpace(row.FirstName)) Problem("first_name", "First name is required.");
             if (string.IsNullOrWhiteSpace(row.LastName)) Problem("last_name", "Last name is required.");
             if (!string.IsNullOrEmpty(row.Status) && row.Status is not ("Active" or "Inactive")) Problem("status", $"Status '{row.Status}' must be Active, Inactive or empty.");
             if (row.MaxChatLimit is < 0) Problem("max_chat_limit", "Max chat limit must not be negative.");

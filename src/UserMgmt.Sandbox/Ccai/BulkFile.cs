@@ -46,6 +46,8 @@ public static partial class BulkFile
             else if (!seen.Add(email)) errors.Add(new("Email must be unique in the file", ColumnOf("email"), number));
             if (Text(row, "new_email") is { Length: > 0 } newEmail && !EmailPattern().IsMatch(newEmail))
                 errors.Add(new("Must be a valid email", ColumnOf("new_email"), number));
+            // The vendor's file table marks both names required and non-empty.
+            if (string.IsNullOrWhiteSpace(Text(row, "first_name"))) errors.Add(new("First name is required", ColumnOf("first_name"), number));
             if (string.IsNullOrWhiteSpace(Text(row, "last_name"))) errors.Add(new("Last name is required", ColumnOf("last_name"), number));
             if (Text(row, "status") is { Length: > 0 } status && status is not ("Active" or "Inactive"))
                 errors.Add(new("Status must be Active, Inactive or empty", ColumnOf("status"), number));

@@ -93,7 +93,8 @@ public sealed class SandboxHost : IAsyncDisposable
         var store = app.Services.GetRequiredService<DirectoryStore>();
         UserEndpoints.Map(app, store);
         GroupEndpoints.Map(app, store);
-        CcaiEndpoints.Map(app, app.Services.GetRequiredService<BulkJobStore>(), app.Services.GetRequiredService<BulkJobProcessor>(), database);
+        CcaiEndpoints.Map(app, app.Services.GetRequiredService<BulkJobStore>(), app.Services.GetRequiredService<BulkJobProcessor>(), database,
+            app.Services.GetRequiredService<SandboxVariants>());
         AdminEndpoints.Map(app, app.Services.GetRequiredService<RequestLog>(), app.Services.GetRequiredService<CannedAnswers>(),
             app.Services.GetRequiredService<FaultInjection>(), app.Services.GetRequiredService<SandboxVariants>());
 

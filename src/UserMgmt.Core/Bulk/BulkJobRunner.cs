@@ -50,7 +50,7 @@ public sealed class BulkJobRunner(IBulkJobClient client)
         {
             // A file refused on upload cannot be proceeded; the job, finished as invalid_scheme, still says which rows broke the rules.
             var latest = await client.GetJobAsync(job.Id, cancellationToken);
-            if (latest.Status != "invalid_scheme") throw;
+            if (!latest.FileRefused) throw;
             return latest with { Rows = job.Rows };
         }
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using UserMgmt.Sandbox.Access;
 using UserMgmt.Sandbox.Store;
+using UserMgmt.Sandbox.Variants;
 
 namespace UserMgmt.Sandbox.Ccai;
 
@@ -12,8 +13,12 @@ internal static class CcaiEndpoints
     /// <summary>Room for a bulk file of 100,000 rows, the most the module puts in one job.</summary>
     public const long MaxUploadBytes = 64L * 1024 * 1024;
 
-    public static void Map(IEndpointRouteBuilder app, BulkJobStore jobs, BulkJobProcessor processor, SandboxDatabase database)
+    public static void Map(IEndpointRouteBuilder app, BulkJobStore jobs, BulkJobProcessor processor, SandboxDatabase database, SandboxVariants variants)
     {
+        // A job as its status shows it: with the errors found so far, in the words and counters the variants choose.
+        async Task<object> Shown(BulkJobRecord job) =>
+            CcaiWireShapes.Job(job, await jobs.ErrorsAsync(job.Id, "scheme"), await jobs.ErrorsAsync(job.Id, "update"), variants);
+
         var api = app.MapGroup(Prefix);
 
         api.MapGet("/bulk/users/template", async () => Results.Json(await database.RunAsync(c =>
@@ -24,26 +29,28 @@ internal static class CcaiEndpoints
             return rows;
         }), CcaiWireShapes.Json));
 
-        api.MapPost("/bulk/users/upload", (HttpRequest request, HttpContext context) => UploadAsync(request, context, jobs, replace: false));
-        api.MapPut("/bulk/users/upload", (HttpRequest request, HttpContext context) => UploadAsync(request, context, jobs, replace: true));
+        api.MapPost("/bulk/users/upload", (HttpRequest request, HttpContext context) => UploadAsync(request, context, jobs, variants, replace: false));
+        api.MapPut("/bulk/users/upload", (HttpRequest request, HttpContext context) => UploadAsync(request, context, jobs, variants, replace: true));
 
         api.MapPost("/bulk/users/proceed", async (HttpRequest request, HttpContext context) =>
         {
             var id = RequestBody.RequiredWhole(await RequestBody.ReadObjectAsync(request), "id");
             var job = await jobs.ProceedAsync(id, ApiUser(context));
             if (job.Status == BulkJobStore.States.ValidScheme) processor.Enqueue(job.Id);
-            return JobAnswer(context, job);
+            return JobAnswer(context, job, variants);
         });
 
         api.MapGet("/bulk/users/jobs/{id:long}", async (long id) =>
-            await jobs.GetAsync(id) is { } job ? Results.Json(CcaiWireShapes.Job(job)) : throw SandboxError.NotFound($"Job {id} not found"));
+            await jobs.GetAsync(id) is { } job ? Results.Json(await Shown(job)) : throw SandboxError.NotFound($"Job {id} not found"));
 
         api.MapGet("/bulk/users/jobs", async (int? page, int? per_page, HttpContext context) =>
         {
             int number = Math.Max(1, page ?? 1), size = Math.Clamp(per_page ?? 25, 1, 100);
             var (list, total) = await jobs.ListAsync(number, size);
             Paging(context, "/bulk/users/jobs", number, size, total);
-            return Results.Json(list.Select(CcaiWireShapes.Job));
+            var shown = new List<object>();
+            foreach (var job in list) shown.Add(await Shown(job));
+            return Results.Json(shown);
         });
 
         api.MapGet("/bulk/users/errors/scheme/{id:long}", async (long id) => Results.Json((await jobs.ErrorsAsync(id, "scheme")).Select(CcaiWireShapes.Error)));
@@ -70,7 +77,7 @@ internal static class CcaiEndpoints
         });
     }
 
-    private static async Task<IResult> UploadAsync(HttpRequest request, HttpContext context, BulkJobStore jobs, bool replace)
+    private static async Task<IResult> UploadAsync(HttpRequest request, HttpContext context, BulkJobStore jobs, SandboxVariants variants, bool replace)
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxUploadBytes;
         if (!request.HasFormContentType) throw SandboxError.BadRequest("Upload must be multipart/form-data with a part named 'file'");
@@ -82,14 +89,14 @@ internal static class CcaiEndpoints
             ? await jobs.ReplaceFileAsync(long.TryParse(form["id"], out var id) ? id : throw SandboxError.BadRequest("'id' of the job to update is required"),
                 file.FileName, json, ApiUser(context))
             : await jobs.CreateAsync(file.FileName, json, ApiUser(context));
-        return JobAnswer(context, job);
+        return JobAnswer(context, job, variants);
     }
 
-    private static IResult JobAnswer(HttpContext context, BulkJobRecord job)
+    private static IResult JobAnswer(HttpContext context, BulkJobRecord job, SandboxVariants variants)
     {
         var link = $"{Prefix}/bulk/users/jobs/{job.Id}";
         context.Response.Headers.Link = $"<{link}>; rel=\"job\"";
-        return Results.Json(new { id = job.Id, status = job.Status, link });
+        return Results.Json(new { id = job.Id, status = CcaiWireShapes.StatusWord(job.Status, variants), link });
     }
 
     // In long: a page number near int.MaxValue times a page size overflows an int into a negative offset, page one again.

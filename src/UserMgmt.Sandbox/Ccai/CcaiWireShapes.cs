@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using UserMgmt.Sandbox.Store;
+using UserMgmt.Sandbox.Variants;
 
 namespace UserMgmt.Sandbox.Ccai;
 
@@ -33,20 +34,39 @@ internal static class CcaiWireShapes
         };
     }
 
-    public static object Job(BulkJobRecord j) => new
+    public static object Job(BulkJobRecord j, IEnumerable<JobError> schemeErrors, IEnumerable<JobError> updateErrors, SandboxVariants variants)
     {
-        id = j.Id,
-        created_at = Iso(j.CreatedAt),
-        process_requested_at = j.ProcessRequestedAt is { } at ? Iso(at) : null,
-        filename = j.Filename,
-        total_rows = j.TotalRows,
-        affected_rows = j.AffectedRows,
-        failed_rows = j.FailedRows,
-        status = j.Status,
-        uploaded_api_user_name = j.UploadedBy,
-        proceed_api_user_name = j.ProceededBy,
-        scheme_errors = Array.Empty<object>(),
-        update_errors = Array.Empty<object>(),
+        // Under NullCounters nothing is counted before the file is checked, and no row's fate before the job ends.
+        var nulls = variants.Has(SandboxVariant.NullCounters);
+        var checkedFile = j.Status != BulkJobStore.States.Created;
+        var ended = j.Status is not (BulkJobStore.States.Created or BulkJobStore.States.ValidScheme or BulkJobStore.States.InProgress);
+        return new
+        {
+            id = j.Id,
+            created_at = Iso(j.CreatedAt),
+            process_requested_at = j.ProcessRequestedAt is { } at ? Iso(at) : null,
+            filename = j.Filename,
+            total_rows = nulls && !checkedFile ? null : (int?)j.TotalRows,
+            affected_rows = nulls && !ended ? null : (int?)j.AffectedRows,
+            failed_rows = nulls && !ended ? null : (int?)j.FailedRows,
+            status = StatusWord(j.Status, variants),
+            uploaded_api_user_name = j.UploadedBy,
+            proceed_api_user_name = j.ProceededBy,
+            scheme_errors = schemeErrors.Select(Error).ToList(),
+            update_errors = updateErrors.Select(Error).ToList(),
+        };
+    }
+
+    /// <summary>
+    /// The status as the platform words it. The vendor shows no word for a finished job, nor says the running
+    /// words are the only ones: under OtherFinalStatus every word past the proceed is one no client can know.
+    /// </summary>
+    public static string StatusWord(string status, SandboxVariants variants) => !variants.Has(SandboxVariant.OtherFinalStatus) ? status : status switch
+    {
+        BulkJobStore.States.InProgress => "processing",
+        BulkJobStore.States.Completed => "process_finished",
+        BulkJobStore.States.InvalidScheme => "scheme_check_failed",
+        _ => status,
     };
 
     public static object Error(JobError e) => e.ErrorType is null

@@ -37,7 +37,7 @@ public abstract class BulkJobCmdlet : UserMgmtCmdlet
         var result = RunEngine(ct => runner.WaitAsync(jobs, timeout, changed => Dispatcher.Post(() => Show(changed)), ct));
         WriteProgress(new ProgressRecord(activityId, "Waiting for bulk jobs", "Done") { RecordType = ProgressRecordType.Completed });
         foreach (var job in result.Where(j => !j.IsFinished))
-            WriteError(new ErrorRecord(new TimeoutException($"{job} was not finished when the wait ended."),
+            WriteError(new ErrorRecord(new TimeoutException($"Job {job.Id} was not finished when the wait ended; the last status seen was '{job.Status}'."),
                 "UserMgmt.BulkJobWaitTimedOut", ErrorCategory.OperationTimeout, job));
         foreach (var job in result) WarnIfFailed(job);
         return result;

@@ -150,7 +150,7 @@ public sealed class CcaiJobEndingTests
     [Fact]
     public async Task A_job_status_that_echoes_the_secret_does_not_put_it_in_a_result()
     {
-        await using var server = await CcaiJobServer.StartAsync(_ => new JobEnding($"refused for {HostileClient.Secret}"));
+        await using var server = await CcaiJobServer.StartAsync(_ => new JobEnding($"refused for {HostileClient.Secret}", FailedRows: 1));
 
         var results = await server.AddToTeamAsync(1, HostileClient.Patience());
 

@@ -19,7 +19,7 @@ internal sealed class CcaiChangeJob(IBulkJobClient client, TimeSpan timeout)
         {
             return await OutcomesAsync(runner, job, rows, cancellationToken);
         }
-        catch (ApiException e) when (!InvitationSender.IsFatal(e) && job.Status != "invalid_scheme")
+        catch (ApiException e) when (!InvitationSender.IsFatal(e) && !job.FileRefused)
         {
             // The job was proceeded: whatever went wrong after that, its rows may have landed.
             throw new ApiException(e.Method, e.Resource, e.StatusCode, e.ServerMessage + UnitOfWork.MayHaveBeenApplied, e);
@@ -31,19 +31,22 @@ internal sealed class CcaiChangeJob(IBulkJobClient client, TimeSpan timeout)
         job = (await runner.WaitAsync([job], timeout, _ => { }, cancellationToken)).Single();
         var resource = $"bulk job {job.Id}";
         if (!job.IsFinished)
-            throw new ApiException("wait for", resource, null, $"the platform had not finished the job after {timeout.TotalMinutes} minutes");
-        // Neither refused as a file nor processed: which rows landed is unknown.
-        if (job.Status is not ("invalid_scheme" or "completed")) throw new ApiException("run", resource, null, job.Describe());
+            throw new ApiException("wait for", resource, null,
+                $"the platform had not finished the job after {timeout.TotalMinutes:0.#} minutes; the last status seen was '{job.Status}'");
+        // Given up by the platform: which rows landed is unknown.
+        if (job.BrokeDown) throw new ApiException("run", resource, null, job.Describe());
 
-        // Read even when no row failed: a row applied in part (a team or role left out) says so only as a warning in the log.
-        var errors = await runner.ErrorsAsync(job, [BulkErrorKind.Scheme, BulkErrorKind.Update], cancellationToken);
+        // The status may carry the errors itself; otherwise the logs are read even when no row failed: a row
+        // applied in part (a team or role left out) says so only as a warning.
+        var errors = job.Errors.Count > 0 ? job.Errors : await runner.ErrorsAsync(job, [BulkErrorKind.Scheme, BulkErrorKind.Update], cancellationToken);
+        job = job with { Errors = errors };
         var byRow = errors.Where(e => e.FileRow is >= 1 && e.FileRow <= rows.Count).ToLookup(e => e.FileRow!.Value);
         var unplaced = errors.Where(e => e.Severity == BulkErrorSeverity.Error && !byRow.Contains(e.FileRow ?? 0)).Select(Describe).ToList();
         var refusedRows = byRow.Count(r => r.Any(e => e.Severity == BulkErrorSeverity.Error));
         // The platform may report errors without their row: then no row without one of its own is known to have
         // landed, nor known not to have, unless the platform refused the whole file.
-        var unknown = job.Status == "invalid_scheme" || refusedRows < job.FailedRows
-            ? (unplaced.Count > 0 ? string.Join("; ", unplaced) : job.Describe()) + (job.Status == "invalid_scheme" ? "" : UnitOfWork.MayHaveBeenApplied)
+        var unknown = job.FileRefused || refusedRows < (job.FailedRows ?? 0)
+            ? (unplaced.Count > 0 ? string.Join("; ", unplaced) : job.Describe()) + (job.FileRefused ? "" : UnitOfWork.MayHaveBeenApplied)
             : null;
         return rows.Select(row => Outcome(byRow[row.SourceRow].ToList(), unknown)).ToList();
     }

@@ -32,11 +32,15 @@ internal sealed class CcaiJobDto
     public DateTimeOffset? CreatedAt { get; set; }
     public DateTimeOffset? ProcessRequestedAt { get; set; }
     public string? Filename { get; set; }
-    public int TotalRows { get; set; }
-    public int AffectedRows { get; set; }
-    public int FailedRows { get; set; }
+    // Null until the platform has counted: no source says the counters are always numbers.
+    public int? TotalRows { get; set; }
+    public int? AffectedRows { get; set; }
+    public int? FailedRows { get; set; }
     public string? UploadedApiUserName { get; set; }
     public string? ProceedApiUserName { get; set; }
+    // The status may carry the job's error logs; null where it does not.
+    public List<CcaiErrorDto>? SchemeErrors { get; set; }
+    public List<CcaiErrorDto>? UpdateErrors { get; set; }
 }
 
 internal sealed class CcaiErrorDto

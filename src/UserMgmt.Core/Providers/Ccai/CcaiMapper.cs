@@ -96,20 +96,29 @@ internal static class CcaiMapper
             : row.Teams.Select(t => new CcaiNameValue { Name = t, Value = 1 }).Concat(row.LeftTeams.Select(t => new CcaiNameValue { Name = t, Value = 0 })).ToList(),
     };
 
-    public static BulkJob ToJob(CcaiJobDto dto, IReadOnlyList<BulkUserRow>? rows = null) => new()
+    public static BulkJob ToJob(CcaiJobDto dto, IReadOnlyList<BulkUserRow>? rows = null)
     {
-        Id = dto.Id,
-        Status = dto.Status ?? "unknown",
-        Filename = dto.Filename,
-        CreatedAt = dto.CreatedAt,
-        ProcessRequestedAt = dto.ProcessRequestedAt,
-        TotalRows = dto.TotalRows,
-        AffectedRows = dto.AffectedRows,
-        FailedRows = dto.FailedRows,
-        UploadedBy = dto.UploadedApiUserName,
-        ProceededBy = dto.ProceedApiUserName,
-        Rows = rows ?? [],
-    };
+        var job = new BulkJob
+        {
+            Id = dto.Id,
+            Status = dto.Status ?? "unknown",
+            Filename = dto.Filename,
+            CreatedAt = dto.CreatedAt,
+            ProcessRequestedAt = dto.ProcessRequestedAt,
+            TotalRows = dto.TotalRows,
+            AffectedRows = dto.AffectedRows,
+            FailedRows = dto.FailedRows,
+            UploadedBy = dto.UploadedApiUserName,
+            ProceededBy = dto.ProceedApiUserName,
+            Rows = rows ?? [],
+        };
+        // Traced through the job's rows, so they are placed once the rows are attached.
+        return job with
+        {
+            Errors = [.. (dto.SchemeErrors ?? []).Select(e => ToError(e, job, BulkErrorKind.Scheme)),
+                .. (dto.UpdateErrors ?? []).Select(e => ToError(e, job, BulkErrorKind.Update))],
+        };
+    }
 
     /// <summary>An error traced back to the input row through the job's rows (file row N is the job's Nth row).</summary>
     public static BulkJobError ToError(CcaiErrorDto dto, BulkJob job, BulkErrorKind kind)

@@ -175,6 +175,8 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     private BulkJob Job(CcaiJobDto dto, IReadOnlyList<BulkUserRow>? rows = null)
     {
         if (dto.Status is not null) dto.Status = _redactor.Redact(dto.Status);
+        foreach (var error in (dto.SchemeErrors ?? []).Concat(dto.UpdateErrors ?? []).Where(e => e.Message is not null))
+            error.Message = _redactor.Redact(error.Message);
         return CcaiMapper.ToJob(dto, rows);
     }
 

@@ -209,4 +209,24 @@ public sealed class CcaiJobEndingTests
         var rows = Assert.Single(server.Uploaded).EnumerateArray().ToList();
         Assert.Equal(["First1 Last1", "First2 Last2"], rows.Select(r => $"{r.GetProperty("first_name").GetString()} {r.GetProperty("last_name").GetString()}"));
     }
+
+    /// <summary>
+    /// Issue 12 item 1 (ccai.md D1): the vendor names no final status, so a word the client does not know is
+    /// not taken as the end while the platform has not counted the rows; the client polls on through it.
+    /// </summary>
+    [Fact]
+    public async Task A_job_in_an_unknown_status_with_uncounted_rows_is_polled_on_until_counted_and_its_rows_succeed()
+    {
+        var polls = 0;
+        await using var server = await CcaiJobServer.StartAsync(
+            _ => Volatile.Read(ref polls) <= 2 ? new JobEnding("queued") { Uncounted = true } : new JobEnding("all_rows_processed"),
+            onPoll: _ => Interlocked.Increment(ref polls));
+
+        var results = await server.AddToTeamAsync(2, HostileClient.Patience());
+
+        OneResultEach(results, 2);
+        Assert.All(results, r => Assert.Equal(OperationStatus.Succeeded, r.Status));
+        Assert.True(Volatile.Read(ref polls) >= 3, $"polled {polls} time(s)");
+        Assert.Single(server.Files);
+    }
 }

@@ -18,6 +18,9 @@ public sealed record JobEnding(string Status, int FailedRows = 0, string SchemeE
     /// <summary>Set to answer the job's status with a proxy's HTML page instead of JSON.</summary>
     public bool StatusAsHtml { get; init; }
 
+    /// <summary>Set to answer the counters of rows applied and failed as null: the platform has not counted yet.</summary>
+    public bool Uncounted { get; init; }
+
     /// <summary>Set for a file the platform refuses when it is uploaded: the job reads invalid_scheme at once, and a proceed is refused.</summary>
     public bool RefusedOnUpload { get; init; }
 }
@@ -97,7 +100,8 @@ public sealed class CcaiJobServer : IAsyncDisposable
             {
                 id, status = end.Status, filename = $"job{id}.json", total_rows = rows,
                 process_requested_at = end.RefusedOnUpload ? null : "2026-01-01T00:00:00Z",
-                affected_rows = end.RefusedOnUpload ? 0 : rows - end.FailedRows, failed_rows = end.FailedRows,
+                affected_rows = end.Uncounted ? null : (int?)(end.RefusedOnUpload ? 0 : rows - end.FailedRows),
+                failed_rows = end.Uncounted ? null : (int?)end.FailedRows,
             });
         }
     }

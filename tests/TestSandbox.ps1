@@ -48,8 +48,9 @@ function Stop-TestSandbox([object] $Sandbox) {
     Remove-Item -Path $Sandbox.Directory -Recurse -Force -ErrorAction SilentlyContinue
 }
 
-function Get-TestCredential([string] $Secret = 'demo-secret-key') {
-    [pscredential]::new('demo-access-key', (ConvertTo-SecureString $Secret -AsPlainText -Force))
+# CCAI's user name is the tenant's subdomain (the sandbox's is 'demo'); Acceldata's is the access key.
+function Get-TestCredential([string] $Secret = 'demo-secret-key', [string] $UserName = 'demo-access-key') {
+    [pscredential]::new($UserName, (ConvertTo-SecureString $Secret -AsPlainText -Force))
 }
 
 function Connect-TestSandbox([object] $Sandbox) {
@@ -82,5 +83,5 @@ function Set-SandboxFault([object] $Sandbox, [hashtable] $Fault = @{}) {
 }
 
 function Connect-TestCcai([object] $Sandbox) {
-    Connect-UserMgmt -Provider Ccai -BaseUri $Sandbox.Uri -Credential (Get-TestCredential)
+    Connect-UserMgmt -Provider Ccai -BaseUri $Sandbox.Uri -Credential (Get-TestCredential -UserName 'demo')
 }

@@ -17,8 +17,9 @@ await using (sandbox)
     var options = sandbox.Options;
     Console.WriteLine($"UserMgmt sandbox listening on {sandbox.BaseUri}");
     Console.WriteLine($"Database:             {sandbox.Database.Path}");
-    Console.WriteLine($"Access key:           {options.AccessKey}   (ADOC accessKey header; CCAI api user)");
-    Console.WriteLine($"Secret key:           {options.SecretKey}   (ADOC secretKey header; CCAI token)");
+    Console.WriteLine($"Access key:           {options.AccessKey}   (ADOC accessKey header)");
+    Console.WriteLine($"Secret key:           {options.SecretKey}   (ADOC secretKey header; CCAI token, the Basic password)");
+    Console.WriteLine($"CCAI subdomain:       {options.CcaiSubdomain}   (CCAI Basic user name)");
     Console.WriteLine($"Read-only access key: {options.ReadOnlyAccessKey}");
     Console.WriteLine($"Read-only secret key: {options.ReadOnlySecretKey}");
     Console.WriteLine($"Admin key:            {sandbox.AdminKey}   (X-Sandbox-Admin-Key header, for {AdminEndpoints.Prefix})");

@@ -11,6 +11,8 @@ public sealed record SandboxOptions
     public const string DemoSecretKey = "demo-secret-key";
     public const string DemoReadOnlyAccessKey = "demo-readonly-access-key";
     public const string DemoReadOnlySecretKey = "demo-readonly-secret-key";
+    /// <summary>The tenant's subdomain, which CCAI takes as the Basic user name (customer in customer.uc1.ccaiplatform.com).</summary>
+    public const string DemoCcaiSubdomain = "demo";
 
     /// <summary>Where to listen; port 0 picks a free port.</summary>
     public string Urls { get; init; } = "http://127.0.0.1:5080";
@@ -18,6 +20,8 @@ public sealed record SandboxOptions
     /// <summary>The pair that may do everything: ADOC's accessKey/secretKey, CCAI's api user and token.</summary>
     public string AccessKey { get; init; } = DemoAccessKey;
     public string SecretKey { get; init; } = DemoSecretKey;
+    /// <summary>CCAI's Basic user name: the tenant's subdomain; the token (password) says which api user calls.</summary>
+    public string CcaiSubdomain { get; init; } = DemoCcaiSubdomain;
     /// <summary>A pair that may only read: every write answers 403.</summary>
     public string ReadOnlyAccessKey { get; init; } = DemoReadOnlyAccessKey;
     public string ReadOnlySecretKey { get; init; } = DemoReadOnlySecretKey;
@@ -33,7 +37,7 @@ public sealed record SandboxOptions
     public IReadOnlySet<SandboxVariant> Variants { get; init; } = new HashSet<SandboxVariant>();
 
     private const string Usage =
-        "Options: --urls URL --db FILE --access-key KEY --secret-key KEY --readonly-access-key KEY --readonly-secret-key KEY --admin-key KEY --no-seed --faults LIST --variant LIST";
+        "Options: --urls URL --db FILE --access-key KEY --secret-key KEY --readonly-access-key KEY --readonly-secret-key KEY --ccai-subdomain NAME --admin-key KEY --no-seed --faults LIST --variant LIST";
 
     /// <summary>Reads the command line; anything wrong is an ArgumentException whose message names the option.</summary>
     public static SandboxOptions Parse(string[] args)
@@ -51,6 +55,7 @@ public sealed record SandboxOptions
                 "--secret-key" => options with { SecretKey = Next() },
                 "--readonly-access-key" => options with { ReadOnlyAccessKey = Next() },
                 "--readonly-secret-key" => options with { ReadOnlySecretKey = Next() },
+                "--ccai-subdomain" => options with { CcaiSubdomain = Next() },
                 "--admin-key" => options with { AdminKey = Next() },
                 "--no-seed" => options with { SeedDemoData = false },
                 "--faults" => options with { Faults = ParseFaults(Next()) },
@@ -92,10 +97,13 @@ public sealed record SandboxOptions
                  {
                      ("--urls", Urls), ("--db", DatabasePath), ("--access-key", AccessKey), ("--secret-key", SecretKey),
                      ("--readonly-access-key", ReadOnlyAccessKey), ("--readonly-secret-key", ReadOnlySecretKey),
+                     ("--ccai-subdomain", CcaiSubdomain),
                  })
             if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException($"{option} must not be empty.");
         if (AdminKey is { } admin && string.IsNullOrWhiteSpace(admin)) throw new ArgumentException("--admin-key must not be empty.");
         if (AccessKey == ReadOnlyAccessKey) throw new ArgumentException("--readonly-access-key must differ from --access-key.");
+        // CCAI knows its api users by token alone.
+        if (SecretKey == ReadOnlySecretKey) throw new ArgumentException("--readonly-secret-key must differ from --secret-key.");
         foreach (var url in Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) CheckUrl(url);
         return this;
     }

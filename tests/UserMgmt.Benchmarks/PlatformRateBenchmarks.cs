@@ -34,7 +34,7 @@ public class PlatformRateBenchmarks
         foreach (var c in SandboxOptions.DemoSecretKey) secret.AppendChar(c);
         _connection = await UserMgmtConnection.OpenAsync(new ConnectionSettings
         {
-            Provider = "Ccai", BaseUri = _sandbox.BaseUri, Credential = new ApiCredential(SandboxOptions.DemoAccessKey, secret),
+            Provider = "Ccai", BaseUri = _sandbox.BaseUri, Credential = new ApiCredential(SandboxOptions.DemoCcaiSubdomain, secret),
         }, default);
     }
 

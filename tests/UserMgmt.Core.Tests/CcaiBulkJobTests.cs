@@ -3,6 +3,7 @@ using UserMgmt.Bulk;
 using UserMgmt.Connections;
 using UserMgmt.Operations;
 using UserMgmt.Rest;
+using UserMgmt.Sandbox;
 using UserMgmt.Tests.Support;
 
 namespace UserMgmt.Tests;
@@ -167,6 +168,24 @@ public sealed class CcaiBulkJobTests : SandboxTest
 
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.DoesNotContain("wrong-token", error.Message);
+    }
+
+    /// <summary>
+    /// Issue 12 item 7 (ccai.md D7): Google's "Apps API" page says the subdomain is the user name and the token the
+    /// password ("API credentials" says the same); the api user's key in the user name, as our help once said, is refused.
+    /// </summary>
+    [Fact]
+    public async Task Basic_auth_takes_the_subdomain_as_user_name_and_refuses_the_api_users_key_there()
+    {
+        var asOnceDocumented = Sandbox.Settings(TestSandbox.Credential(SandboxOptions.DemoAccessKey), provider: "Ccai");
+
+        var error = await Assert.ThrowsAsync<AuthenticationFailedException>(() => UserMgmtConnection.OpenAsync(asOnceDocumented, default));
+        using var connection = await UserMgmtConnection.OpenAsync(Sandbox.Settings(TestSandbox.Credential(SandboxOptions.DemoCcaiSubdomain), provider: "Ccai"), default);
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
+        Assert.NotEmpty((await connection.Client.ListUsersAsync(null, 0, 5, default)).Users);
+        var sent = Sandbox.Query("SELECT path FROM request_log WHERE path LIKE '/apps/api/v1/users%' AND status = 200", r => r.GetString(0));
+        Assert.NotEmpty(sent);
     }
 
     [Fact]

@@ -132,4 +132,25 @@ public sealed partial class DocsTests(ModuleAssemblyFixture fixture) : IClassFix
 
     [GeneratedRegex("```powershell\\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex ExampleCode();
+
+    /// <summary>
+    /// Issue 12 item 7 (ccai.md D7): Google's "Apps API" page makes the subdomain the Basic user name and the
+    /// token the password; every text a user reads says so, and none says the api user's key.
+    /// </summary>
+    [Fact]
+    public void The_CCAI_credential_is_described_as_the_vendor_states_it_everywhere_a_user_reads()
+    {
+        string Read(params string[] path) => File.ReadAllText(Path.Combine([_module.RepoRoot, .. path]));
+        var texts = new Dictionary<string, string>
+        {
+            ["README.md"] = Read("README.md"),
+            ["docs/about_UserMgmt_Providers.md"] = Read("docs", "about_UserMgmt_Providers.md"),
+            ["en-US/about_UserMgmt_Providers.help.txt"] = Read("en-US", "about_UserMgmt_Providers.help.txt"),
+            ["docs/Connect-UserMgmt.md"] = Read("docs", "Connect-UserMgmt.md"),
+            ["en-US/UserMgmt.dll-Help.xml"] = Read("en-US", "UserMgmt.dll-Help.xml"),
+        };
+
+        Assert.All(texts, t => Assert.Contains("subdomain as user name", t.Value));
+        Assert.All(texts, t => Assert.DoesNotMatch("(?i)api.?user'?s key|api user \\(CCAI", t.Value));
+    }
 }

@@ -118,7 +118,7 @@ public abstract class PipelineSafetyTests : ModuleTest
     private Invocation Reconnect() => Shell.Run("""
         $secret = [System.Net.NetworkCredential]::new('', $secretKey).SecurePassword
         Connect-UserMgmt -Provider $provider -BaseUri $uri -AccessKey $accessKey -SecretKey $secret -MaxRetry 2 -RetryDelay 0.01
-        """, ("provider", Provider), ("uri", Sandbox.BaseUri.ToString()), ("accessKey", SandboxOptions.DemoAccessKey),
+        """, ("provider", Provider), ("uri", Sandbox.BaseUri.ToString()), ("accessKey", ProviderSession.UserName(Provider)),
         ("secretKey", SandboxOptions.DemoSecretKey)).ThrowIfFailed();
 
     /// <summary>What this module writes that a user might pipe on: a user, a group, a result, a connection, a bulk job.</summary>

@@ -67,7 +67,7 @@ public sealed class WhatIfTests : ModuleTest
     [Fact]
     public async Task Start_BulkJob_WhatIf_uploads_nothing_and_names_the_bad_row()
     {
-        var credential = new System.Management.Automation.PSCredential(UserMgmt.Sandbox.SandboxOptions.DemoAccessKey,
+        var credential = new System.Management.Automation.PSCredential(UserMgmt.Sandbox.SandboxOptions.DemoCcaiSubdomain,
             new System.Net.NetworkCredential("", UserMgmt.Sandbox.SandboxOptions.DemoSecretKey).SecurePassword);
         Shell.Run("$null = Connect-UserMgmt -Provider Ccai -BaseUri $uri -Credential $credential",
             ("uri", Sandbox.BaseUri.ToString()), ("credential", credential)).ThrowIfFailed();

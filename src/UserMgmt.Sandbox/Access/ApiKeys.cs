@@ -24,6 +24,18 @@ internal sealed class ApiKeys(SandboxOptions options)
         return found;
     }
 
+    /// <summary>
+    /// CCAI's caller: the user name must be the tenant's subdomain, and the token alone names the api user.
+    /// Both are compared in fixed time.
+    /// </summary>
+    public Caller? FindCcai(string? userName, string? token)
+    {
+        Caller? found = null;
+        foreach (var pair in _pairs)
+            if (Same(userName, options.CcaiSubdomain) & Same(token, pair.Secret)) found = new Caller(pair.Key, pair.Scope);
+        return found;
+    }
+
     public static bool Same(string? given, string expected) =>
         given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
 }

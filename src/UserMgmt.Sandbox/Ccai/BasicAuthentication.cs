@@ -4,7 +4,8 @@ using UserMgmt.Sandbox.Access;
 namespace UserMgmt.Sandbox.Ccai;
 
 /// <summary>
-/// CCAI's Apps API takes HTTP Basic: the api user's key as user name and its token as password.
+/// CCAI's Apps API takes HTTP Basic: the tenant's subdomain as user name and the api user's token as
+/// password (Google's "Apps API" and "API credentials" pages; the bulk page puts the token in the password).
 /// A read-only api user's writes get a 403.
 /// </summary>
 internal sealed class BasicAuthentication(ApiKeys keys) : IMiddleware
@@ -45,6 +46,6 @@ internal sealed class BasicAuthentication(ApiKeys keys) : IMiddleware
             return null;
         }
         var colon = decoded.IndexOf(':');
-        return colon < 0 ? null : keys.Find(decoded[..colon], decoded[(colon + 1)..]);
+        return colon < 0 ? null : keys.FindCcai(decoded[..colon], decoded[(colon + 1)..]);
     }
 }

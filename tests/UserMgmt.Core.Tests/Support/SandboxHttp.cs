@@ -55,7 +55,8 @@ public static class SandboxHttp
             request.Headers.Add("secretKey", secret);
         }
         else if (route.Path.StartsWith("/apps/api/v1/"))
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{key}:{secret}")));
+            // CCAI's user name is the tenant's subdomain; the token alone says which api user calls.
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{sandbox.Host.Options.CcaiSubdomain}:{secret}")));
         else if (route.IsAdmin)
             request.Headers.Add(AdminHeader, sandbox.Host.AdminKey);
         else

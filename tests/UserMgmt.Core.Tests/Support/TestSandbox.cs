@@ -41,6 +41,7 @@ public sealed class TestSandbox : LocalSandbox
     public Task<UserMgmtConnection> ConnectAsync(IReadOnlyDictionary<string, object?>? options = null) =>
         UserMgmtConnection.OpenAsync(Settings(options: options), CancellationToken.None);
 
+    /// <summary>Connected as the vendor says: the tenant's subdomain as user name, the api user's token as password.</summary>
     public Task<UserMgmtConnection> ConnectCcaiAsync() =>
-        UserMgmtConnection.OpenAsync(Settings(provider: "Ccai"), CancellationToken.None);
+        UserMgmtConnection.OpenAsync(Settings(Credential(SandboxOptions.DemoCcaiSubdomain), provider: "Ccai"), CancellationToken.None);
 }

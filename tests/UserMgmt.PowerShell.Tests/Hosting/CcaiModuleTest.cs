@@ -8,7 +8,8 @@ public abstract class CcaiModuleTest : ModuleTest
 {
     protected override string? Provider => null;
 
-    protected PSCredential DemoCredential { get; } = new(SandboxOptions.DemoAccessKey,
+    // The vendor's Basic credential: the tenant's subdomain as user name, the api user's token as password.
+    protected PSCredential DemoCredential { get; } = new(SandboxOptions.DemoCcaiSubdomain,
         new System.Net.NetworkCredential("", SandboxOptions.DemoSecretKey).SecurePassword);
 
     protected Invocation ConnectCcai() => Shell.Run(

@@ -26,7 +26,7 @@ public abstract class ModuleTest : IAsyncLifetime
         # ConvertTo-SecureString is not in the hosted engine; a NetworkCredential makes the same SecureString.
         $secret = [System.Net.NetworkCredential]::new('', $secretKey).SecurePassword
         $null = Connect-UserMgmt -Provider $provider -BaseUri $uri -AccessKey $accessKey -SecretKey $secret -MaxRetry 2 -RetryDelay 0.01
-        """, ("provider", provider), ("uri", Sandbox.BaseUri.ToString()), ("accessKey", SandboxOptions.DemoAccessKey),
+        """, ("provider", provider), ("uri", Sandbox.BaseUri.ToString()), ("accessKey", ProviderSession.UserName(provider)),
         ("secretKey", SandboxOptions.DemoSecretKey));
 
     public async Task DisposeAsync()

@@ -18,10 +18,13 @@ public static class ProviderSession
         ThirdPartyProvider.Name,
     };
 
+    /// <summary>The user name a provider's users give: CCAI takes the tenant's subdomain, the others the access key.</summary>
+    public static string UserName(string? provider) => provider == "Ccai" ? SandboxOptions.DemoCcaiSubdomain : SandboxOptions.DemoAccessKey;
+
     public static Invocation Connect(PowerShellSession shell, LocalSandbox sandbox, string provider)
     {
         var secret = new System.Net.NetworkCredential("", SandboxOptions.DemoSecretKey).SecurePassword;
-        var credential = new PSCredential(SandboxOptions.DemoAccessKey, secret);
+        var credential = new PSCredential(UserName(provider), secret);
         return shell.Run("$null = Connect-UserMgmt -Provider $provider -BaseUri $uri -Credential $credential -MaxRetry 2 -RetryDelay 0.01",
             ("provider", provider), ("uri", sandbox.BaseUri.ToString()), ("credential", credential));
     }

@@ -140,4 +140,32 @@ public sealed class CcaiJobJudgementTests : SandboxTest
         var error = Assert.Single(errors);
         Assert.Equal((2, "first_name", "First name is required"), (error.FileRow, error.Column, error.Message));
     }
+
+    /// <summary>
+    /// Issue 12 item 6 (ccai.md D6): S1 and P1 say a file is uploaded (POST, or PUT with a job's id to replace the file
+    /// of a job not yet processed) and processed by a separate call. An upload alone applies nothing; a replaced file
+    /// is the one processed; a processed job's file cannot be replaced.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(JobShapes))]
+    public async Task An_upload_alone_applies_nothing_and_a_replaced_file_is_the_one_processed(SandboxVariant[] variants)
+    {
+        var (runner, connection) = await ConnectAsync(variants);
+        using var _ = connection;
+        var client = connection.Client.BulkJobs!;
+
+        var uploaded = await client.UploadAsync([Row(1)], "first.json", default);
+        var waiting = await client.GetJobAsync(uploaded.Id, default);
+        var replaced = await client.ReplaceFileAsync(uploaded, [Row(2), Row(3)], "second.json", default);
+        var proceeded = await client.ProceedAsync(replaced, default);
+        var job = (await runner.WaitAsync([proceeded], null, _ => { }, default)).Single();
+        var late = await Assert.ThrowsAsync<UserMgmt.Rest.ApiException>(() => client.ReplaceFileAsync(job, [Row(4)], "late.json", default));
+
+        Assert.False(waiting.IsFinished);
+        Assert.Equal(0, Sandbox.CountUsers("judged1@company.com"));
+        Assert.Equal((uploaded.Id, "second.json"), (job.Id, job.Filename));
+        Assert.True(job.Succeeded, job.Describe());
+        Assert.Equal([0, 1, 1, 0], new[] { 1, 2, 3, 4 }.Select(n => Sandbox.CountUsers($"judged{n}@company.com")));
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, late.StatusCode);
+    }
 }

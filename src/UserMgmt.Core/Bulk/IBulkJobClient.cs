@@ -11,6 +11,12 @@ public interface IBulkJobClient
     /// <summary>Uploads the rows as a file, creating a job; returns it with the rows attached.</summary>
     Task<BulkJob> UploadAsync(IReadOnlyList<BulkUserRow> rows, string filename, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Gives a job not yet processed a new file in place of its own; returns it with these rows attached.
+    /// Uploading alone (<see cref="UploadAsync"/>) leaves a job waiting, so it can be replaced before it is proceeded.
+    /// </summary>
+    Task<BulkJob> ReplaceFileAsync(BulkJob job, IReadOnlyList<BulkUserRow> rows, string filename, CancellationToken cancellationToken);
+
     /// <summary>Asks the platform to check and process the job.</summary>
     Task<BulkJob> ProceedAsync(BulkJob job, CancellationToken cancellationToken);
 

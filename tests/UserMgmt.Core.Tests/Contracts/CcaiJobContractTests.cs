@@ -73,6 +73,11 @@ public sealed class CcaiJobContractTests
                 response.Headers.Link = UploadLink;
                 return Results.Text(UploadAnswer, "application/json");
             });
+            app.MapPut(Api + "/upload", async (HttpRequest request) =>
+            {
+                await Record(request);
+                return Results.Text(UploadAnswer, "application/json");
+            });
             app.MapPost(Api + "/proceed", async (HttpRequest request) =>
             {
                 await Record(request);
@@ -184,5 +189,23 @@ public sealed class CcaiJobContractTests
 
         Assert.Equal(("Must be a valid email", "email", (int?)null, BulkErrorSeverity.Error), (scheme.Message, scheme.Column, scheme.FileRow, scheme.Severity));
         Assert.Equal((1, 1, BulkErrorSeverity.Warning), (update.FileRow, update.SourceRow, update.Severity));
+    }
+
+    /// <summary>P1: upload by PUT carries the job's id beside the file ("id" is required for PUT).</summary>
+    [Fact]
+    public async Task Replacing_a_file_puts_the_job_id_and_the_file_as_two_parts()
+    {
+        var (server, received) = await StartAsync();
+        await using var _ = server;
+        using var provider = HostileClient.Client(server, "Ccai");
+        var waiting = new BulkJob { Id = 12345, Status = "created" };
+
+        var job = await provider.BulkJobs!.ReplaceFileAsync(waiting, [Row(1)], "agents-fixed.json", HostileClient.Patience());
+
+        var put = Assert.Single(received);
+        Assert.Equal(("PUT", Api + "/upload"), (put.Method, put.Path));
+        Assert.Equal([("id", null, null, "12345")], put.Parts.Where(p => p.Name == "id"));
+        Assert.Equal(("agents-fixed.json", "application/json"), put.Parts.Where(p => p.Name == "file").Select(p => (p.FileName, p.Type)).Single());
+        Assert.Equal((12345L, "created", 1), (job.Id, job.Status, job.Rows.Count));
     }
 }

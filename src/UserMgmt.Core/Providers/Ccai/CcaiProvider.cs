@@ -144,13 +144,21 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         };
     }
 
-    public async Task<BulkJob> UploadAsync(IReadOnlyList<BulkUserRow> rows, string filename, CancellationToken cancellationToken)
+    public Task<BulkJob> UploadAsync(IReadOnlyList<BulkUserRow> rows, string filename, CancellationToken cancellationToken) =>
+        SendFileAsync(Method.Post, null, rows, filename, cancellationToken);
+
+    // The vendor's upload takes PUT with the job's id to replace the file of a job not yet processed.
+    public Task<BulkJob> ReplaceFileAsync(BulkJob job, IReadOnlyList<BulkUserRow> rows, string filename, CancellationToken cancellationToken) =>
+        SendFileAsync(Method.Put, job.Id, rows, filename, cancellationToken);
+
+    private async Task<BulkJob> SendFileAsync(Method method, long? jobId, IReadOnlyList<BulkUserRow> rows, string filename, CancellationToken cancellationToken)
     {
         var file = JsonSerializer.SerializeToUtf8Bytes(rows.Select(CcaiMapper.ToFile).ToList(), Json);
-        var request = new RestRequest(_root + "bulk/users/upload", Method.Post) { AlwaysMultipartFormData = true };
+        var request = new RestRequest(_root + "bulk/users/upload", method) { AlwaysMultipartFormData = true };
+        if (jobId is { } id) request.AddParameter("id", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.AddFile("file", file, filename, "application/json");
-        var created = await _rest.SendAsync<CcaiJobDto>(request, cancellationToken);
-        return Job(created, rows) with { Filename = filename };
+        var answer = await _rest.SendAsync<CcaiJobDto>(request, cancellationToken);
+        return Job(answer, rows) with { Filename = filename };
     }
 
     public async Task<BulkJob> ProceedAsync(BulkJob job, CancellationToken cancellationToken)

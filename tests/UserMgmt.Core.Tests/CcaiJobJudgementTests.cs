@@ -1,3 +1,4 @@
+using System.Text.Json;
 using UserMgmt.Bulk;
 using UserMgmt.Connections;
 using UserMgmt.Operations;
@@ -167,5 +168,28 @@ public sealed class CcaiJobJudgementTests : SandboxTest
         Assert.True(job.Succeeded, job.Describe());
         Assert.Equal([0, 1, 1, 0], new[] { 1, 2, 3, 4 }.Select(n => Sandbox.CountUsers($"judged{n}@company.com")));
         Assert.Equal(System.Net.HttpStatusCode.Conflict, late.StatusCode);
+    }
+
+    /// <summary>
+    /// Issue 12 item 6 (ccai.md D6): P2's file table takes a location name, empty or null; an absent or empty cell
+    /// leaves the value as it is, so emptying a location is written as null, and only a location can be emptied.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(JobShapes))]
+    public async Task Emptying_a_location_writes_null_in_the_file_and_the_user_has_none_after(SandboxVariant[] variants)
+    {
+        var (_, connection) = await ConnectAsync(variants);
+        using var _ = connection;
+        Dictionary<string, IReadOnlyList<string>> None(string name) => new() { [name] = [] };
+
+        var cleared = await Rows.ApplyAsync(connection, p => p.PlanAttributesAsync([new AttributeRequest(1, null, "dev.patel@example.com", None("location"))], default));
+        var kept = await Rows.ApplyAsync(connection, p => p.PlanAttributesAsync([new AttributeRequest(1, null, "dev.patel@example.com", None("agentNumber"))], default));
+
+        Assert.Equal(OperationStatus.Succeeded, Assert.Single(cleared).Status);
+        Assert.Equal([true], Sandbox.Query("SELECT location IS NULL FROM users WHERE email = 'dev.patel@example.com'", r => r.GetBoolean(0)));
+        var file = JsonDocument.Parse(Sandbox.Query("SELECT rows_json FROM bulk_jobs ORDER BY id DESC LIMIT 1", r => r.GetString(0)).Single()).RootElement;
+        Assert.Equal(JsonValueKind.Null, file[0].GetProperty("location").ValueKind);
+        Assert.Equal(OperationStatus.Failed, Assert.Single(kept).Status);
+        Assert.Contains("cannot empty", kept[0].Message);
     }
 }

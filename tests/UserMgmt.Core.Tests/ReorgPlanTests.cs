@@ -233,7 +233,7 @@ public sealed class ReorgPlanTests : SandboxTest
         var document = Read("""
             version: 1
             attributes:
-              ada.lovelace@example.com: { location: }
+              ada.lovelace@example.com: { agentNumber: }
               ben.okafor@example.com: { agentNumber: "7" }
             disable: [ben.okafor@example.com]
             """);
@@ -242,7 +242,7 @@ public sealed class ReorgPlanTests : SandboxTest
 
         Assert.Null(plan);
         Assert.Equal([3, 4, 5], problems.Select(p => p.At.Line).Order());
-        Assert.Contains(problems, p => p.Message == "CCAI Platform cannot empty the attribute 'location': a blank value leaves it as it is.");
+        Assert.Contains(problems, p => p.Message == "CCAI Platform cannot empty the attribute 'agentNumber': a blank value leaves it as it is.");
         Assert.Equal(2, problems.Count(p => p.Message == "CCAI Platform needs a last name to change ben.okafor@example.com, and it has none."));
         Assert.Equal(0, await Sandbox.WriteCallsAsync());
     }

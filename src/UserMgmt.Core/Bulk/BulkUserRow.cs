@@ -14,6 +14,8 @@ public sealed record BulkUserRow
     /// <summary>Active, Inactive, or empty to leave as it is. Inactive deactivates the user.</summary>
     public string? Status { get; init; }
     public string? Location { get; init; }
+    /// <summary>Empty the user's location (a change to clear it), rather than leave it as it is.</summary>
+    public bool ClearLocation { get; init; }
     public int? MaxChatLimit { get; init; }
     public bool? MaxChatLimitEnabled { get; init; }
     /// <summary>Roles the user is to have (names).</summary>

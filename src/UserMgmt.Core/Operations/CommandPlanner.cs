@@ -99,8 +99,8 @@ public sealed class CommandPlanner(IUserProvider provider)
             if (row.Attributes.Count == 0) { plan.Fail(row, key, op, "Row names no attribute to set."); continue; }
             var unsettable = row.Attributes.Keys.Where(name => !_can.CanSetAttribute(name)).ToList();
             if (unsettable.Count > 0) { plan.Fail(row, key, op, CannotSet(unsettable)); continue; }
-            var cleared = row.Attributes.Where(a => a.Value.Count == 0).Select(a => a.Key).ToList();
-            if (cleared.Count > 0 && !_can.CanClearAttributes)
+            var cleared = row.Attributes.Where(a => a.Value.Count == 0).Select(a => a.Key).Where(a => !_can.CanClearAttribute(a)).ToList();
+            if (cleared.Count > 0)
             {
                 plan.Fail(row, key, op, $"{_can.Platform} cannot empty {PlannedStep.Quote(cleared)}: a blank value leaves it as it is.");
                 continue;

@@ -146,7 +146,7 @@ public static class ReorgPlanner
         foreach (var spec in document.Attributes)
             if (!platform.CanSetAttribute(spec.Attribute))
                 yield return new PlanProblem(spec.At, $"{platform.Platform} cannot set the attribute '{spec.Attribute}'.");
-            else if (Empties(spec.Values) && !platform.CanClearAttributes)
+            else if (Empties(spec.Values) && !platform.CanClearAttribute(spec.Attribute))
                 yield return new PlanProblem(spec.At, $"{platform.Platform} cannot empty the attribute '{spec.Attribute}': a blank value leaves it as it is.");
     }
 
@@ -163,7 +163,7 @@ public static class ReorgPlanner
         ChangeKind.CreateGroup when !platform.CanCreateGroups => $"{platform.Platform} cannot create groups",
         ChangeKind.DeleteGroup when !platform.CanDeleteGroups => $"{platform.Platform} cannot delete groups",
         ChangeKind.SetAttribute when !platform.CanSetAttribute(change.Attribute ?? "") => $"{platform.Platform} cannot set the attribute '{change.Attribute}'",
-        ChangeKind.SetAttribute when Empties(change.Values) && !platform.CanClearAttributes => $"{platform.Platform} cannot empty the attribute '{change.Attribute}'",
+        ChangeKind.SetAttribute when Empties(change.Values) && !platform.CanClearAttribute(change.Attribute ?? "") => $"{platform.Platform} cannot empty the attribute '{change.Attribute}'",
         _ => null,
     };
 

@@ -20,6 +20,9 @@ public sealed record ProviderCapabilities
     /// <summary>An attribute can be emptied; false where a blank value means "leave it as it is".</summary>
     public bool CanClearAttributes { get; init; } = true;
 
+    /// <summary>Of the attributes, those that can be emptied (any case); null: every one, when <see cref="CanClearAttributes"/>.</summary>
+    public IReadOnlySet<string>? ClearableAttributes { get; init; }
+
     /// <summary>How many addresses one invitation call may carry.</summary>
     public int InvitationsPerCall { get; init; } = 1;
 
@@ -64,4 +67,6 @@ public sealed record ProviderCapabilities
     public bool FiltersUsersByStatus { get; init; }
 
     public bool CanSetAttribute(string name) => SettableAttributes is null || SettableAttributes.Contains(name);
+
+    public bool CanClearAttribute(string name) => CanClearAttributes && (ClearableAttributes is null || ClearableAttributes.Contains(name));
 }

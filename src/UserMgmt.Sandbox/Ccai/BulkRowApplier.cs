@@ -29,6 +29,9 @@ internal sealed class BulkRowApplier(SqliteConnection c)
         Set(id, "last_name", BulkFile.Text(row, "last_name"));
         Set(id, "agent_number", BulkFile.Text(row, "agent_number"));
         Set(id, "location", location);
+        // Null is the file table's "no location"; absent or empty leaves it as it is.
+        if (row.TryGetProperty("location", out var given) && given.ValueKind == JsonValueKind.Null)
+            c.Execute("UPDATE users SET location = NULL, updated_on = @t WHERE id = @id", ("@t", DirectoryStore.Now), ("@id", id));
         Set(id, "max_chat_limit", BulkFile.Text(row, "max_chat_limit"));
         Set(id, "max_chat_limit_enabled", BulkFile.Text(row, "max_chat_limit_enabled"));
         if (BulkFile.Text(row, "status") is { Length: > 0 } status) Set(id, "enabled", status == "Active" ? "1" : "0");

@@ -7,22 +7,25 @@ public sealed class CcaiAttributeTruthTests : ModuleTest
 {
     protected override string? Provider => "Ccai";
 
+    /// <summary>Issue 12 item 6: the vendor's file table takes null for a location, which empties it; an agent number it does not.</summary>
     [Fact]
-    public async Task Clearing_a_location_the_platform_cannot_clear_fails_alike_in_the_preview_and_the_real_run()
+    public async Task Clearing_a_location_empties_it_and_clearing_an_agent_number_fails_alike_in_the_preview_and_the_real_run()
     {
         const string email = "ada.lovelace@example.com";
-        var before = Location(email);
-        Assert.NotEmpty(before);
+        Assert.NotEmpty(Location(email));
         await Sandbox.ClearRequestLogAsync();
 
         var preview = Shell.Run("Set-UserAttribute -User $email -Attribute @{ location = '' } -WhatIf", ("email", email));
         Assert.Equal(0, await Sandbox.WriteCallsAsync());
         var real = Shell.Run("Set-UserAttribute -User $email -Attribute @{ location = '' }", ("email", email));
+        var agentPreview = Shell.Run("Set-UserAttribute -User $email -Attribute @{ agentNumber = '' } -WhatIf", ("email", email));
+        var agentReal = Shell.Run("Set-UserAttribute -User $email -Attribute @{ agentNumber = '' }", ("email", email));
 
-        // Today the real run says Succeeded while the location stays: a result that is not true.
-        Assert.Equal(before, Location(email));
-        Assert.Equal("Failed", Assert.Single(real.Statuses()));
-        Assert.Equal(real.Statuses(), preview.Statuses());
+        Assert.Empty(Location(email));
+        Assert.Equal("Succeeded", Assert.Single(real.Statuses()));
+        Assert.DoesNotContain("Failed", preview.Statuses());
+        Assert.Equal("Failed", Assert.Single(agentReal.Statuses()));
+        Assert.Equal(agentReal.Statuses(), agentPreview.Statuses());
     }
 
     [Theory]

@@ -67,7 +67,7 @@ internal static class CcaiMapper
             var value = values.Count == 0 ? null : string.Join(";", values);
             row = AttributeKey(name) switch
             {
-                "location" => row with { Location = value },
+                "location" => row with { Location = value, ClearLocation = value is null },
                 "agentnumber" => row with { AgentNumber = value },
                 _ => throw new ArgumentException($"'{name}' is not among the settable attributes; the plan should have refused it.", nameof(change)),
             };
@@ -77,6 +77,18 @@ internal static class CcaiMapper
 
     /// <summary>One spelling of an attribute name, however it was written (agentNumber, agent_number, AgentNumber).</summary>
     public static string AttributeKey(string attribute) => attribute.Replace("_", "").ToLowerInvariant();
+
+    /// <summary>
+    /// The rows as the file carries them. Absent values are left out so the platform keeps what it has; a location
+    /// to empty is written as null, the one form the vendor's file table takes for "no location".
+    /// </summary>
+    public static byte[] FileBytes(IReadOnlyList<BulkUserRow> rows, System.Text.Json.JsonSerializerOptions json)
+    {
+        var file = System.Text.Json.JsonSerializer.SerializeToNode(rows.Select(ToFile).ToList(), json)!.AsArray();
+        for (var i = 0; i < rows.Count; i++)
+            if (rows[i].ClearLocation) file[i]!["location"] = null;
+        return System.Text.Encoding.UTF8.GetBytes(file.ToJsonString(json));
+    }
 
     /// <summary>A row as the file carries it; absent values are left out so the platform keeps what it has.</summary>
     public static CcaiUserDto ToFile(BulkUserRow row) => new()

@@ -53,8 +53,10 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         CanCreateGroups = false,
         CanDeleteGroups = false,
         SettableAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "location", "agentNumber" },
-        // A blank cell in the user file leaves the value as it is.
-        CanClearAttributes = false,
+        // A blank or absent cell in the user file leaves the value as it is; the vendor's file table takes null for a
+        // location only, which empties it.
+        CanClearAttributes = true,
+        ClearableAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "location" },
         InviteNeedsLastName = true,
         ChangeNeedsLastName = true,
         // Users are created directly, never invited: the platform knows only active and deactivated ones.
@@ -153,7 +155,7 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
 
     private async Task<BulkJob> SendFileAsync(Method method, long? jobId, IReadOnlyList<BulkUserRow> rows, string filename, CancellationToken cancellationToken)
     {
-        var file = JsonSerializer.SerializeToUtf8Bytes(rows.Select(CcaiMapper.ToFile).ToList(), Json);
+        var file = CcaiMapper.FileBytes(rows, Json);
         var request = new RestRequest(_root + "bulk/users/upload", method) { AlwaysMultipartFormData = true };
         if (jobId is { } id) request.AddParameter("id", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.AddFile("file", file, filename, "application/json");

@@ -13,7 +13,7 @@ public enum SandboxVariant
     NullCounters,
     /// <summary>CCAI: teams and roles as {id, name} without a value flag.</summary>
     MembershipsWithoutValue,
-    /// <summary>CCAI: a finished job's status in other words than the default's.</summary>
+    /// <summary>CCAI: a job's status past the proceed in words no client can know (processing, process_finished, scheme_check_failed).</summary>
     OtherFinalStatus,
     /// <summary>Acceldata: PUT of a user's attributes replaces the whole map instead of merging it.</summary>
     AttributesPutReplaces,

@@ -71,6 +71,33 @@ public sealed class BulkJobCommandTests : CcaiModuleTest, IDisposable
         Assert.Equal(error.Text("Message"), Assert.Single(byId.Output).Text("Message"));
     }
 
+    /// <summary>
+    /// Issue 12 item 1 (ccai.md D1): a job the platform keeps waiting is not taken as finished; when the wait
+    /// ends, the message names the last status seen. The job is uploaded and never proceeded, as S1 allows.
+    /// </summary>
+    [Fact]
+    public async Task A_wait_that_ends_before_the_job_does_names_the_last_status_seen()
+    {
+        ConnectCcai().ThrowIfFailed();
+        using var http = new HttpClient { BaseAddress = Sandbox.BaseUri };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{UserMgmt.Sandbox.SandboxOptions.DemoCcaiSubdomain}:{UserMgmt.Sandbox.SandboxOptions.DemoSecretKey}")));
+        using var form = new MultipartFormDataContent();
+        var file = new StringContent("""[{"email":"waiting@company.com","first_name":"Wai","last_name":"Ting"}]""");
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        form.Add(file, "file", "waiting.json");
+        using var uploaded = await http.PostAsync("apps/api/v1/bulk/users/upload", form);
+        var id = System.Text.Json.JsonDocument.Parse(await uploaded.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+
+        var waited = Shell.Run("Wait-BulkJob -Id $id -WaitTimeoutSec 1", ("id", id));
+
+        Assert.Equal("created", Assert.Single(waited.Output).Text("Status"));
+        var timedOut = Assert.Single(waited.Errors);
+        Assert.Equal("UserMgmt.BulkJobWaitTimedOut,UserMgmt.Commands.WaitBulkJobCommand", timedOut.FullyQualifiedErrorId);
+        Assert.Contains("the last status seen was 'created'", timedOut.Exception.Message);
+        Assert.Equal(0, Sandbox.CountUsers("waiting@company.com"));
+    }
+
     void IDisposable.Dispose()
     {
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }

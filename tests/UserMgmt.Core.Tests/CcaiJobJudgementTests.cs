@@ -55,6 +55,8 @@ public sealed class CcaiJobJudgementTests : SandboxTest
         Assert.True(job.Succeeded, job.Describe());
         Assert.Equal((3, 3, 0), (job.TotalRows, job.AffectedRows, job.FailedRows));
         Assert.Equal(1, Sandbox.CountUsers("judged3@company.com"));
+        var listed = await connection.Client.BulkJobs!.ListJobsAsync(1, 10, default);
+        Assert.True(listed.Single(j => j.Id == job.Id).Succeeded);
     }
 
     [Theory]
@@ -73,6 +75,8 @@ public sealed class CcaiJobJudgementTests : SandboxTest
         Assert.Equal((1, 1), (job.AffectedRows, job.FailedRows));
         var embedded = Assert.Single(job.Errors);
         Assert.Equal((BulkErrorKind.Update, 2, "location"), (embedded.Kind, embedded.FileRow, embedded.Column));
+        var logged = Assert.Single(await runner.ErrorsAsync(job, [BulkErrorKind.Update], default));
+        Assert.Equal((embedded.Message, embedded.FileRow, 2), (logged.Message, logged.FileRow, logged.SourceRow));
     }
 
     [Theory]
@@ -89,6 +93,8 @@ public sealed class CcaiJobJudgementTests : SandboxTest
         Assert.True(job.FileRefused, job.Describe());
         Assert.False(job.Succeeded);
         Assert.Contains("none of its 2 row(s) were applied", job.Describe());
+        var logged = Assert.Single(await runner.ErrorsAsync(job, [BulkErrorKind.Scheme], default));
+        Assert.Equal((2, "last_name"), (logged.FileRow, logged.Column));
         Assert.Equal(0, Sandbox.CountUsers("judged1@company.com"));
     }
 

@@ -1,4 +1,5 @@
 using UserMgmt.Sandbox.Store;
+using UserMgmt.Sandbox.Variants;
 
 namespace UserMgmt.Sandbox.Acceldata;
 
@@ -8,7 +9,7 @@ internal static class GroupEndpoints
     /// <summary>The most users one list of a group update may name (an assumption: the vendor publishes none).</summary>
     public const int MaxMembersPerUpdate = 100;
 
-    public static void Map(IEndpointRouteBuilder api, DirectoryStore store)
+    public static void Map(IEndpointRouteBuilder api, DirectoryStore store, SandboxVariants variants)
     {
         var groups = api.MapGroup("/admin/api/groups");
 
@@ -18,7 +19,10 @@ internal static class GroupEndpoints
             var name = RequestBody.OptionalString(body, "name")?.Trim();
             if (string.IsNullOrEmpty(name)) throw SandboxError.BadRequest("'name' is required");
             var group = await store.CreateGroupAsync(name, RequestBody.OptionalString(body, "description"));
-            return Results.Json(WireShapes.Group(group), statusCode: StatusCodes.Status201Created);
+            // The spec answers GroupDetails; other writes answer only the envelope, and so may this one.
+            return variants.Has(SandboxVariant.GroupCreateEnvelopeOnly)
+                ? Envelope.Ok("Group created successfully")
+                : Results.Json(WireShapes.Group(group), statusCode: StatusCodes.Status201Created);
         });
 
         // ADOC pages groups with first (offset) and last (page size).

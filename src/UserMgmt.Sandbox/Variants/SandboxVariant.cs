@@ -21,4 +21,8 @@ public enum SandboxVariant
     GroupCreateEnvelopeOnly,
     /// <summary>Acceldata: a refused write answered 200 with {"status": false, ...}.</summary>
     ErrorEnvelopeWith200,
+    /// <summary>Acceldata: assign-groups/remove-groups take group names in groupIds (the seed's example), not ids.</summary>
+    GroupIdsHoldNames,
+    /// <summary>Acceldata: assign-groups/remove-groups take {"data": {"groups": [ids]}} (the OpenAPI copy), not groupIds.</summary>
+    DataGroupsBody,
 }

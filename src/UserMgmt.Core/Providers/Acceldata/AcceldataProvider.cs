@@ -124,7 +124,9 @@ internal sealed class AcceldataProvider : IUserProvider
     /// </summary>
     public async Task<Group> CreateGroupAsync(string name, string? description, CancellationToken cancellationToken)
     {
-        var request = new RestRequest(Groups, Method.Post).AddJsonBody(new { name, description });
+        // The seed's example sends the name alone; a description goes only when there is one.
+        object body = description is null ? new { name } : new { name, description };
+        var request = new RestRequest(Groups, Method.Post).AddJsonBody(body);
         var created = await _rest.SendAsync<AcceldataGroupDto>(request, cancellationToken);
         if (created.Id is not null) return AcceldataMapper.ToGroup(created);
         var groups = await ListGroupsAsync(cancellationToken);

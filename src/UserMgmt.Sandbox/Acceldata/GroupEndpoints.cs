@@ -40,13 +40,15 @@ internal static class GroupEndpoints
                 ? Results.Json(WireShapes.GroupDetails(group, await store.MembersAsync(group.Id)))
                 : throw SandboxError.NotFound($"Group with id {groupId} not found"));
 
-        // The vendor gives the body as {name, usersAdded[], usersRemoved[], ...} and no more. Assumed here,
-        // where it says nothing: fields left out stay as they are; the lists hold user ids (strings); a list
+        // The vendor's description gives the body as {name, usersAdded[], usersRemoved[], ...} with the name
+        // required, so a body without one is refused. Assumed here, where it says nothing: other fields left
+        // out stay as they are; the lists hold user ids (strings); a list
         // names at most MaxMembersPerUpdate users; an id in both lists is refused; and the update is all or
         // nothing, refused whole for an unknown user or one managed by SCIM, as the user's own endpoints are.
         groups.MapPut("/{groupId}", async (string groupId, HttpRequest request) =>
         {
             var body = await RequestBody.ReadObjectAsync(request);
+            if (string.IsNullOrWhiteSpace(RequestBody.OptionalString(body, "name"))) throw SandboxError.BadRequest("'name' is required");
             var added = RequestBody.OptionalStrings(body, "usersAdded");
             var removed = RequestBody.OptionalStrings(body, "usersRemoved");
             foreach (var (field, ids) in new[] { ("usersAdded", added), ("usersRemoved", removed) })

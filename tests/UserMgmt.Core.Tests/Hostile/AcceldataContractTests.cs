@@ -199,6 +199,21 @@ public sealed class AcceldataContractTests
         Assert.Equal(["Sales"], user.Attributes["department"]);
     }
 
+    // D6: O types meta's fields as whole numbers but says nothing of null; a page without its counts is still read.
+    [Fact]
+    public async Task A_page_whose_counts_are_null_is_read()
+    {
+        await using var server = await HostileServer.StartAsync(app => app.MapGet("/admin/api/users/list", () => Results.Text("""
+            {"status": true, "meta": {"page": null, "size": null, "total": null}, "users": [{"userId": "user-7", "email": "dev@company.com"}]}
+            """, "application/json")));
+        using var client = Client(server);
+
+        var page = await client.ListUsersAsync(null, 0, 10, Hostile.Patience());
+
+        Assert.Equal("user-7", Assert.Single(page.Users).Id);
+        Assert.Equal(1, page.Total);
+    }
+
     // D7: O lets userId be null; such a user cannot be acted on, and the error says which one it is.
     [Fact]
     public async Task A_listed_user_without_an_id_is_named_in_the_error()

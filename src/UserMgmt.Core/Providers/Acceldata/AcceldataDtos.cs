@@ -42,11 +42,12 @@ internal sealed class AcceldataMemberDto
     public string? Id { get; set; }
 }
 
+/// <summary>A page's counts; any may be null, and then the page's own length stands in for the total.</summary>
 internal sealed class AcceldataPageMeta
 {
-    public int Page { get; set; }
-    public int Size { get; set; }
-    public int Total { get; set; }
+    public int? Page { get; set; }
+    public int? Size { get; set; }
+    public int? Total { get; set; }
 }
 
 internal sealed class AcceldataUserList

@@ -17,37 +17,10 @@ public sealed class AcceldataVariantTests : SandboxTest
 {
     private const string Ada = "ada.lovelace@example.com";
 
-    /// <summary>"strict" (the sandbox's default) and every Acceldata variant.</summary>
-    public static TheoryData<string> Variants() =>
-    [
-        "strict",
-        nameof(SandboxVariant.AttributesPutReplaces),
-        nameof(SandboxVariant.GroupCreateEnvelopeOnly),
-        nameof(SandboxVariant.ErrorEnvelopeWith200),
-        nameof(SandboxVariant.GroupIdsHoldNames),
-        nameof(SandboxVariant.DataGroupsBody),
-    ];
+    public static TheoryData<string> Variants() => AcceldataTenants.Variants();
 
-    /// <summary>
-    /// The sandbox in the variant, and a connection configured as a user of such a tenant would: the group
-    /// assignment body is the one thing the tenant decides and the client cannot detect.
-    /// </summary>
-    private async Task<UserMgmtConnection> ConnectAsync(string variant, string membership = "UserGroups")
-    {
-        if (variant != "strict") Sandbox.UseVariants(Enum.Parse<SandboxVariant>(variant));
-        var shape = variant switch
-        {
-            nameof(SandboxVariant.GroupIdsHoldNames) => "GroupNames",
-            nameof(SandboxVariant.DataGroupsBody) => "DataGroups",
-            _ => "GroupIds",
-        };
-        return await Sandbox.ConnectAsync(new Dictionary<string, object?>
-        {
-            // As a user writes them: -ProviderOption @{ GroupAssignmentShape = ...; MembershipCall = ... }
-            ["GroupAssignmentShape"] = shape,
-            ["MembershipCall"] = membership,
-        });
-    }
+    private Task<UserMgmtConnection> ConnectAsync(string variant, string membership = "UserGroups") =>
+        AcceldataTenants.ConnectAsync(Sandbox, variant, membership);
 
     private string IdOf(string email) => Sandbox.Query("SELECT id FROM users WHERE email = @e", r => r.GetString(0), ("@e", email)).Single();
 

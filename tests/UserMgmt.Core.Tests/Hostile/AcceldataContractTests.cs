@@ -214,6 +214,22 @@ public sealed class AcceldataContractTests
         Assert.Equal(1, page.Total);
     }
 
+    // D6: O types the flags boolean; one written as text, or empty, is read rather than breaking the page.
+    [Fact]
+    public async Task Flags_written_as_text_are_read()
+    {
+        await using var server = await HostileServer.StartAsync(app => app.MapGet("/admin/api/users/list", () => Results.Text("""
+            {"status": true, "users": [
+              {"userId": "user-1", "email": "off@company.com", "enabled": "false", "isEmailVerified": "true", "scimManaged": "FALSE", "lastAccessOn": 1},
+              {"userId": "user-2", "email": "on@company.com", "enabled": "true", "isEmailVerified": "", "scimManaged": "true"}]}
+            """, "application/json")));
+        using var client = Client(server);
+
+        var page = await client.ListUsersAsync(null, 0, 10, Hostile.Patience());
+
+        Assert.Equal([(UserStatus.Inactive, false), (UserStatus.Invited, true)], page.Users.Select(u => (u.Status, u.ExternallyManaged)));
+    }
+
     // D7: O lets userId be null; such a user cannot be acted on, and the error says which one it is.
     [Fact]
     public async Task A_listed_user_without_an_id_is_named_in_the_error()

@@ -94,7 +94,7 @@ public sealed class SandboxHost : IAsyncDisposable
         var variants = app.Services.GetRequiredService<SandboxVariants>();
         UserEndpoints.Map(app, store, variants);
         GroupEndpoints.Map(app, store, variants);
-        CcaiEndpoints.Map(app, app.Services.GetRequiredService<BulkJobStore>(), app.Services.GetRequiredService<BulkJobProcessor>(), database);
+        CcaiEndpoints.Map(app, app.Services.GetRequiredService<BulkJobStore>(), app.Services.GetRequiredService<BulkJobProcessor>(), database, variants);
         AdminEndpoints.Map(app, app.Services.GetRequiredService<RequestLog>(), app.Services.GetRequiredService<CannedAnswers>(),
             app.Services.GetRequiredService<FaultInjection>(), app.Services.GetRequiredService<SandboxVariants>());
 

@@ -15,6 +15,8 @@ public enum SandboxVariant
     MembershipsWithoutValue,
     /// <summary>CCAI: a finished job's status in other words than the default's.</summary>
     OtherFinalStatus,
+    /// <summary>CCAI: an active user's deactivated_at as "", flags as booleans, a missing chat limit as "".</summary>
+    LooseUserFields,
     /// <summary>Acceldata: PUT of a user's attributes replaces the whole map instead of merging it.</summary>
     AttributesPutReplaces,
     /// <summary>Acceldata: a created group answered with the envelope only, no id.</summary>

@@ -62,4 +62,35 @@ public sealed class CcaiReadCommandTests : ModuleTest
 
         Assert.Equal(Sandbox.MembersOf("Analytics"), new SortedSet<string>(run.Values("Email").Select(e => e!.ToString()!), StringComparer.OrdinalIgnoreCase));
     }
+
+    // Item 5's consequence: membership read wrongly made removals skip users who are members and additions re-add them.
+    [Theory, MemberData(nameof(Variants))]
+    public void Membership_changes_see_the_teams_a_user_is_in_whatever_the_shape(string variant)
+    {
+        Sandbox.Host.Variants.Active = SandboxVariants.Parse(variant);
+
+        var removed = Shell.Run("Remove-UserGroup ada.lovelace@example.com Analytics -Confirm:$false").ThrowIfFailed();
+        var notIn = Shell.Run("Remove-UserGroup ada.lovelace@example.com Engineering -Confirm:$false").ThrowIfFailed();
+        var already = Shell.Run("Add-UserGroup ada.lovelace@example.com Administrators -Confirm:$false").ThrowIfFailed();
+
+        Assert.Equal(["Succeeded"], removed.Values("Status").Select(s => s?.ToString()));
+        Assert.Equal(["Skipped"], notIn.Values("Status").Select(s => s?.ToString()));
+        Assert.Equal(["Skipped"], already.Values("Status").Select(s => s?.ToString()));
+        Assert.Equal(new SortedSet<string> { "Administrators" }, Sandbox.GroupsOf("ada.lovelace@example.com"));
+    }
+
+    // D9 with item 4: a change names the user by the id the platform gave, numeric or not. (A team some user
+    // holds: a template listing held teams only, memberships-without-value, names no other; see A8.)
+    [Theory, MemberData(nameof(Variants))]
+    public void A_user_named_by_id_is_changed(string variant)
+    {
+        Sandbox.Host.Variants.Active = SandboxVariants.Parse(variant);
+        var id = Assert.Single(Shell.Run("Get-User -User grace.hopper@example.com").ThrowIfFailed().Output).Properties["Id"].Value!.ToString()!;
+        Connect("Ccai").ThrowIfFailed();
+
+        var added = Shell.Run("Add-UserGroup -User $id -Group Engineering -Confirm:$false", ("id", id)).ThrowIfFailed();
+
+        Assert.Equal(["Succeeded"], added.Values("Status").Select(s => s?.ToString()));
+        Assert.Contains("Engineering", Sandbox.GroupsOf("grace.hopper@example.com"));
+    }
 }

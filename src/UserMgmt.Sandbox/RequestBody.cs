@@ -58,14 +58,17 @@ internal static class RequestBody
             : throw SandboxError.BadRequest($"'{field}' must be true or false");
     }
 
-    /// <summary>Group lists come as {"groupIds":[..]} (the guides) or {"data":{"groups":[..]}} (the spec).</summary>
-    public static List<string> GroupKeys(JsonElement body)
-    {
-        if (body.TryGetProperty("groupIds", out var ids)) return Strings(ids, "groupIds");
-        if (body.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object && data.TryGetProperty("groups", out var groups))
-            return Strings(groups, "data.groups");
-        throw SandboxError.BadRequest("Request body must carry 'groupIds' or 'data.groups'");
-    }
+    /// <summary>A group list as {"groupIds":[..]}, the guides' and the seed's form.</summary>
+    public static List<string> GroupIds(JsonElement body) =>
+        body.TryGetProperty("groupIds", out var ids) && ids.ValueKind != JsonValueKind.Null
+            ? Strings(ids, "groupIds")
+            : throw SandboxError.BadRequest("Request body must carry 'groupIds'");
+
+    /// <summary>A group list as {"data":{"groups":[..]}}, the OpenAPI copy's form.</summary>
+    public static List<string> DataGroups(JsonElement body) =>
+        body.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object && data.TryGetProperty("groups", out var groups)
+            ? Strings(groups, "data.groups")
+            : throw SandboxError.BadRequest("Request body must carry 'data.groups'");
 
     public static Dictionary<string, List<string>>? Attributes(JsonElement body)
     {

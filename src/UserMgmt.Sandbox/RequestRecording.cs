@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing.Patterns;
 using UserMgmt.Sandbox.Acceldata;
 using UserMgmt.Sandbox.Store;
+using UserMgmt.Sandbox.Variants;
 
 namespace UserMgmt.Sandbox;
 
@@ -8,7 +9,7 @@ namespace UserMgmt.Sandbox;
 /// Logs every platform call with the route it matched, and turns refusals and crashes into the
 /// vendor's error envelope.
 /// </summary>
-internal sealed class RequestRecording(RequestLog log, ILogger<RequestRecording> logger) : IMiddleware
+internal sealed class RequestRecording(RequestLog log, SandboxVariants variants, ILogger<RequestRecording> logger) : IMiddleware
 {
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
@@ -20,7 +21,7 @@ internal sealed class RequestRecording(RequestLog log, ILogger<RequestRecording>
         }
         catch (SandboxError e)
         {
-            await Envelope.Error(e.StatusCode, e.Message).ExecuteAsync(context);
+            await Envelope.Error(RefusalStatus(context.Request, e.StatusCode), e.Message).ExecuteAsync(context);
         }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
         {
@@ -40,6 +41,11 @@ internal sealed class RequestRecording(RequestLog log, ILogger<RequestRecording>
                     EndpointName(context), context.Items.ContainsKey(Faults.FaultInjection.ResetMarker) ? 0 : context.Response.StatusCode, arrivedAt);
         }
     }
+
+    // Under error-envelope-with-200, Acceldata's refused writes come back as 200 and only the envelope says so.
+    private int RefusalStatus(HttpRequest request, int statusCode) =>
+        variants.Has(SandboxVariant.ErrorEnvelopeWith200) && request.Path.StartsWithSegments(KeyAuthentication.Prefix)
+        && !HttpMethods.IsGet(request.Method) ? StatusCodes.Status200OK : statusCode;
 
     private static string EndpointName(HttpContext context) =>
         context.GetEndpoint() is RouteEndpoint route ? "/" + route.RoutePattern.RawText?.TrimStart('/') : context.Request.Path.ToString();

@@ -91,10 +91,10 @@ public sealed class SandboxHost : IAsyncDisposable
             api.UseMiddleware<CcaiRateLimit>();
         });
         var store = app.Services.GetRequiredService<DirectoryStore>();
-        UserEndpoints.Map(app, store);
-        GroupEndpoints.Map(app, store);
-        CcaiEndpoints.Map(app, app.Services.GetRequiredService<BulkJobStore>(), app.Services.GetRequiredService<BulkJobProcessor>(), database,
-            app.Services.GetRequiredService<SandboxVariants>());
+        var variants = app.Services.GetRequiredService<SandboxVariants>();
+        UserEndpoints.Map(app, store, variants);
+        GroupEndpoints.Map(app, store, variants);
+        CcaiEndpoints.Map(app, app.Services.GetRequiredService<BulkJobStore>(), app.Services.GetRequiredService<BulkJobProcessor>(), database, variants);
         AdminEndpoints.Map(app, app.Services.GetRequiredService<RequestLog>(), app.Services.GetRequiredService<CannedAnswers>(),
             app.Services.GetRequiredService<FaultInjection>(), app.Services.GetRequiredService<SandboxVariants>());
 

@@ -72,6 +72,30 @@ public class LocalSandbox : IAsyncDisposable
     /// <summary>Takes a user's last name away, as accounts older than a platform's rule may lack one.</summary>
     public void ClearLastName(string email) => AlterOne("UPDATE users SET last_name = NULL WHERE email = @n", email);
 
+    /// <summary>Drops the letter from a demo agent number (A1000 becomes 1000), as tenants numbering agents by digits have them.</summary>
+    public void UseDigitsForAgentNumber(string email) => AlterOne("UPDATE users SET agent_number = ltrim(agent_number, 'A') WHERE email = @n", email);
+
+    /// <summary>Adds active users (extra0001@example.com on) straight to the directory, as an import outside the API would.</summary>
+    public void AddUsers(int count)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Host.Database.Path, Pooling = false }.ToString());
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        for (var i = 1; i <= count; i++)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO users (id, email, first_name, last_name, created_on, updated_on) VALUES (@id, @e, 'Extra', @ln, @t, @t)";
+            command.Parameters.AddWithValue("@id", $"extra-{i:D4}");
+            command.Parameters.AddWithValue("@e", $"extra{i:D4}@example.com");
+            command.Parameters.AddWithValue("@ln", $"Number{i}");
+            // After the demo users, in the order they were added.
+            command.Parameters.AddWithValue("@t", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 1000 + i);
+            command.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+
     /// <summary>Changes one row directly, as no platform call can; none changed is an error naming what was asked for.</summary>
     private void AlterOne(string sql, string name)
     {

@@ -69,7 +69,7 @@ public sealed class BadInputTests : SandboxTest
             Rows.Memberships(["ada.lovelace@example.com", "user-001"], "Contractors"), add: true, default));
 
         Assert.Equal([OperationStatus.Succeeded, OperationStatus.Skipped], results.Select(r => r.Status));
-        Assert.Equal(1, await Sandbox.CallsAsync("PUT", "/admin/api/groups/{groupId}"));
+        Assert.Equal(1, await Sandbox.CallsAsync("PUT", "/admin/api/users/{userId}/assign-groups"));
     }
 
     [Fact]
@@ -172,8 +172,8 @@ public sealed class BadInputTests : SandboxTest
         var rows = Rows.Memberships(["ada.lovelace@example.com", "ben.okafor@example.com"], "Contractors");
         var plan = await new CommandPlanner(connection.Client).PlanMembershipAsync(rows, add: true, default);
         var attempts = TestSandbox.QuickRetry.MaxRetry + 1;
-        // The two rows share one call; refused, it is sent again row by row, and the first row is refused again.
-        Sandbox.AnswerNextWith(HttpStatusCode.InternalServerError, "application/json", """{"message":"Database unavailable","status":false}""", 2 * attempts);
+        // Each row is its own call (assign-groups); the first is refused on every attempt.
+        Sandbox.AnswerNextWith(HttpStatusCode.InternalServerError, "application/json", """{"message":"Database unavailable","status":false}""", attempts);
         var results = new List<OperationResult>();
 
         await new PlanExecutor(connection.Client, results.Add, OneAtATime).ApplyAsync(plan.Steps, default);

@@ -8,16 +8,20 @@ namespace UserMgmt.Tests;
 /// <summary>
 /// On a platform that changes a group's members at once, membership rows for the same groups and
 /// direction share calls (as many as the platform's limit allows), yet each row keeps its own result.
+/// On Acceldata that is the per-group call, chosen with MembershipCall = GroupMembers.
 /// </summary>
 public sealed class GroupMembershipTests : SandboxTest
 {
+    private Task<Connections.UserMgmtConnection> ConnectAsync() =>
+        Sandbox.ConnectAsync(new Dictionary<string, object?> { ["MembershipCall"] = "GroupMembers" });
+
     private const string GroupUpdate = "/admin/api/groups/{groupId}";
     private const int PerCall = AcceldataProvider.MembersPerGroupCall;
 
     [Fact]
     public async Task Adding_many_users_to_a_group_takes_one_call_per_chunk_and_reports_every_row()
     {
-        using var connection = await Sandbox.ConnectAsync();
+        using var connection = await ConnectAsync();
         var emails = await InviteAsync(connection, 2 * PerCall + 50);
         await Sandbox.ClearRequestLogAsync();
 
@@ -33,7 +37,7 @@ public sealed class GroupMembershipTests : SandboxTest
     [Fact]
     public async Task Removing_many_users_from_a_group_takes_one_call_per_chunk()
     {
-        using var connection = await Sandbox.ConnectAsync();
+        using var connection = await ConnectAsync();
         var emails = await InviteAsync(connection, PerCall + 1, "Contractors");
         await Sandbox.ClearRequestLogAsync();
 
@@ -48,7 +52,7 @@ public sealed class GroupMembershipTests : SandboxTest
     [Fact]
     public async Task Rows_naming_two_groups_take_one_call_per_group_and_chunk()
     {
-        using var connection = await Sandbox.ConnectAsync();
+        using var connection = await ConnectAsync();
         var emails = await InviteAsync(connection, PerCall + 1);
         await Sandbox.ClearRequestLogAsync();
 
@@ -63,7 +67,7 @@ public sealed class GroupMembershipTests : SandboxTest
     [Fact]
     public async Task A_member_the_platform_refuses_fails_only_its_own_row()
     {
-        using var connection = await Sandbox.ConnectAsync();
+        using var connection = await ConnectAsync();
         var emails = await InviteAsync(connection, 5);
         var plan = await new CommandPlanner(connection.Client).PlanMembershipAsync(Rows.Memberships(emails, "Contractors"), add: true, default);
         // Handed over to SCIM after the plan was made: the platform refuses the whole batch because of this one user.
@@ -88,7 +92,7 @@ public sealed class GroupMembershipTests : SandboxTest
     [Fact]
     public async Task What_if_plans_one_change_per_row_and_sends_nothing()
     {
-        using var connection = await Sandbox.ConnectAsync();
+        using var connection = await ConnectAsync();
         var emails = await InviteAsync(connection, PerCall + 1);
         await Sandbox.ClearRequestLogAsync();
 
@@ -103,7 +107,7 @@ public sealed class GroupMembershipTests : SandboxTest
     [Fact]
     public async Task The_sandbox_refuses_a_group_update_naming_more_users_than_the_limit()
     {
-        using var connection = await Sandbox.ConnectAsync();
+        using var connection = await ConnectAsync();
         var group = (await connection.Client.ListGroupsAsync(default)).Single(g => g.Name == "Contractors");
         var ids = Enumerable.Range(0, PerCall + 1).Select(i => $"id-{i}").ToList();
 

@@ -86,6 +86,7 @@ public sealed class RestCoreTests : SandboxTest
     [Fact]
     public async Task The_spec_shaped_group_body_is_accepted_too()
     {
+        Sandbox.UseVariants(UserMgmt.Sandbox.Variants.SandboxVariant.DataGroupsBody);
         using var connection = await Sandbox.ConnectAsync(new Dictionary<string, object?> { ["groupassignmentshape"] = "datagroups" });
         var contractors = (await connection.Client.ListGroupsAsync(default)).Single(g => g.Name == "Contractors");
 

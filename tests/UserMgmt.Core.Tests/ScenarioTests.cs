@@ -4,15 +4,20 @@ using UserMgmt.Tests.Support;
 
 namespace UserMgmt.Tests;
 
-/// <summary>The three scenarios of the Acceldata bulk user management guide, end to end against the sandbox.</summary>
+/// <summary>
+/// The three scenarios of the Acceldata bulk user management guide, end to end against the sandbox, on the
+/// strict tenant and on each variant the vendor's sources leave open.
+/// </summary>
 public sealed class ScenarioTests : SandboxTest
 {
+    public static TheoryData<string> Variants() => AcceldataTenants.Variants();
+
     private static readonly string[] Contractors = Enumerable.Range(1, 20).Select(i => $"contractor{i}@company.com").ToArray();
 
-    [Fact]
-    public async Task Onboarding_twenty_contractors_invites_each_once_into_both_groups_in_one_call()
+    [Theory, MemberData(nameof(Variants))]
+    public async Task Onboarding_twenty_contractors_invites_each_once_into_both_groups_in_one_call(string variant)
     {
-        using var connection = await Sandbox.ConnectAsync();
+        using var connection = await AcceldataTenants.ConnectAsync(Sandbox, variant);
         await Sandbox.ClearRequestLogAsync();
 
         var results = await Rows.ApplyAsync(connection, p => p.PlanInvitationsAsync(Rows.Invitations(Contractors, "Contractors", "Read-Only-Access"), default));
@@ -28,10 +33,10 @@ public sealed class ScenarioTests : SandboxTest
         }
     }
 
-    [Fact]
-    public async Task Invitations_go_as_many_to_a_call_as_the_platform_declares()
+    [Theory, MemberData(nameof(Variants))]
+    public async Task Invitations_go_as_many_to_a_call_as_the_platform_declares(string variant)
     {
-        using var connection = await Sandbox.ConnectAsync();
+        using var connection = await AcceldataTenants.ConnectAsync(Sandbox, variant);
         var emails = Enumerable.Range(1, 250).Select(i => $"hire{i}@company.com").ToList();
         await Sandbox.ClearRequestLogAsync();
 
@@ -43,10 +48,10 @@ public sealed class ScenarioTests : SandboxTest
         Assert.All(emails, e => Assert.Equal(1, Sandbox.CountUsers(e)));
     }
 
-    [Fact]
-    public async Task Onboarding_again_changes_nothing_and_skips_every_row()
+    [Theory, MemberData(nameof(Variants))]
+    public async Task Onboarding_again_changes_nothing_and_skips_every_row(string variant)
     {
-        using var connection = await Sandbox.ConnectAsync();
+        using var connection = await AcceldataTenants.ConnectAsync(Sandbox, variant);
         var invitations = Rows.Invitations(Contractors, "Contractors", "Read-Only-Access");
         await Rows.ApplyAsync(connection, p => p.PlanInvitationsAsync(invitations, default));
         await Sandbox.ClearRequestLogAsync();
@@ -58,10 +63,10 @@ public sealed class ScenarioTests : SandboxTest
         Assert.All(Contractors, e => Assert.Equal(1, Sandbox.InvitationsSent(e)));
     }
 
-    [Fact]
-    public async Task Splitting_Analytics_moves_every_member_into_one_of_the_two_new_teams()
+    [Theory, MemberData(nameof(Variants))]
+    public async Task Splitting_Analytics_moves_every_member_into_one_of_the_two_new_teams(string variant)
     {
-        using var connection = await Sandbox.ConnectAsync();
+        using var connection = await AcceldataTenants.ConnectAsync(Sandbox, variant);
         var analysts = Sandbox.MembersOf("Analytics").ToList();
         Assert.Equal(10, analysts.Count);
         var customer = analysts.Take(5).ToList();
@@ -79,10 +84,10 @@ public sealed class ScenarioTests : SandboxTest
         Assert.Empty(Sandbox.MembersOf("Analytics"));
     }
 
-    [Fact]
-    public async Task Department_update_sets_the_attribute_for_the_whole_team_and_keeps_other_attributes()
+    [Theory, MemberData(nameof(Variants))]
+    public async Task Department_update_sets_the_attribute_for_the_whole_team_and_keeps_other_attributes(string variant)
     {
-        using var connection = await Sandbox.ConnectAsync();
+        using var connection = await AcceldataTenants.ConnectAsync(Sandbox, variant);
         var team = Sandbox.MembersOf("Data Platform").ToList();
         Assert.NotEmpty(team);
         var department = new Dictionary<string, IReadOnlyList<string>> { ["department"] = ["Engineering - Data Platform"] };
@@ -103,10 +108,10 @@ public sealed class ScenarioTests : SandboxTest
         Assert.Equal(["CC-42"], firstAttributes["costCenter"]);
     }
 
-    [Fact]
-    public async Task What_if_of_every_scenario_makes_no_write_call_yet_plans_every_change()
+    [Theory, MemberData(nameof(Variants))]
+    public async Task What_if_of_every_scenario_makes_no_write_call_yet_plans_every_change(string variant)
     {
-        using var connection = await Sandbox.ConnectAsync();
+        using var connection = await AcceldataTenants.ConnectAsync(Sandbox, variant);
         var analysts = Sandbox.MembersOf("Analytics").ToList();
         var team = Sandbox.MembersOf("Data Platform").ToList();
         await Sandbox.ClearRequestLogAsync();

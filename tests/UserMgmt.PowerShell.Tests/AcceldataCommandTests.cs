@@ -114,8 +114,27 @@ public sealed class AcceldataCommandTests : ModuleTest
     }
 
     [Fact]
-    public async Task Add_UserGroup_rows_for_one_group_share_one_call_and_each_row_is_answered()
+    public async Task Add_UserGroup_rows_change_each_user_through_the_vendors_per_user_call()
     {
+        var rows = CsvRows.From("Id\n" + string.Join("\n", Enumerable.Range(1, 12).Select(i => $"user-{i:D3}")) + "\nnobody@company.com");
+        await Sandbox.ClearRequestLogAsync();
+
+        var run = Shell.Run("$input | Add-UserGroup -Group Contractors", rows);
+
+        Assert.Equal([.. Enumerable.Repeat("Succeeded", 12), "Failed"], run.Statuses());
+        Assert.Equal(12, await Sandbox.CallsAsync("PUT", "/admin/api/users/{userId}/assign-groups"));
+        Assert.Equal(12, await Sandbox.WriteCallsAsync());
+        Assert.Equal(12, Sandbox.MembersOf("Contractors").Count);
+    }
+
+    [Fact]
+    public async Task With_the_group_call_chosen_Add_UserGroup_rows_for_one_group_share_one_call_and_each_row_is_answered()
+    {
+        Shell.Run("""
+            $secret = [System.Net.NetworkCredential]::new('', $secretKey).SecurePassword
+            $null = Connect-UserMgmt -Provider Acceldata -BaseUri $uri -AccessKey $accessKey -SecretKey $secret -ProviderOption @{ MembershipCall = 'GroupMembers' }
+            """, ("uri", Sandbox.BaseUri.ToString()), ("accessKey", SandboxOptions.DemoAccessKey), ("secretKey", SandboxOptions.DemoSecretKey))
+            .ThrowIfFailed();
         var rows = CsvRows.From("Id\n" + string.Join("\n", Enumerable.Range(1, 12).Select(i => $"user-{i:D3}")) + "\nnobody@company.com");
         await Sandbox.ClearRequestLogAsync();
 

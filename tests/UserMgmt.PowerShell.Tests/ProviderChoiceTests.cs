@@ -17,6 +17,8 @@ public sealed class ProviderChoiceTests : ModuleTest
     [Fact]
     public void A_provider_name_in_any_case_and_its_option_connect_and_commands_use_them()
     {
+        // A tenant that takes only {"data": {"groups": [...]}}: the option is what makes the row succeed.
+        Sandbox.UseVariants(UserMgmt.Sandbox.Variants.SandboxVariant.DataGroupsBody);
         var connected = ConnectWith("-Provider ACCELDATA -ProviderOption @{ groupassignmentshape = 'datagroups' }").ThrowIfFailed();
         Shell.Run("Add-UserGroup -User ben.okafor@example.com -Group Contractors").ThrowIfFailed();
 
@@ -39,7 +41,7 @@ public sealed class ProviderChoiceTests : ModuleTest
 
     [Theory]
     [InlineData("-Provider Acceldata -ProviderOption @{ GroupShape = 'DataGroups' }", "has no option 'GroupShape'")]
-    [InlineData("-Provider Acceldata -ProviderOption @{ GroupAssignmentShape = 'Groups' }", "takes GroupIds or DataGroups")]
+    [InlineData("-Provider Acceldata -ProviderOption @{ GroupAssignmentShape = 'Groups' }", "takes GroupIds or GroupNames or DataGroups")]
     [InlineData("-Provider Ccai -ProviderOption @{ GroupAssignmentShape = 'DataGroups' }", "Provider Ccai takes no options")]
     public async Task An_option_the_provider_does_not_take_is_a_named_error_and_nothing_is_sent(string arguments, string expected)
     {

@@ -5,8 +5,9 @@ namespace UserMgmt.Rest;
 /// <summary>
 /// Some platforms answer a refused write with 200 and an envelope saying it failed, e.g. Acceldata's
 /// <c>{"status": false, "message": "Insufficient privileges"}</c>. A success status alone proves nothing
-/// there, so every answer is read for one. Only a literal <c>false</c> counts: a string status (a job's
-/// <c>"created"</c>, SCIM's <c>"400"</c>) is data, not an envelope.
+/// there, so every answer is read for one. A literal <c>false</c> counts, and so does the string <c>"false"</c>
+/// (a serializer writing the flag as text); any other string status (a job's <c>"created"</c>, SCIM's
+/// <c>"400"</c>) is data, not an envelope.
 /// </summary>
 internal static class ErrorEnvelope
 {
@@ -22,7 +23,7 @@ internal static class ErrorEnvelope
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
-            var failed = OutcomeFields.Any(name => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.False);
+            var failed = root.ValueKind == JsonValueKind.Object && OutcomeFields.Any(name => root.TryGetProperty(name, out var value) && SaysFalse(value));
             return failed ? ServerMessage.From(contentType, body, redactor) : null;
         }
         catch (JsonException)
@@ -30,4 +31,8 @@ internal static class ErrorEnvelope
             return null;
         }
     }
+
+    private static bool SaysFalse(JsonElement value) =>
+        value.ValueKind == JsonValueKind.False
+        || value.ValueKind == JsonValueKind.String && string.Equals(value.GetString()?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
 }

@@ -10,18 +10,14 @@ internal sealed class PageGuard<T>(string what, Func<T, string> key)
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private int _pages;
 
-    public void Check(IEnumerable<T> page)
+    /// <summary>The page's items not read before: a platform whose order shifts between pages would otherwise list someone twice.</summary>
+    public List<T> Check(IReadOnlyList<T> page)
     {
         _pages++;
-        var any = false;
-        var anyNew = false;
-        foreach (var item in page)
-        {
-            any = true;
-            anyNew |= _seen.Add(key(item));
-        }
-        if (any && !anyNew)
+        var fresh = page.Where(item => _seen.Add(key(item))).ToList();
+        if (page.Count > 0 && fresh.Count == 0)
             throw new ApiException("GET", what, null,
                 $"page {_pages} held only items already read; the platform seems to ignore paging, so reading {what} stopped after {_seen.Count}");
+        return fresh;
     }
 }

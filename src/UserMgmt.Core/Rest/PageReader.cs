@@ -10,7 +10,7 @@ internal readonly record struct PageRead<T>(IReadOnlyList<T> Items, int? Total);
 
 /// <summary>
 /// The one way pages are read, by offset or by page number alike: each page is checked by
-/// <see cref="PageGuard{T}"/>, and reading ends at a short page, at the reported total or at the limit,
+/// <see cref="PageGuard{T}"/> and passed on without items already read, and reading ends at a short page, at the reported total or at the limit,
 /// so no loop can forget one of the four.
 /// </summary>
 internal static class PageReader
@@ -26,8 +26,7 @@ internal static class PageReader
             var size = limit is { } max ? Math.Min(pageSize, max - offset) : pageSize;
             if (size <= 0) yield break;
             var page = await read(new PageRequest(number, offset, size), cancellationToken);
-            guard.Check(page.Items);
-            yield return page;
+            yield return page with { Items = guard.Check(page.Items) };
             offset += page.Items.Count;
             if (page.Items.Count < size || offset >= page.Total) yield break;
         }

@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
 using UserMgmt.Sandbox.Store;
+using UserMgmt.Sandbox.Variants;
 
 namespace UserMgmt.Sandbox.Acceldata;
 
 /// <summary>ADOC's /admin/api/users endpoints.</summary>
 internal static partial class UserEndpoints
 {
-    public static void Map(IEndpointRouteBuilder api, DirectoryStore store)
+    public static void Map(IEndpointRouteBuilder api, DirectoryStore store, SandboxVariants variants)
     {
         var users = api.MapGroup("/admin/api/users");
 
@@ -52,7 +53,8 @@ internal static partial class UserEndpoints
             var body = await RequestBody.ReadObjectAsync(request);
             var update = new UserUpdate(
                 RequestBody.OptionalString(body, "firstName"), RequestBody.OptionalString(body, "lastName"),
-                RequestBody.OptionalBool(body, "enabled"), RequestBody.Attributes(body));
+                RequestBody.OptionalBool(body, "enabled"), RequestBody.Attributes(body),
+                ReplaceAttributes: variants.Has(SandboxVariant.AttributesPutReplaces));
             await store.UpdateUserAsync(userId, update);
             return Envelope.Ok("User updated successfully");
         });
@@ -70,15 +72,26 @@ internal static partial class UserEndpoints
 
         users.MapPut("/{userId}/assign-groups", async (string userId, HttpRequest request) =>
         {
-            await store.ChangeGroupsAsync(userId, RequestBody.GroupKeys(await RequestBody.ReadObjectAsync(request)), add: true);
+            await store.ChangeGroupsAsync(userId, GroupAssignment(await RequestBody.ReadObjectAsync(request), variants), add: true);
             return Envelope.Ok("Groups assigned successfully");
         });
 
         users.MapPut("/{userId}/remove-groups", async (string userId, HttpRequest request) =>
         {
-            await store.ChangeGroupsAsync(userId, RequestBody.GroupKeys(await RequestBody.ReadObjectAsync(request)), add: false);
+            await store.ChangeGroupsAsync(userId, GroupAssignment(await RequestBody.ReadObjectAsync(request), variants), add: false);
             return Envelope.Ok("Groups removed successfully");
         });
+    }
+
+    /// <summary>
+    /// The one body a tenant takes for assign-groups/remove-groups: groupIds holding ids (the guides), unless a
+    /// variant says names in groupIds (the seed) or data.groups (the OpenAPI copy). Any other form is refused.
+    /// </summary>
+    private static GroupKeys GroupAssignment(System.Text.Json.JsonElement body, SandboxVariants variants)
+    {
+        if (variants.Has(SandboxVariant.DataGroupsBody))
+            return new GroupKeys(RequestBody.DataGroups(body), ByName: false);
+        return new GroupKeys(RequestBody.GroupIds(body), ByName: variants.Has(SandboxVariant.GroupIdsHoldNames));
     }
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]

@@ -25,7 +25,7 @@ internal static class CcaiEndpoints
         {
             var (roles, teams) = RolesAndTeams(c);
             var rows = c.Query($"SELECT {CcaiWireShapes.UserColumns} FROM users u WHERE u.scim_managed = 0 ORDER BY u.created_on, u.email",
-                r => CcaiWireShapes.User(c, r, roles, teams, everyRoleAndTeam: true));
+                r => CcaiWireShapes.User(c, r, roles, teams, everyRoleAndTeam: true, variants));
             return rows;
         }), CcaiWireShapes.Json));
 
@@ -56,26 +56,35 @@ internal static class CcaiEndpoints
         api.MapGet("/bulk/users/errors/scheme/{id:long}", async (long id) => Results.Json((await jobs.ErrorsAsync(id, "scheme")).Select(CcaiWireShapes.Error)));
         api.MapGet("/bulk/users/errors/update/{id:long}", async (long id) => Results.Json((await jobs.ErrorsAsync(id, "update")).Select(CcaiWireShapes.Error)));
 
-        // User configuration: by email (comma-separated, up to 1000) or paged.
-        api.MapGet("/users", async (string? email, int? page, int? per_page, HttpContext context) =>
+        // User configuration (P3): chosen users by address or System ID (comma-separated, up to 1000), or every user a page at a time.
+        api.MapGet("/users", async (string? email, string? id, int? page, int? per_page) =>
         {
-            var emails = email?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-            if (emails.Length > MaxPerPage) throw SandboxError.BadRequest($"At most {MaxPerPage} emails per request");
+            var emails = List(email);
+            var ids = List(id);
+            var chosen = emails.Length + ids.Length > 0;
+            if (chosen && page is not null)
+                throw SandboxError.BadRequest("A page number cannot be combined with user ids (email, id): ask for chosen users without 'page'");
+            if (emails.Length + ids.Length > MaxPerPage) throw SandboxError.BadRequest($"At most {MaxPerPage} user ids per request");
             int number = Math.Max(1, page ?? 1), size = Math.Clamp(per_page ?? 100, 1, MaxPerPage);
-            var (users, total) = await database.RunAsync(c =>
+            var users = await database.RunAsync(c =>
             {
                 var (roles, teams) = RolesAndTeams(c);
-                var filter = emails.Length == 0 ? "" : $"AND u.email IN ({string.Join(", ", emails.Select((_, i) => $"@e{i}"))})";
-                var args = emails.Select((e, i) => ($"@e{i}", (object?)e)).ToArray();
-                var count = (int)c.Scalar<long>($"SELECT COUNT(*) FROM users u WHERE u.scim_managed = 0 {filter}", args);
-                var rows = c.Query($"SELECT {CcaiWireShapes.UserColumns} FROM users u WHERE u.scim_managed = 0 {filter} ORDER BY u.created_on, u.email LIMIT @n OFFSET @o",
-                    r => CcaiWireShapes.User(c, r, roles, teams, everyRoleAndTeam: false), [.. args, ("@n", size), ("@o", Offset(number, size))]);
-                return (rows, count);
+                var idColumn = variants.Has(SandboxVariant.NumericIds) ? "CAST(u.rowid AS TEXT)" : "u.id";
+                var filter = !chosen ? "" : $"AND (u.email IN ({Parameters("e", emails)}) OR {idColumn} IN ({Parameters("i", ids)}))";
+                var args = emails.Select((e, i) => ($"@e{i}", (object?)e)).Concat(ids.Select((v, i) => ($"@i{i}", (object?)v))).ToArray();
+                // Chosen users come whole; the rest page by number. The answer carries no Total: P3 does not say how more pages are signalled.
+                var window = chosen ? "" : "LIMIT @n OFFSET @o";
+                return c.Query($"SELECT {CcaiWireShapes.UserColumns} FROM users u WHERE u.scim_managed = 0 {filter} ORDER BY u.created_on, u.email {window}",
+                    r => CcaiWireShapes.User(c, r, roles, teams, everyRoleAndTeam: false, variants), [.. args, ("@n", size), ("@o", Offset(number, size))]);
             });
-            Paging(context, "/users", number, size, total);
             return Results.Json(users, CcaiWireShapes.Json);
         });
     }
+
+    private static string[] List(string? value) => value?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
+    // An empty IN () is valid SQLite and matches nothing.
+    private static string Parameters(string prefix, string[] values) => string.Join(", ", values.Select((_, i) => $"@{prefix}{i}"));
 
     private static async Task<IResult> UploadAsync(HttpRequest request, HttpContext context, BulkJobStore jobs, SandboxVariants variants, bool replace)
     {
@@ -112,9 +121,9 @@ internal static class CcaiEndpoints
         if (links.Count > 0) context.Response.Headers.Link = string.Join(", ", links);
     }
 
-    private static (List<string> Roles, List<string> Teams) RolesAndTeams(Microsoft.Data.Sqlite.SqliteConnection c) => (
-        c.Query("SELECT name FROM roles ORDER BY weight, name", r => r.GetString(0)),
-        c.Query("SELECT name FROM groups ORDER BY name", r => r.GetString(0)));
+    private static (List<CcaiWireShapes.Named> Roles, List<CcaiWireShapes.Named> Teams) RolesAndTeams(Microsoft.Data.Sqlite.SqliteConnection c) => (
+        c.Query("SELECT id, name FROM roles ORDER BY weight, name", r => new CcaiWireShapes.Named(r.GetInt64(0).ToString(), r.GetString(1))),
+        c.Query("SELECT id, name FROM groups ORDER BY name", r => new CcaiWireShapes.Named(r.GetString(0), r.GetString(1))));
 
     private static string ApiUser(HttpContext context) => Caller.Of(context)?.Key ?? "";
 }

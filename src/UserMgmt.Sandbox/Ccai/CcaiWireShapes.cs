@@ -9,30 +9,53 @@ namespace UserMgmt.Sandbox.Ccai;
 internal static class CcaiWireShapes
 {
     public const string UserColumns =
-        "u.id, u.email, u.first_name, u.last_name, u.agent_number, u.enabled, u.updated_on, u.location, u.max_chat_limit, u.max_chat_limit_enabled";
+        "u.id, u.email, u.first_name, u.last_name, u.agent_number, u.enabled, u.updated_on, u.location, u.max_chat_limit, u.max_chat_limit_enabled, u.rowid";
 
-    public static Dictionary<string, object?> User(SqliteConnection c, SqliteDataReader r, IReadOnlyList<string> allRoles, IReadOnlyList<string> allTeams, bool everyRoleAndTeam)
+    /// <summary>
+    /// One user as /users (memberships held only) or the template (every role and team, each flagged)
+    /// shows it, in the strict shape or in the open ones the variants name.
+    /// </summary>
+    public static Dictionary<string, object?> User(SqliteConnection c, SqliteDataReader r, IReadOnlyList<Named> allRoles, IReadOnlyList<Named> allTeams,
+        bool everyRoleAndTeam, SandboxVariants variants)
     {
         var id = r.GetString(0);
-        var roles = c.Query("SELECT ro.name FROM user_roles ur JOIN roles ro ON ro.id = ur.role_id WHERE ur.user_id = @id", x => x.GetString(0), ("@id", id));
-        var teams = c.Query("SELECT g.name FROM memberships m JOIN groups g ON g.id = m.group_id WHERE m.user_id = @id", x => x.GetString(0), ("@id", id));
+        var roles = c.Query("SELECT ro.id, ro.name FROM user_roles ur JOIN roles ro ON ro.id = ur.role_id WHERE ur.user_id = @id",
+            x => new Named(x.GetInt64(0).ToString(), x.GetString(1)), ("@id", id));
+        var teams = c.Query("SELECT g.id, g.name FROM memberships m JOIN groups g ON g.id = m.group_id WHERE m.user_id = @id",
+            x => new Named(x.GetString(0), x.GetString(1)), ("@id", id));
         var enabled = r.GetBoolean(5);
+        var numeric = variants.Has(SandboxVariant.NumericIds);
+        var loose = variants.Has(SandboxVariant.LooseUserFields);
+        var agentNumber = r.NullableString(4);
+        int? chatLimit = r.IsDBNull(8) ? null : r.GetInt32(8);
+        int? chatLimitEnabled = r.IsDBNull(9) ? null : r.GetInt32(9);
         return new Dictionary<string, object?>
         {
-            ["id"] = id,
+            // P3 calls it a System ID without a type: the sandbox's own rowid stands for a numeric one.
+            ["id"] = numeric ? r.GetInt64(10) : id,
             ["email"] = r.GetString(1),
             ["first_name"] = r.NullableString(2),
             ["last_name"] = r.NullableString(3),
-            ["agent_number"] = r.NullableString(4),
+            ["agent_number"] = numeric && long.TryParse(agentNumber, out var number) ? number : agentNumber,
             ["status"] = enabled ? "Active" : "Inactive",
-            ["deactivated_at"] = enabled ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)).ToString("O"),
+            // P3: "no value" for an active user; the strict shape says null, the loose one an empty string.
+            ["deactivated_at"] = enabled ? (loose ? "" : null) : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)).ToString("O"),
             ["location"] = r.NullableString(7),
-            ["max_chat_limit"] = r.IsDBNull(8) ? null : r.GetInt32(8),
-            ["max_chat_limit_enabled"] = r.IsDBNull(9) ? null : r.GetInt32(9),
-            ["roles"] = NameValues(everyRoleAndTeam ? allRoles : roles, roles),
-            ["teams"] = NameValues(everyRoleAndTeam ? allTeams : teams, teams),
+            ["max_chat_limit"] = loose && chatLimit is null ? "" : chatLimit,
+            ["max_chat_limit_enabled"] = loose ? chatLimitEnabled == 1 : chatLimitEnabled,
+            ["roles"] = Memberships(everyRoleAndTeam ? allRoles : roles, roles, variants),
+            ["teams"] = Memberships(everyRoleAndTeam ? allTeams : teams, teams, variants),
         };
     }
+
+    /// <summary>A role or team by its id and name.</summary>
+    public sealed record Named(string Id, string Name);
+
+    /// <summary>Flagged {name, value} entries (P1's template), or, as other clients read them, the held ones alone as {id, name}.</summary>
+    private static IEnumerable<object> Memberships(IEnumerable<Named> listed, IReadOnlyCollection<Named> held, SandboxVariants variants) =>
+        variants.Has(SandboxVariant.MembershipsWithoutValue)
+            ? held.Select(n => new { id = n.Id, name = n.Name })
+            : listed.Select(n => new { name = n.Name, value = held.Any(h => string.Equals(h.Name, n.Name, StringComparison.OrdinalIgnoreCase)) ? 1 : 0 });
 
     public static object Job(BulkJobRecord j, IEnumerable<JobError> schemeErrors, IEnumerable<JobError> updateErrors, SandboxVariants variants)
     {
@@ -72,9 +95,6 @@ internal static class CcaiWireShapes
     public static object Error(JobError e) => e.ErrorType is null
         ? new { message = e.Message, column = e.Column, row = e.Row }
         : new { message = e.Message, column = e.Column, row = e.Row, error_type = e.ErrorType };
-
-    private static IEnumerable<object> NameValues(IEnumerable<string> names, IReadOnlyCollection<string> held) =>
-        names.Select(n => new { name = n, value = held.Contains(n, StringComparer.OrdinalIgnoreCase) ? 1 : 0 });
 
     private static string Iso(long epochMs) => DateTimeOffset.FromUnixTimeMilliseconds(epochMs).ToString("O");
 

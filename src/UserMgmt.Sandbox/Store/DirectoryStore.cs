@@ -40,7 +40,8 @@ public sealed class DirectoryStore(SandboxDatabase database)
     public Task<List<string>> InviteAsync(IReadOnlyList<string> emails, IReadOnlyList<string> groupKeys, bool sendEmail) =>
         database.RunAsync(c =>
         {
-            var groups = groupKeys.Select(k => ResolveGroup(c, k)).ToList();
+            // The seed's invitation names its groups by name.
+            var groups = groupKeys.Select(k => ResolveGroup(c, k, byName: true)).ToList();
             var existing = emails.Where(e => c.Scalar<long>("SELECT COUNT(*) FROM users WHERE email = @e", ("@e", e)) > 0).ToList();
             if (existing.Count > 0) throw SandboxError.Conflict($"User(s) already exist: {string.Join(", ", existing)}");
             var duplicates = emails.GroupBy(e => e, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
@@ -60,7 +61,7 @@ public sealed class DirectoryStore(SandboxDatabase database)
         database.RunAsync(c =>
         {
             var user = RequireChangeableUser(c, id);
-            var attributes = user.Attributes;
+            var attributes = update.ReplaceAttributes && update.Attributes is not null ? [] : user.Attributes;
             foreach (var (name, values) in update.Attributes ?? [])
                 if (values.Count == 0) attributes.Remove(name); else attributes[name] = values;
             c.Execute("""
@@ -78,11 +79,11 @@ public sealed class DirectoryStore(SandboxDatabase database)
         });
 
     /// <summary>Adds or removes memberships; asking for one that already holds changes nothing.</summary>
-    public Task ChangeGroupsAsync(string userId, IReadOnlyList<string> groupKeys, bool add) =>
+    public Task ChangeGroupsAsync(string userId, GroupKeys groupKeys, bool add) =>
         database.RunAsync(c =>
         {
             RequireChangeableUser(c, userId);
-            var groups = groupKeys.Select(k => ResolveGroup(c, k)).ToList();
+            var groups = groupKeys.Keys.Select(k => ResolveGroup(c, k, groupKeys.ByName)).ToList();
             foreach (var group in groups)
                 if (add) AddMembership(c, userId, group.Id);
                 else c.Execute("DELETE FROM memberships WHERE user_id = @u AND group_id = @g", ("@u", userId), ("@g", group.Id));
@@ -184,9 +185,9 @@ public sealed class DirectoryStore(SandboxDatabase database)
     }
 
     // Clients send group ids; the vendor's own examples send names, so both are accepted.
-    private static GroupRef ResolveGroup(SqliteConnection c, string key)
+    private static GroupRef ResolveGroup(SqliteConnection c, string key, bool byName)
     {
-        var match = c.Query("SELECT id, name FROM groups WHERE id = @k OR name = @k", g => new GroupRef(g.GetString(0), g.GetString(1)), ("@k", key)).FirstOrDefault();
+        var match = c.Query($"SELECT id, name FROM groups WHERE {(byName ? "name" : "id")} = @k", g => new GroupRef(g.GetString(0), g.GetString(1)), ("@k", key)).FirstOrDefault();
         if (match is null) throw SandboxError.NotFound($"Group {key} not found");
         if (c.Scalar<long>("SELECT scim_managed FROM groups WHERE id = @id", ("@id", match.Id)) == 1)
             throw SandboxError.Forbidden($"Group {match.Name} is managed by SCIM and its members cannot be changed here");

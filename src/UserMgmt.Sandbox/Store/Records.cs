@@ -11,4 +11,8 @@ public sealed record UserRecord(
 public sealed record GroupRecord(string Id, string Name, string? Description, int MembersCount, bool ScimManaged, long CreatedAt);
 
 /// <summary>The fields a user update may carry; null means "leave as it is".</summary>
-public sealed record UserUpdate(string? FirstName, string? LastName, bool? Enabled, Dictionary<string, List<string>>? Attributes);
+/// <summary>A user's PUT; with ReplaceAttributes the attributes sent become the whole map instead of merging into it.</summary>
+public sealed record UserUpdate(string? FirstName, string? LastName, bool? Enabled, Dictionary<string, List<string>>? Attributes, bool ReplaceAttributes = false);
+
+/// <summary>The groups an assignment names, by id or, where the tenant takes them so, by name.</summary>
+public sealed record GroupKeys(IReadOnlyList<string> Keys, bool ByName);

@@ -15,10 +15,16 @@ public enum SandboxVariant
     MembershipsWithoutValue,
     /// <summary>CCAI: a job's status past the proceed in words no client can know (processing, process_finished, scheme_check_failed).</summary>
     OtherFinalStatus,
+    /// <summary>CCAI: an active user's deactivated_at as "", flags as booleans, a missing chat limit as "".</summary>
+    LooseUserFields,
     /// <summary>Acceldata: PUT of a user's attributes replaces the whole map instead of merging it.</summary>
     AttributesPutReplaces,
     /// <summary>Acceldata: a created group answered with the envelope only, no id.</summary>
     GroupCreateEnvelopeOnly,
     /// <summary>Acceldata: a refused write answered 200 with {"status": false, ...}.</summary>
     ErrorEnvelopeWith200,
+    /// <summary>Acceldata: assign-groups/remove-groups take group names in groupIds (the seed's example), not ids.</summary>
+    GroupIdsHoldNames,
+    /// <summary>Acceldata: assign-groups/remove-groups take {"data": {"groups": [ids]}} (the OpenAPI copy), not groupIds.</summary>
+    DataGroupsBody,
 }

@@ -81,7 +81,8 @@ public sealed class EndlessPagingTests
         var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.GetUserAsync("nobody", Hostile.Patience()));
 
         AssertStoppedClearly(error, "users");
-        Assert.Equal(2, server.Calls("/apps/api/v1/users"));
+        // The lookup by id, answered with others (the parameter ignored), then two pages of every user.
+        Assert.Equal(3, server.Calls("/apps/api/v1/users"));
     }
 
     [Fact]
@@ -100,15 +101,16 @@ public sealed class EndlessPagingTests
     public async Task Paging_by_number_stops_at_the_reported_total_even_when_every_page_is_full_and_new()
     {
         // Full pages of new users for any page number: only the Total header says where the users end.
-        await using var server = await HostileServer.StartAsync(app => app.MapGet("/apps/api/v1/users", (HttpContext context, int page, int per_page) =>
+        await using var server = await HostileServer.StartAsync(app => app.MapGet("/apps/api/v1/users", (HttpContext context, int? page, int? per_page) =>
         {
             context.Response.Headers["Total"] = "2500";
-            return Results.Json(Enumerable.Range(0, per_page).Select(i => new { id = $"u-{page}-{i}", email = $"u{page}.{i}@example.com", last_name = "X" }));
+            return Results.Json(Enumerable.Range(0, per_page ?? 100).Select(i => new { id = $"u-{page}-{i}", email = $"u{page}.{i}@example.com", last_name = "X" }));
         }));
         using var client = Hostile.Client(server, "Ccai");
 
         Assert.Null(await client.GetUserAsync("nobody", Hostile.Patience()));
-        Assert.Equal(3, server.Calls("/apps/api/v1/users"));
+        // The lookup by id, answered with others (the parameter ignored), then every page up to the total.
+        Assert.Equal(4, server.Calls("/apps/api/v1/users"));
     }
 
     private static void AssertStoppedClearly(ApiException error, string what)
@@ -136,10 +138,10 @@ public sealed class EndlessPagingTests
                 users = Enumerable.Range(0, max).Select(i => new { userId = $"u-{i}", email = $"u{i}@example.com" }),
                 meta = new { total = 1_000_000 },
             })));
-            app.MapGet("/apps/api/v1/users", (HttpContext context, int per_page) =>
+            app.MapGet("/apps/api/v1/users", (HttpContext context, int? per_page) =>
             {
                 context.Response.Headers["Total"] = "1000000";
-                return Answer(() => Results.Json(Enumerable.Range(0, per_page).Select(i => new { id = $"u-{i}", email = $"u{i}@example.com", last_name = "X" })));
+                return Answer(() => Results.Json(Enumerable.Range(0, per_page ?? 100).Select(i => new { id = $"u-{i}", email = $"u{i}@example.com", last_name = "X" })));
             });
         });
     }

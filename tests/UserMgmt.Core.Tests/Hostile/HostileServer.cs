@@ -35,7 +35,10 @@ public sealed class HostileServer : IAsyncDisposable
         var server = new HostileServer(app);
         app.Use(async (context, next) =>
         {
-            server.Seen.Enqueue(SeenRequest.From(context.Request));
+            context.Request.EnableBuffering();
+            var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
+            context.Request.Body.Position = 0;
+            server.Seen.Enqueue(SeenRequest.From(context.Request, body));
             await next(context);
         });
         // Enough of the Acceldata API to open a connection.
@@ -52,10 +55,10 @@ public sealed class HostileServer : IAsyncDisposable
     }
 }
 
-/// <summary>A request as it reached the server.</summary>
-public sealed record SeenRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers)
+/// <summary>A request as it reached the server, with its body as text.</summary>
+public sealed record SeenRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body = "")
 {
-    public static SeenRequest From(HttpRequest request) => new(
+    public static SeenRequest From(HttpRequest request, string body = "") => new(
         request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "",
-        request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
+        request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body);
 }

@@ -105,7 +105,11 @@ public sealed class SecretEchoTests
     public async Task A_secret_in_a_request_body_is_not_shown_in_the_trace()
     {
         await using var server = await HostileServer.StartAsync(app =>
-            app.MapPut("/admin/api/users/{id}", () => Results.Json(new { message = "ok", status = true })));
+        {
+            // The user is read first: its attributes are written back whole.
+            app.MapGet("/admin/api/users/{id}", (string id) => Results.Json(new { userId = id, email = "u@example.com", attributes = new { } }));
+            app.MapPut("/admin/api/users/{id}", () => Results.Json(new { message = "ok", status = true }));
+        });
         using var client = Hostile.Client(server);
         var log = new RecordingLog();
 

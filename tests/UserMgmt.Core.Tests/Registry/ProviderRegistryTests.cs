@@ -55,7 +55,7 @@ public sealed class ProviderRegistryTests : SandboxTest
 
     [Theory]
     [InlineData("GroupAssignmentShap", "DataGroups", "Did you mean 'GroupAssignmentShape'?")]
-    [InlineData("GroupAssignmentShape", "Data", "takes GroupIds or DataGroups")]
+    [InlineData("GroupAssignmentShape", "Data", "takes GroupIds or GroupNames or DataGroups")]
     public async Task A_misspelt_option_or_value_is_refused_before_anything_is_sent(string name, string value, string expected)
     {
         var error = await Assert.ThrowsAsync<ProviderOptionException>(() => ConnectAsync("Acceldata", new Dictionary<string, object?> { [name] = value }));

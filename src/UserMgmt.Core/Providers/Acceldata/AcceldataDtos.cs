@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace UserMgmt.Providers.Acceldata;
 
@@ -10,11 +11,14 @@ internal sealed class AcceldataUserDto
     public string? Email { get; set; }
     public string? FirstName { get; set; }
     public string? LastName { get; set; }
+    [JsonConverter(typeof(LenientFlagConverter))]
     public bool? Enabled { get; set; }
+    [JsonConverter(typeof(LenientFlagConverter))]
     public bool? IsEmailVerified { get; set; }
     public Dictionary<string, List<string>>? Attributes { get; set; }
     public List<JsonElement>? Groups { get; set; }
     public List<JsonElement>? Roles { get; set; }
+    [JsonConverter(typeof(LenientFlagConverter))]
     public bool? ScimManaged { get; set; }
     public long? CreatedOn { get; set; }
     public long? LastAccessOn { get; set; }
@@ -26,6 +30,7 @@ internal sealed class AcceldataGroupDto
     public string? Name { get; set; }
     public string? Description { get; set; }
     public int? MembersCount { get; set; }
+    [JsonConverter(typeof(LenientFlagConverter))]
     public bool? ScimManaged { get; set; }
     public long? CreatedAt { get; set; }
 }
@@ -42,11 +47,12 @@ internal sealed class AcceldataMemberDto
     public string? Id { get; set; }
 }
 
+/// <summary>A page's counts; any may be null, and then the page's own length stands in for the total.</summary>
 internal sealed class AcceldataPageMeta
 {
-    public int Page { get; set; }
-    public int Size { get; set; }
-    public int Total { get; set; }
+    public int? Page { get; set; }
+    public int? Size { get; set; }
+    public int? Total { get; set; }
 }
 
 internal sealed class AcceldataUserList

@@ -6,6 +6,12 @@ namespace UserMgmt.Providers.Acceldata;
 /// <summary>Maps ADOC's wire shapes onto the canonical model.</summary>
 internal static class AcceldataMapper
 {
+    /// <summary>A user from a listing; one without a userId cannot be acted on, and is named by its place and address.</summary>
+    public static User ToListedUser(AcceldataUserDto dto, int position) =>
+        dto.UserId is null
+            ? throw new FormatException($"User {position} of the listing ({dto.Email ?? "no email"}) has no userId; the platform must give every user one.")
+            : ToUser(dto);
+
     public static User ToUser(AcceldataUserDto dto) => new()
     {
         Id = dto.UserId ?? throw new FormatException("A user in the answer has no userId."),

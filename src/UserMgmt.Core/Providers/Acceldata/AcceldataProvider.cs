@@ -15,15 +15,19 @@ internal sealed class AcceldataProvider : IUserProvider
     private readonly RestCore _rest;
     private readonly GroupAssignmentShape _assignmentShape;
 
-    public AcceldataProvider(ConnectionSettings settings, GroupAssignmentShape assignmentShape)
+    public AcceldataProvider(ConnectionSettings settings, GroupAssignmentShape assignmentShape, MembershipCall membershipCall = MembershipCall.UserGroups)
     {
         _rest = new RestCore(settings.BaseUri, new AcceldataKeyAuthenticator(settings.Credential), SecretRedactor.For(settings.Credential), settings.Retry);
         _assignmentShape = assignmentShape;
+        // Membership goes per group only where the tenant is said to take the group call.
+        Capabilities = membershipCall == MembershipCall.GroupMembers
+            ? PlatformCapabilities with { MembersPerGroupCall = MembersPerGroupCall }
+            : PlatformCapabilities;
     }
 
     /// <summary>
-    /// Users one group update may name. Acceldata publishes no limit for usersAdded/usersRemoved; this is
-    /// an assumption that keeps each body small, and the sandbox holds us to it.
+    /// Users one group update may name, when membership goes per group. Acceldata publishes no limit for
+    /// usersAdded/usersRemoved; this is an assumption that keeps each body small, and the sandbox holds us to it.
     /// </summary>
     public const int MembersPerGroupCall = 100;
 
@@ -34,13 +38,12 @@ internal sealed class AcceldataProvider : IUserProvider
     {
         Platform = "Acceldata",
         InvitationsPerCall = 100,
-        MembersPerGroupCall = MembersPerGroupCall,
         // GET groups/{id} answers with the members; users/list takes enabled=true|false.
         ListsGroupMembers = true,
         FiltersUsersByStatus = true,
     };
 
-    public ProviderCapabilities Capabilities => PlatformCapabilities;
+    public ProviderCapabilities Capabilities { get; }
 
     public Task VerifyAsync(CancellationToken cancellationToken) =>
         _rest.SendAsync(new RestRequest($"{Users}/count"), cancellationToken);
@@ -56,7 +59,7 @@ internal sealed class AcceldataProvider : IUserProvider
         if (!string.IsNullOrEmpty(search)) request.AddQueryParameter("searchString", search);
         if (enabled is { } flag) request.AddQueryParameter("enabled", flag ? "true" : "false");
         var list = await _rest.SendAsync<AcceldataUserList>(request, cancellationToken);
-        var users = (list.Users ?? []).Select(AcceldataMapper.ToUser).ToList();
+        var users = (list.Users ?? []).Select((dto, i) => AcceldataMapper.ToListedUser(dto, offset + i + 1)).ToList();
         return new UserPage(users, list.Meta?.Total ?? users.Count);
     }
 
@@ -64,13 +67,20 @@ internal sealed class AcceldataProvider : IUserProvider
     {
         try
         {
-            var dto = await _rest.SendAsync<AcceldataUserDto>(new RestRequest($"{Users}/{PathSegment.Of(userId)}"), cancellationToken);
-            return AcceldataMapper.ToUser(dto);
+            return AcceldataMapper.ToUser(await ReadUserAsync(userId, cancellationToken));
         }
         catch (ApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound || e is UnusableIdException)
         {
             return null;
         }
+    }
+
+    /// <summary>One user as the platform holds it; one answered without its userId is the user asked for.</summary>
+    private async Task<AcceldataUserDto> ReadUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        var dto = await _rest.SendAsync<AcceldataUserDto>(new RestRequest($"{Users}/{PathSegment.Of(userId)}"), cancellationToken);
+        dto.UserId ??= userId;
+        return dto;
     }
 
     public async Task<IReadOnlyList<Group>> ListGroupsAsync(CancellationToken cancellationToken)
@@ -103,15 +113,26 @@ internal sealed class AcceldataProvider : IUserProvider
                 .AddQueryParameter("first", 0).AddQueryParameter("max", ids.Length);
             var list = await _rest.SendAsync<AcceldataUserList>(request, cancellationToken);
             // Only the users asked for: a platform that ignored the ids would otherwise pass strangers off as members.
-            members.AddRange((list.Users ?? []).Select(AcceldataMapper.ToUser).Where(u => ids.Contains(u.Id)));
+            members.AddRange((list.Users ?? []).Where(u => u.UserId is not null).Select(AcceldataMapper.ToUser).Where(u => ids.Contains(u.Id)));
         }
         return members;
     }
 
+    /// <summary>
+    /// The spec answers a creation with the group; where a tenant answers only the envelope, the group is
+    /// created all the same and is found by its name, which the platform keeps unique.
+    /// </summary>
     public async Task<Group> CreateGroupAsync(string name, string? description, CancellationToken cancellationToken)
     {
-        var request = new RestRequest(Groups, Method.Post).AddJsonBody(new { name, description });
-        return AcceldataMapper.ToGroup(await _rest.SendAsync<AcceldataGroupDto>(request, cancellationToken));
+        // The seed's example sends the name alone; a description goes only when there is one.
+        object body = description is null ? new { name } : new { name, description };
+        var request = new RestRequest(Groups, Method.Post).AddJsonBody(body);
+        var created = await _rest.SendAsync<AcceldataGroupDto>(request, cancellationToken);
+        if (created.Id is not null) return AcceldataMapper.ToGroup(created);
+        var groups = await ListGroupsAsync(cancellationToken);
+        return groups.FirstOrDefault(g => string.Equals(g.Name, name, StringComparison.Ordinal))
+            ?? groups.FirstOrDefault(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new FormatException($"The platform accepted group '{name}' but answered with no id, and lists no group of that name.");
     }
 
     public Task DeleteGroupAsync(string groupId, CancellationToken cancellationToken) =>
@@ -131,27 +152,55 @@ internal sealed class AcceldataProvider : IUserProvider
 
     private Task ChangeGroupsAsync(string userId, string action, IReadOnlyList<Group> groups, CancellationToken cancellationToken)
     {
-        var ids = groups.Select(g => g.Id).ToArray();
-        object body = _assignmentShape == GroupAssignmentShape.DataGroups
-            ? new { data = new { groups = ids } }
-            : new { groupIds = ids };
+        object body = _assignmentShape switch
+        {
+            GroupAssignmentShape.DataGroups => new { data = new { groups = groups.Select(g => g.Id).ToArray() } },
+            GroupAssignmentShape.GroupNames => new { groupIds = groups.Select(g => g.Name).ToArray() },
+            _ => new { groupIds = groups.Select(g => g.Id).ToArray() },
+        };
         var request = new RestRequest($"{Users}/{PathSegment.Of(userId)}/{action}", Method.Put).AddJsonBody(body);
         return _rest.SendAsync(request, cancellationToken);
     }
 
     /// <summary>
-    /// One group update names every user to add or remove. Only the member list is sent: we assume, as for
-    /// a user's PUT, that fields left out (the name among them) stay as they are.
+    /// One group update names every user to add or remove (used only with MembershipCall = GroupMembers). The
+    /// OpenAPI copy marks the name and every list required, so all are sent: the group's own name, and empty
+    /// lists for what does not change.
     /// </summary>
     public Task ChangeGroupMembersAsync(Group group, IReadOnlyList<string> userIds, bool add, CancellationToken cancellationToken)
     {
-        object body = add ? new { usersAdded = userIds } : new { usersRemoved = userIds };
+        var body = new
+        {
+            name = group.Name,
+            usersAdded = add ? userIds : [],
+            usersRemoved = add ? [] : userIds,
+            rolesAdded = Array.Empty<string>(),
+            rolesRemoved = Array.Empty<string>(),
+            addDomainRoleMappings = Array.Empty<object>(),
+            removeDomainRoleMappings = Array.Empty<object>(),
+        };
         var request = new RestRequest($"{Groups}/{PathSegment.Of(group.Id)}", Method.Put).AddJsonBody(body);
         return _rest.SendAsync(request, cancellationToken);
     }
 
-    public Task SetAttributesAsync(string userId, IReadOnlyDictionary<string, IReadOnlyList<string>> attributes, CancellationToken cancellationToken) =>
-        UpdateUserAsync(userId, new { attributes }, cancellationToken);
+    /// <summary>
+    /// No source says whether the PUT merges the attribute map or replaces it, so the whole map is written:
+    /// the user's attributes as read, with the changes laid over them (an emptied one as []). Either way the
+    /// user's other attributes stay.
+    /// </summary>
+    public async Task SetAttributesAsync(string userId, IReadOnlyDictionary<string, IReadOnlyList<string>> attributes, CancellationToken cancellationToken)
+    {
+        var current = await ReadUserAsync(userId, cancellationToken);
+        var merged = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in current.Attributes ?? []) merged[name] = values;
+        foreach (var (name, values) in attributes)
+        {
+            // The platform's spelling of a name stays, so a change in case does not make a second attribute.
+            var key = merged.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase)) ?? name;
+            merged[key] = values;
+        }
+        await UpdateUserAsync(userId, new { attributes = merged.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal) }, cancellationToken);
+    }
 
     public Task SetEnabledAsync(string userId, bool enabled, CancellationToken cancellationToken) =>
         UpdateUserAsync(userId, new { enabled }, cancellationToken);

@@ -1,26 +1,34 @@
+using System.Text.Json.Serialization;
+
 namespace UserMgmt.Providers.Ccai;
 
 // Wire shapes of CCAI Platform's Apps API; snake_case on the wire.
 
+/// <summary>
+/// A role or team: P1's template flags each with value 0 or 1; a list may instead carry the held ones
+/// alone, as {id, name} without a value.
+/// </summary>
 internal sealed class CcaiNameValue
 {
-    public string? Name { get; set; }
-    public int Value { get; set; }
+    [JsonConverter(typeof(LenientStringConverter))] public string? Id { get; set; }
+    [JsonConverter(typeof(LenientStringConverter))] public string? Name { get; set; }
+    [JsonConverter(typeof(LenientIntConverter))] public int? Value { get; set; }
 }
 
+/// <summary>A user as /users (P3) and the template (P1) show one, and a row of the upload file (P2); every value read leniently.</summary>
 internal sealed class CcaiUserDto
 {
-    public string? Id { get; set; }
-    public string? Email { get; set; }
-    public string? NewEmail { get; set; }
-    public string? FirstName { get; set; }
-    public string? LastName { get; set; }
-    public string? AgentNumber { get; set; }
-    public string? Status { get; set; }
-    public string? DeactivatedAt { get; set; }
-    public string? Location { get; set; }
-    public int? MaxChatLimit { get; set; }
-    public int? MaxChatLimitEnabled { get; set; }
+    [JsonConverter(typeof(LenientStringConverter))] public string? Id { get; set; }
+    [JsonConverter(typeof(LenientStringConverter))] public string? Email { get; set; }
+    [JsonConverter(typeof(LenientStringConverter))] public string? NewEmail { get; set; }
+    [JsonConverter(typeof(LenientStringConverter))] public string? FirstName { get; set; }
+    [JsonConverter(typeof(LenientStringConverter))] public string? LastName { get; set; }
+    [JsonConverter(typeof(LenientStringConverter))] public string? AgentNumber { get; set; }
+    [JsonConverter(typeof(LenientStringConverter))] public string? Status { get; set; }
+    [JsonConverter(typeof(LenientStringConverter))] public string? DeactivatedAt { get; set; }
+    [JsonConverter(typeof(LenientStringConverter))] public string? Location { get; set; }
+    [JsonConverter(typeof(LenientIntConverter))] public int? MaxChatLimit { get; set; }
+    [JsonConverter(typeof(LenientIntConverter))] public int? MaxChatLimitEnabled { get; set; }
     public List<CcaiNameValue>? Roles { get; set; }
     public List<CcaiNameValue>? Teams { get; set; }
 }

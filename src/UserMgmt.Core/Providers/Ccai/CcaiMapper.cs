@@ -21,7 +21,9 @@ internal static class CcaiMapper
         Email = dto.Email ?? string.Empty,
         FirstName = dto.FirstName,
         LastName = dto.LastName,
-        Status = dto.Status == "Inactive" || dto.DeactivatedAt is not null ? UserStatus.Inactive : UserStatus.Active,
+        // P3: deactivated_at has no value for an active user; "no value" may come as null, "" or nothing at all.
+        Status = string.Equals(dto.Status, "Inactive", StringComparison.OrdinalIgnoreCase) || !string.IsNullOrWhiteSpace(dto.DeactivatedAt)
+            ? UserStatus.Inactive : UserStatus.Active,
         Roles = Held(dto.Roles),
         Groups = Held(dto.Teams),
         Attributes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
@@ -151,8 +153,16 @@ internal static class CcaiMapper
         };
     }
 
-    private static List<string> Held(List<CcaiNameValue>? items) =>
-        (items ?? []).Where(i => i.Value == 1 && !string.IsNullOrEmpty(i.Name)).Select(i => i.Name!).ToList();
+    /// <summary>
+    /// The roles or teams held: in a flagged list (any entry carries a value) those flagged 1; in a list
+    /// without flags, every entry, since such a list names only what is held.
+    /// </summary>
+    private static List<string> Held(List<CcaiNameValue>? items)
+    {
+        var named = (items ?? []).Where(i => !string.IsNullOrEmpty(i.Name)).ToList();
+        var flagged = named.Any(i => i.Value is not null);
+        return named.Where(i => !flagged || i.Value == 1).Select(i => i.Name!).ToList();
+    }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -75,59 +75,79 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     public async Task<UserPage> ListUsersAsync(string? search, int offset, int pageSize, CancellationToken cancellationToken)
     {
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        // The platform filters by address only; other searches match names and addresses of every user read.
-        var byEmail = !string.IsNullOrEmpty(search) && search.Contains('@');
-        if (!string.IsNullOrEmpty(search) && !byEmail) return await SearchAllAsync(search, offset, pageSize, cancellationToken);
-        return await WindowAsync(byEmail ? search : null, offset, pageSize, cancellationToken);
+        if (string.IsNullOrEmpty(search)) return await WindowAsync(offset, pageSize, cancellationToken);
+        // The platform looks users up by address only; other searches match names and addresses of every user.
+        var matches = search.Contains('@')
+            ? await ChosenAsync("email", search, cancellationToken)
+            : await SearchAllAsync(search, cancellationToken);
+        return new UserPage(matches.Skip(offset).Take(pageSize).ToList(), matches.Count);
     }
 
     /// <summary>
     /// The users from <paramref name="offset"/> on. The platform pages by number, so a window that starts
     /// inside a page is read from that page and the next: callers page by the count they received.
     /// </summary>
-    private async Task<UserPage> WindowAsync(string? email, int offset, int size, CancellationToken cancellationToken)
+    /// <remarks>
+    /// P3 does not say how an answer tells that more pages follow (A5). A Total header is honoured where one
+    /// comes; without it a full window reports one user more than it holds, which keeps callers reading
+    /// until a short or empty page.
+    /// </remarks>
+    private async Task<UserPage> WindowAsync(int offset, int size, CancellationToken cancellationToken)
     {
-        var first = await PageAsync(email, offset / size + 1, size, cancellationToken);
+        var first = await PageAsync(offset / size + 1, size, cancellationToken);
         var skip = offset % size;
         var users = first.Items.Skip(skip).ToList();
         if (skip > 0 && first.Items.Count == size)
-            users.AddRange((await PageAsync(email, offset / size + 2, size, cancellationToken)).Items.Take(skip));
-        return new UserPage(users, first.Total ?? first.Items.Count);
+            users.AddRange((await PageAsync(offset / size + 2, size, cancellationToken)).Items.Take(skip));
+        return new UserPage(users, first.Total ?? offset + users.Count + (users.Count == size ? 1 : 0));
     }
 
-    /// <summary>
-    /// The matches from <paramref name="offset"/> on, out of every user: matches are counted among
-    /// themselves, so one beyond the first page read is found, and paging through them loses none.
-    /// </summary>
-    private async Task<UserPage> SearchAllAsync(string search, int offset, int size, CancellationToken cancellationToken)
+    /// <summary>The users whose address, first or last name contains the text, out of every user.</summary>
+    private async Task<List<User>> SearchAllAsync(string search, CancellationToken cancellationToken)
     {
         var matches = new List<User>();
         await foreach (var page in EveryPageAsync(cancellationToken))
             matches.AddRange(page.Items.Where(u => $"{u.Email} {u.FirstName} {u.LastName}".Contains(search, StringComparison.OrdinalIgnoreCase)));
-        return new UserPage(matches.Skip(offset).Take(size).ToList(), matches.Count);
+        return matches;
     }
 
-    /// <summary>Every user, page by page, for reads the platform cannot narrow.</summary>
+    /// <summary>Every user, page by page, until a short or empty page.</summary>
     private IAsyncEnumerable<PageRead<User>> EveryPageAsync(CancellationToken cancellationToken) =>
-        PageReader.ReadAsync("users", u => u.Id, MaxPageSize, null, (p, ct) => PageAsync(null, p.Number, p.Size, ct), cancellationToken);
+        PageReader.ReadAsync("users", u => u.Id, MaxPageSize, null,
+            (p, ct) => PageAsync(p.Number, p.Size, ct), cancellationToken);
 
-    /// <summary>One page by number; its total is the platform's Total header, or null where it sent none.</summary>
-    private async Task<PageRead<User>> PageAsync(string? email, int number, int size, CancellationToken cancellationToken)
+    /// <summary>One page of every user, by number, with the Total header where the platform sends one.</summary>
+    private async Task<PageRead<User>> PageAsync(int number, int size, CancellationToken cancellationToken)
     {
         var request = new RestRequest(_root + "users").AddQueryParameter("page", number).AddQueryParameter("per_page", size);
-        if (email is not null) request.AddQueryParameter("email", email);
         var response = await _rest.SendAsync(request, cancellationToken);
-        // Read here, not by SendAsync<T>: the total comes in a header.
-        var users = _rest.Read<List<CcaiUserDto>>(request, response).Select(CcaiMapper.ToUser).ToList();
+        var users = Remember(_rest.Read<List<CcaiUserDto>>(request, response));
+        var total = response.Headers?.FirstOrDefault(h => string.Equals(h.Name, "Total", StringComparison.OrdinalIgnoreCase))?.Value?.ToString();
+        return new PageRead<User>(users, int.TryParse(total, out var count) ? count : null);
+    }
+
+    /// <summary>
+    /// Chosen users by address or System ID. P3: a page number cannot be combined with user ids, so the
+    /// id goes alone and the answer holds every user it names.
+    /// </summary>
+    private async Task<List<User>> ChosenAsync(string parameter, string value, CancellationToken cancellationToken) =>
+        Remember(await _rest.SendAsync<List<CcaiUserDto>>(new RestRequest(_root + "users").AddQueryParameter(parameter, value), cancellationToken));
+
+    private List<User> Remember(List<CcaiUserDto> read)
+    {
+        var users = read.Select(CcaiMapper.ToUser).ToList();
         users.ForEach(u => _seen[u.Id] = u);
-        return new PageRead<User>(users, int.TryParse(Header(response, "Total"), out var total) ? total : null);
+        return users;
     }
 
     public async Task<User?> GetUserAsync(string userId, CancellationToken cancellationToken)
     {
-        // The platform looks users up by address, not id: page through until found.
+        var chosen = await ChosenAsync("id", userId, cancellationToken);
+        if (chosen.FirstOrDefault(u => u.Id == userId) is { } user) return user;
+        // The parameter's name is not in the sources (A14): an answer naming only others means it was not understood.
+        if (chosen.Count == 0) return null;
         await foreach (var page in EveryPageAsync(cancellationToken))
-            if (page.Items.FirstOrDefault(u => u.Id == userId) is { } user) return user;
+            if (page.Items.FirstOrDefault(u => u.Id == userId) is { } found) return found;
         return null;
     }
 
@@ -251,9 +271,6 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
 
     private static IReadOnlySet<string> Names(IEnumerable<CcaiNameValue> items) =>
         items.Where(i => !string.IsNullOrEmpty(i.Name)).Select(i => i.Name!).ToHashSet(StringComparer.OrdinalIgnoreCase);
-
-    private static string? Header(RestResponse response, string name) =>
-        response.Headers?.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase))?.Value?.ToString();
 
     public void Dispose() => _rest.Dispose();
 }

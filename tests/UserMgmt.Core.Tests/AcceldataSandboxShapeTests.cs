@@ -1,0 +1,99 @@
+using System.Net;
+using System.Text.Json;
+using UserMgmt.Sandbox;
+using UserMgmt.Sandbox.Variants;
+using UserMgmt.Tests.Support;
+
+namespace UserMgmt.Tests;
+
+/// <summary>
+/// The sandbox's Acceldata endpoints take only the form the configured tenant takes (strict: the guides'
+/// group ids in groupIds) and answer in the shape each variant names; raw HTTP, since the client would
+/// never send the wrong form.
+/// </summary>
+public sealed class AcceldataSandboxShapeTests : SandboxTest
+{
+    private const string Ben = "ben.okafor@example.com";
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(string method, string path, string? body = null)
+    {
+        using var http = SandboxHttp.Client(Sandbox);
+        using var response = await http.SendAsync(SandboxHttp.Signed(Sandbox, new SandboxRoute(method, path), SandboxOptions.DemoAccessKey, SandboxOptions.DemoSecretKey, body));
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    private string GroupId(string name) => Sandbox.Query("SELECT id FROM groups WHERE name = @n", r => r.GetString(0), ("@n", name)).Single();
+
+    public static TheoryData<string, string, HttpStatusCode> Assignments() => new()
+    {
+        // variant, body ({id} / {name} filled in), answer
+        { "strict", """{"groupIds": ["{id}"]}""", HttpStatusCode.OK },
+        { "strict", """{"groupIds": ["{name}"]}""", HttpStatusCode.NotFound },
+        { "strict", """{"data": {"groups": ["{id}"]}}""", HttpStatusCode.BadRequest },
+        { nameof(SandboxVariant.GroupIdsHoldNames), """{"groupIds": ["{name}"]}""", HttpStatusCode.OK },
+        { nameof(SandboxVariant.GroupIdsHoldNames), """{"groupIds": ["{id}"]}""", HttpStatusCode.NotFound },
+        { nameof(SandboxVariant.DataGroupsBody), """{"data": {"groups": ["{id}"]}}""", HttpStatusCode.OK },
+        { nameof(SandboxVariant.DataGroupsBody), """{"groupIds": ["{id}"]}""", HttpStatusCode.BadRequest },
+    };
+
+    [Theory, MemberData(nameof(Assignments))]
+    public async Task A_group_assignment_is_taken_only_in_the_tenants_form(string variant, string body, HttpStatusCode expected)
+    {
+        if (variant != "strict") Sandbox.UseVariants(Enum.Parse<SandboxVariant>(variant));
+
+        var (status, _) = await SendAsync("PUT", "/admin/api/users/user-002/assign-groups", body.Replace("{id}", GroupId("Contractors")).Replace("{name}", "Contractors"));
+
+        Assert.Equal(expected, status);
+        Assert.Equal(expected == HttpStatusCode.OK, Sandbox.GroupsOf(Ben).Contains("Contractors"));
+    }
+
+    [Fact]
+    public async Task Under_error_envelope_with_200_a_refused_write_answers_200_and_status_false_but_a_read_keeps_its_404()
+    {
+        Sandbox.UseVariants(SandboxVariant.ErrorEnvelopeWith200);
+
+        var (written, refusal) = await SendAsync("PUT", "/admin/api/users/user-nobody", """{"enabled": false}""");
+        var (read, _) = await SendAsync("GET", "/admin/api/users/user-nobody");
+
+        Assert.Equal(HttpStatusCode.OK, written);
+        Assert.False(refusal.GetProperty("status").GetBoolean());
+        Assert.Contains("user-nobody", refusal.GetProperty("message").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, read);
+    }
+
+    [Fact]
+    public async Task Under_group_create_envelope_only_a_creation_answers_without_the_id()
+    {
+        Sandbox.UseVariants(SandboxVariant.GroupCreateEnvelopeOnly);
+
+        var (status, body) = await SendAsync("POST", "/admin/api/groups", """{"name": "Customer Analytics"}""");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.False(body.TryGetProperty("id", out _));
+        Assert.True(Sandbox.GroupExists("Customer Analytics"));
+    }
+
+    [Theory]
+    [InlineData("strict", """{"department":["Sales"],"title":["Lead"]}""")]
+    [InlineData(nameof(SandboxVariant.AttributesPutReplaces), """{"title":["Lead"]}""")]
+    public async Task A_users_attributes_are_merged_or_under_the_variant_replaced(string variant, string expected)
+    {
+        if (variant != "strict") Sandbox.UseVariants(Enum.Parse<SandboxVariant>(variant));
+        await SendAsync("PUT", "/admin/api/users/user-002", """{"attributes": {"department": ["Sales"]}}""");
+
+        await SendAsync("PUT", "/admin/api/users/user-002", """{"attributes": {"title": ["Lead"]}}""");
+
+        Assert.Equal(expected, Sandbox.AttributesJson(Ben));
+    }
+
+    [Fact]
+    public async Task A_group_update_without_the_name_the_spec_requires_is_refused()
+    {
+        var (status, body) = await SendAsync("PUT", $"/admin/api/groups/{GroupId("Contractors")}", """{"usersAdded": ["user-002"]}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("'name'", body.GetProperty("message").GetString());
+        Assert.DoesNotContain("Contractors", Sandbox.GroupsOf(Ben));
+    }
+}

@@ -203,7 +203,7 @@ public sealed class CcaiReadTests : SandboxTest
     {
         var http = SandboxHttp.Client(Sandbox);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{SandboxOptions.DemoAccessKey}:{SandboxOptions.DemoSecretKey}")));
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{SandboxOptions.DemoCcaiSubdomain}:{SandboxOptions.DemoSecretKey}")));
         return http;
     }
 }

@@ -1,6 +1,7 @@
 using System.Security;
 using BenchmarkDotNet.Attributes;
 using UserMgmt.Connections;
+using UserMgmt.FakeProvider;
 using UserMgmt.Model;
 using UserMgmt.Operations;
 using UserMgmt.Providers;
@@ -38,10 +39,10 @@ public class CcaiCommandBenchmarks
         foreach (var c in SandboxOptions.DemoSecretKey) secret.AppendChar(c);
         _connection = await UserMgmtConnection.OpenAsync(new ConnectionSettings
         {
-            Provider = "Ccai", BaseUri = _sandbox.BaseUri, Credential = new ApiCredential(SandboxOptions.DemoAccessKey, secret),
+            Provider = "Ccai", BaseUri = _sandbox.BaseUri, Credential = new ApiCredential(SandboxOptions.DemoCcaiSubdomain, secret),
         }, default);
         var client = _connection.Client;
-        _provider = CapabilityOverride.Over(client, client.Capabilities with { UserChangesPerJob = RowsPerJob });
+        _provider = RelabelledProvider.Over(client, client.Capabilities with { UserChangesPerJob = RowsPerJob });
         _users = (await client.ListUsersAsync(null, 0, 100, default)).Users.Where(u => u.LastName is not null && !u.ExternallyManaged).Take(Rows).ToList();
         _team = (await client.ListGroupsAsync(default)).Single(g => g.Name == "Contractors");
     }

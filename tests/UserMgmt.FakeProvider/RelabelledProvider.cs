@@ -14,7 +14,8 @@ public class RelabelledProvider : DispatchProxy
     private IUserProvider _api = null!;
     private ProviderCapabilities _capabilities = null!;
 
-    internal static IUserProvider Over(IUserProvider api, ProviderCapabilities capabilities)
+    /// <summary>The provider as it is, answering with other capabilities (also used to measure what one capability is worth).</summary>
+    public static IUserProvider Over(IUserProvider api, ProviderCapabilities capabilities)
     {
         var proxy = Create<IUserProvider, RelabelledProvider>();
         var relabelled = (RelabelledProvider)(object)proxy;

@@ -1,31 +1,73 @@
 using System.Management.Automation;
 using UserMgmt.Sandbox;
+using UserMgmt.Sandbox.Variants;
 using UserMgmt.Tests.Support;
 
 namespace UserMgmt.PowerShell.Tests.Hosting;
 
 /// <summary>
 /// The providers every scenario runs against, each connected as its users connect: -Provider and a
-/// -Credential whose user name is the key and whose password is the secret. A provider joins the
-/// scenarios by one line in <see cref="All"/>.
+/// -Credential whose user name is the key and whose password is the secret. Each real provider runs on
+/// the strict sandbox and on every shape its vendor's sources leave open, named "Provider+variant"
+/// (Ccai+numeric-ids) so a failing row says which tenant it was. A provider joins the scenarios by one
+/// line in <see cref="VariantsOf"/>.
 /// </summary>
 public static class ProviderSession
 {
-    public static TheoryData<string> All => new()
+    /// <summary>Each provider and the sandbox variants that shape what its platform answers or takes.</summary>
+    private static readonly (string Provider, SandboxVariant[] Variants)[] VariantsOf =
+    [
+        ("Acceldata", [SandboxVariant.AttributesPutReplaces, SandboxVariant.GroupCreateEnvelopeOnly, SandboxVariant.ErrorEnvelopeWith200,
+            SandboxVariant.GroupIdsHoldNames, SandboxVariant.DataGroupsBody]),
+        ("Ccai", [SandboxVariant.NumericIds, SandboxVariant.NullCounters, SandboxVariant.MembershipsWithoutValue,
+            SandboxVariant.OtherFinalStatus, SandboxVariant.LooseUserFields]),
+        // A test-only relabelling of another provider's API: its variants are that provider's, run above.
+        (ThirdPartyProvider.Name, []),
+    ];
+
+    /// <summary>A demo user no scenario reads or changes.</summary>
+    private const string TeamHolder = "ada.lovelace@example.com";
+
+    public static TheoryData<string> All
     {
-        "Acceldata",
-        "Ccai",
-        ThirdPartyProvider.Name,
-    };
+        get
+        {
+            var all = new TheoryData<string>();
+            foreach (var (provider, variants) in VariantsOf)
+            {
+                all.Add(provider);
+                foreach (var variant in variants) all.Add($"{provider}+{SandboxVariants.NameOf(variant)}");
+            }
+            return all;
+        }
+    }
 
     /// <summary>The user name a provider's users give: CCAI takes the tenant's subdomain, the others the access key.</summary>
     public static string UserName(string? provider) => provider == "Ccai" ? SandboxOptions.DemoCcaiSubdomain : SandboxOptions.DemoAccessKey;
 
-    public static Invocation Connect(PowerShellSession shell, LocalSandbox sandbox, string provider)
+    /// <summary>Puts the sandbox in the session's variant (none: strict), then connects as a user of such a tenant would.</summary>
+    public static Invocation Connect(PowerShellSession shell, LocalSandbox sandbox, string session)
     {
+        var (provider, variants) = Parse(session);
+        sandbox.UseVariants([.. variants]);
+        // A template of held teams alone shows only the teams someone is in (docs/providers/ccai.md, A8):
+        // the scenarios name teams nobody in the demo holds, so someone outside them holds every team.
+        if (variants.Contains(SandboxVariant.MembershipsWithoutValue)) sandbox.PutInEveryGroup(TeamHolder);
         var secret = new System.Net.NetworkCredential("", SandboxOptions.DemoSecretKey).SecurePassword;
         var credential = new PSCredential(UserName(provider), secret);
-        return shell.Run("$null = Connect-UserMgmt -Provider $provider -BaseUri $uri -Credential $credential -MaxRetry 2 -RetryDelay 0.01",
-            ("provider", provider), ("uri", sandbox.BaseUri.ToString()), ("credential", credential));
+        return shell.Run("$null = Connect-UserMgmt -Provider $provider -BaseUri $uri -Credential $credential -MaxRetry 2 -RetryDelay 0.01 -ProviderOption $options",
+            ("provider", provider), ("uri", sandbox.BaseUri.ToString()), ("credential", credential), ("options", OptionsFor(variants)));
     }
+
+    private static (string Provider, IReadOnlySet<SandboxVariant> Variants) Parse(string session) =>
+        session.Split('+', 2) is [var provider, var variants] ? (provider, SandboxVariants.Parse(variants)) : (session, new HashSet<SandboxVariant>());
+
+    /// <summary>
+    /// The group assignment body is the one thing an Acceldata tenant decides and the client cannot find
+    /// out for itself, so its users say it (docs/providers/acceldata.md, D2); every other variant needs no option.
+    /// </summary>
+    private static System.Collections.Hashtable OptionsFor(IReadOnlySet<SandboxVariant> variants) =>
+        variants.Contains(SandboxVariant.GroupIdsHoldNames) ? new() { ["GroupAssignmentShape"] = "GroupNames" }
+        : variants.Contains(SandboxVariant.DataGroupsBody) ? new() { ["GroupAssignmentShape"] = "DataGroups" }
+        : new();
 }

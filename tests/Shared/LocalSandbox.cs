@@ -75,10 +75,6 @@ public class LocalSandbox : IAsyncDisposable
     /// <summary>Drops the letter from a demo agent number (A1000 becomes 1000), as tenants numbering agents by digits have them.</summary>
     public void UseDigitsForAgentNumber(string email) => AlterOne("UPDATE users SET agent_number = ltrim(agent_number, 'A') WHERE email = @n", email);
 
-    /// <summary>Puts a user in every group straight in the directory, so that each group has someone in it.</summary>
-    public void PutInEveryGroup(string email) => AlterOne(
-        "INSERT OR IGNORE INTO memberships (user_id, group_id) SELECT u.id, g.id FROM users u, groups g WHERE u.email = @n", email, atLeastOne: true);
-
     /// <summary>Adds active users (extra0001@example.com on) straight to the directory, as an import outside the API would.</summary>
     public void AddUsers(int count)
     {
@@ -101,14 +97,14 @@ public class LocalSandbox : IAsyncDisposable
     }
 
     /// <summary>Changes one row directly, as no platform call can; none changed is an error naming what was asked for.</summary>
-    private void AlterOne(string sql, string name, bool atLeastOne = false)
+    private void AlterOne(string sql, string name)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Host.Database.Path, Pooling = false }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Parameters.AddWithValue("@n", name);
-        if (command.ExecuteNonQuery() is var changed && (atLeastOne ? changed < 1 : changed != 1)) throw new InvalidOperationException($"Nothing is named '{name}' in the sandbox.");
+        if (command.ExecuteNonQuery() != 1) throw new InvalidOperationException($"Nothing is named '{name}' in the sandbox.");
     }
 
     public List<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object Value)[] parameters)

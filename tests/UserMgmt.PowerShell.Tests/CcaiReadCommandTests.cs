@@ -79,6 +79,24 @@ public sealed class CcaiReadCommandTests : ModuleTest
         Assert.Equal(new SortedSet<string> { "Administrators" }, Sandbox.GroupsOf("ada.lovelace@example.com"));
     }
 
+    // A8: a template of held teams alone names no team nobody is in. Such a team is still joined, where the
+    // client once refused it as missing; a name the platform lacks is judged by the platform, whose answer (a
+    // warning on the row, the team left out) is passed on in the row's message.
+    [Fact]
+    public void With_held_teams_alone_a_team_nobody_is_in_is_joined_and_an_unknown_one_is_judged_by_the_platform()
+    {
+        Assert.Empty(Sandbox.MembersOf("Contractors"));
+        Sandbox.UseVariants(SandboxVariant.MembershipsWithoutValue);
+
+        var joined = Shell.Run("Add-UserGroup grace.hopper@example.com Contractors");
+        var unknown = Shell.Run("Add-UserGroup grace.hopper@example.com 'No Such Team'");
+
+        Assert.Equal(["Succeeded"], joined.Statuses());
+        Assert.Contains("Contractors", Sandbox.GroupsOf("grace.hopper@example.com"));
+        Assert.Contains("Team 'No Such Team' does not exist", Assert.Single(unknown.Values("Message"))?.ToString());
+        Assert.DoesNotContain("No Such Team", Sandbox.GroupsOf("grace.hopper@example.com"));
+    }
+
     // D9 with item 4: a change names the user by the id the platform gave, numeric or not. (A team some user
     // holds: a template listing held teams only, memberships-without-value, names no other; see A8.)
     [Theory, MemberData(nameof(Variants))]

@@ -32,6 +32,7 @@ public static class BulkRowValidator
             if (!string.IsNullOrEmpty(row.Status) && row.Status is not ("Active" or "Inactive")) Problem("status", $"Status '{row.Status}' must be Active, Inactive or empty.");
             if (row.MaxChatLimit is < 0) Problem("max_chat_limit", "Max chat limit must not be negative.");
             if (!string.IsNullOrEmpty(row.Location) && !template.Locations.Contains(row.Location)) Problem("location", $"Location '{row.Location}' does not exist.");
+            if (!template.ListsEveryRoleAndTeam) continue;
             foreach (var role in row.Roles.Where(r => !template.Roles.Contains(r))) Problem("roles", $"Role '{role}' does not exist.");
             foreach (var team in row.Teams.Where(t => !template.Teams.Contains(t))) Problem("teams", $"Team '{team}' does not exist.");
         }

@@ -15,7 +15,8 @@ internal sealed class GroupCatalog(IUserProvider provider)
     {
         var groups = await AllAsync(cancellationToken);
         return groups.FirstOrDefault(g => g.Id == nameOrId)
-               ?? groups.FirstOrDefault(g => string.Equals(g.Name, nameOrId, StringComparison.OrdinalIgnoreCase));
+               ?? groups.FirstOrDefault(g => string.Equals(g.Name, nameOrId, StringComparison.OrdinalIgnoreCase))
+               ?? await provider.FindUnlistedGroupAsync(nameOrId, cancellationToken);
     }
 
     /// <summary>Resolves every name or id; those that match no group are returned apart.</summary>

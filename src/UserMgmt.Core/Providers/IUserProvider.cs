@@ -36,6 +36,13 @@ public interface IUserProvider : IDisposable
     Task<IReadOnlyList<Group>> ListGroupsAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// The group a name stands for when <see cref="ListGroupsAsync"/> did not show it but the platform may still
+    /// have it (its listing shows only groups someone is in): the change then names it and the platform judges
+    /// it. Null, the default, where the listing shows every group, so an unlisted name is no group.
+    /// </summary>
+    Task<Group?> FindUnlistedGroupAsync(string name, CancellationToken cancellationToken) => Task.FromResult<Group?>(null);
+
+    /// <summary>
     /// Every member of the group, as full users in the order user listings use: only for platforms whose
     /// capabilities say <see cref="ProviderCapabilities.ListsGroupMembers"/>.
     /// </summary>

@@ -25,9 +25,6 @@ public static class ProviderSession
         (ThirdPartyProvider.Name, []),
     ];
 
-    /// <summary>A demo user no scenario reads or changes.</summary>
-    private const string TeamHolder = "ada.lovelace@example.com";
-
     public static TheoryData<string> All
     {
         get
@@ -50,9 +47,6 @@ public static class ProviderSession
     {
         var (provider, variants) = Parse(session);
         sandbox.UseVariants([.. variants]);
-        // A template of held teams alone shows only the teams someone is in (docs/providers/ccai.md, A8):
-        // the scenarios name teams nobody in the demo holds, so someone outside them holds every team.
-        if (variants.Contains(SandboxVariant.MembershipsWithoutValue)) sandbox.PutInEveryGroup(TeamHolder);
         var secret = new System.Net.NetworkCredential("", SandboxOptions.DemoSecretKey).SecurePassword;
         var credential = new PSCredential(UserName(provider), secret);
         return shell.Run("$null = Connect-UserMgmt -Provider $provider -BaseUri $uri -Credential $credential -MaxRetry 2 -RetryDelay 0.01 -ProviderOption $options",

@@ -35,6 +35,8 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     private readonly string _root;
     // Users read so far, by id: a change needs the user's address and last name, and the platform looks users up by address only.
     private readonly ConcurrentDictionary<string, User> _seen = new();
+    // Whether the last template read named every team; a tenant's template keeps its shape, so one read tells.
+    private bool? _templateListsEveryTeam;
 
     public CcaiProvider(ConnectionSettings settings)
     {
@@ -154,16 +156,25 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     public async Task<IReadOnlyList<Group>> ListGroupsAsync(CancellationToken cancellationToken) =>
         (await GetTemplateAsync(cancellationToken)).Teams.Order().Select(t => new Group { Id = t, Name = t }).ToList();
 
+    // A template of held teams alone (A8) cannot show a team nobody is in: the file names it and the platform's
+    // scheme check judges it, as it does every row.
+    public async Task<Group?> FindUnlistedGroupAsync(string name, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(name) || (_templateListsEveryTeam ?? (await GetTemplateAsync(cancellationToken)).ListsEveryRoleAndTeam)
+            ? null : new Group { Id = name, Name = name };
+
     public async Task<BulkUserTemplate> GetTemplateAsync(CancellationToken cancellationToken)
     {
         var rows = await _rest.SendAsync<List<CcaiUserDto>>(new RestRequest(_root + "bulk/users/template"), cancellationToken);
-        return new BulkUserTemplate
+        var template = new BulkUserTemplate
         {
             Rows = rows.Select((r, i) => CcaiMapper.ToRow(r, i + 1)).ToList(),
             Roles = Names(rows.SelectMany(r => r.Roles ?? [])),
             Teams = Names(rows.SelectMany(r => r.Teams ?? [])),
+            ListsEveryRoleAndTeam = rows.SelectMany(r => (r.Roles ?? []).Concat(r.Teams ?? [])).All(entry => entry.Value is not null),
             Locations = rows.Select(r => r.Location).Where(l => !string.IsNullOrEmpty(l)).Select(l => l!).ToHashSet(StringComparer.OrdinalIgnoreCase),
         };
+        _templateListsEveryTeam = template.ListsEveryRoleAndTeam;
+        return template;
     }
 
     public Task<BulkJob> UploadAsync(IReadOnlyList<BulkUserRow> rows, string filename, CancellationToken cancellationToken) =>

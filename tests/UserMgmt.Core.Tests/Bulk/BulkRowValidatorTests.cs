@@ -20,6 +20,22 @@ public sealed class BulkRowValidatorTests
         Assert.Equal(["Email 'b@company.com' repeats row 2.", "Email 'A@company.com' repeats row 1 of day.csv."], problems.Select(p => p.Message));
     }
 
+    /// <summary>ccai.md A8: a template of held roles and teams alone cannot show one nobody is in, so the platform judges the name.</summary>
+    [Fact]
+    public void Roles_and_teams_are_checked_only_against_a_template_that_lists_every_one()
+    {
+        var row = Row("a@company.com", 1, null) with { Roles = ["Lead"], Teams = ["Night"] };
+
+        var listed = BulkRowValidator.Validate([row], Template);
+        var heldOnly = BulkRowValidator.Validate([row], new BulkUserTemplate
+        {
+            Rows = [], Roles = Template.Roles, Teams = Template.Teams, Locations = Template.Locations, ListsEveryRoleAndTeam = false,
+        });
+
+        Assert.Equal(["Role 'Lead' does not exist.", "Team 'Night' does not exist."], listed.Select(p => p.Message));
+        Assert.Empty(heldOnly);
+    }
+
     /// <summary>ccai.md D8: the vendor's file table (Google, "Apps API bulk user management") requires first_name.</summary>
     [Fact]
     public void A_row_without_a_first_name_is_refused_before_upload()

@@ -81,7 +81,7 @@ public sealed class CcaiReadCommandTests : ModuleTest
 
     // A8: a template of held teams alone names no team nobody is in. Such a team is still joined, where the
     // client once refused it as missing; a name the platform lacks is judged by the platform, whose answer (a
-    // warning on the row, the team left out) is passed on in the row's message.
+    // warning on the row, the team left out) makes the row fail with that warning, ready to be sent again.
     [Fact]
     public void With_held_teams_alone_a_team_nobody_is_in_is_joined_and_an_unknown_one_is_judged_by_the_platform()
     {
@@ -93,6 +93,7 @@ public sealed class CcaiReadCommandTests : ModuleTest
 
         Assert.Equal(["Succeeded"], joined.Statuses());
         Assert.Contains("Contractors", Sandbox.GroupsOf("grace.hopper@example.com"));
+        Assert.Equal(["Failed"], unknown.Statuses());
         Assert.Contains("Team 'No Such Team' does not exist", Assert.Single(unknown.Values("Message"))?.ToString());
         Assert.DoesNotContain("No Such Team", Sandbox.GroupsOf("grace.hopper@example.com"));
     }

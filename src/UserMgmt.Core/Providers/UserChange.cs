@@ -43,4 +43,7 @@ public enum UserChangeResult
 public sealed record UserChangeOutcome(UserChangeResult Result, string? Message = null)
 {
     public static readonly UserChangeOutcome Applied = new(UserChangeResult.Applied);
+
+    /// <summary>Applied, but the platform warned that it left out group changes of the row (a team it does not have).</summary>
+    public bool GroupsLeftOut { get; init; }
 }

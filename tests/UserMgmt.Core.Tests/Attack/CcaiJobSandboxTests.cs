@@ -34,7 +34,8 @@ public sealed class CcaiJobSandboxTests : SandboxTest
         var results = await AddAsync(connection, users, ghost);
 
         Assert.Equal([1, 2], results.Select(r => r.Row));
-        Assert.All(results, r => Assert.Contains("Team 'Ghost' does not exist", r.Message));
+        Assert.All(results, r => Assert.Equal(OperationStatus.Failed, r.Status));
+        Assert.All(results, r => Assert.Contains("did not make the group change: Team 'Ghost' does not exist", r.Message));
     }
 
     [Fact]

@@ -62,7 +62,9 @@ internal sealed class CcaiChangeJob(IBulkJobClient client, TimeSpan timeout)
             return new(UserChangeResult.Refused, Describe(refusal));
         if (unknown is not null) return new(UserChangeResult.NotApplied, unknown);
         var warnings = own.Select(Describe).ToList();
-        return warnings.Count == 0 ? UserChangeOutcome.Applied : new(UserChangeResult.Applied, string.Join("; ", warnings));
+        return warnings.Count == 0
+            ? UserChangeOutcome.Applied
+            : new(UserChangeResult.Applied, string.Join("; ", warnings)) { GroupsLeftOut = own.Any(e => e.Column == "teams") };
     }
 
     private static string Describe(BulkJobError error) => error.Column is { } column ? $"{error.Message} ({column})" : error.Message;

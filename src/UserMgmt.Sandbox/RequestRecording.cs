@@ -18,6 +18,9 @@ internal sealed class RequestRecording(RequestLog log, SandboxVariants variants,
         try
         {
             await next(context);
+            // A body of a media type a typed endpoint does not read is refused by the framework with no body at all.
+            if (context.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType && !context.Response.HasStarted)
+                await Envelope.Error(StatusCodes.Status415UnsupportedMediaType, "Request body must be application/json").ExecuteAsync(context);
         }
         catch (SandboxError e)
         {

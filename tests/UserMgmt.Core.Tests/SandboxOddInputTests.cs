@@ -18,6 +18,27 @@ public sealed class SandboxOddInputTests : SandboxTest
         "{\"emails\":\"a@company.com\"}", "{\"groupIds\":[1]}", "{\"attributes\":{\"department\":\"x\"}}", "{\"enabled\":\"yes\"}",
         "{\"usersAdded\":[null]}", "{\"id\":\"seven\"}", "{\"status\":\"x\",\"times\":\"many\"}", "{\"serverErrorRate\":\"high\"}",
         new string('[', 1000) + new string(']', 1000),
+        // Issue 12 item 12: empty, nulls where values belong, numbers no field can hold, deep objects, text no parser takes.
+        "", " ", "{}", "{\"id\":null}", "{\"id\":1e400}", "{\"id\":99999999999999999999999}", "{\"id\":-1}", "{\"id\":1.5}", "{\"id\":\"1\"}",
+        "{\"id\":[1]}", "{\"id\":{}}", "{\"groupIds\":null}", "{\"groupIds\":[null]}", "{\"groupIds\":\"Contractors\"}", "{\"groupIds\":[[\"a\"]]}",
+        "{\"data\":5}", "{\"data\":{\"groups\":\"x\"}}", "{\"data\":{\"groups\":[{}]}}", "{\"attributes\":{\"x\":[null]}}", "{\"attributes\":{\"x\":\"y\"}}",
+        "{\"attributes\":[]}", "{\"attributes\":null,\"enabled\":null}", "{\"enabled\":1}", "{\"name\":5}", "{\"name\":null}", "{\"name\":[\"a\"]}",
+        "{\"name\":\"x\",\"description\":5}", "{\"userDetails\":null}", "{\"userDetails\":[null]}", "{\"userDetails\":[{\"email\":\"a@company.com\",\"firstName\":5}]}",
+        "{\"userDetails\":[{\"email\":\"a@company.com\"}],\"groups\":5}", "{\"userDetails\":[{\"email\":\"a@company.com\"}],\"groups\":[5]}",
+        "{\"usersAdded\":5}", "{\"usersAdded\":[5]}", "{\"usersRemoved\":[{}]}", "{\"status\":1e400,\"times\":1e400}", "{\"status\":503,\"times\":-1}",
+        "{\"serverErrorRate\":1e400}", "{\"latencyMs\":99999999999}", "{\"variants\":5}", "{\"variants\":[5]}", "{\"variants\":\"numeric-ids\"}",
+        string.Concat(Enumerable.Repeat("{\"a\":", 1000)) + "1" + new string('}', 1000), "{\"a\":\"\\ud800\"}", "{\"name\":\"a\u0000b\"}", "\uFEFF{}", "{'id':1}",
+    };
+
+    /// <summary>Bodies of other media types: forms where JSON belongs, JSON where a form belongs, and forms with nothing usable in them.</summary>
+    public static readonly TheoryData<string, string> OddTypedBodies = new()
+    {
+        { "text/plain", "{\"id\":1}" },
+        { "application/x-www-form-urlencoded", "id=1&file=x" },
+        { "multipart/form-data", "" },
+        { "multipart/form-data; boundary=xyz", "--xyz--" },
+        { "multipart/form-data; boundary=xyz", "not multipart at all" },
+        { "application/xml", "<id>1</id>" },
     };
 
     [Theory]
@@ -30,6 +51,63 @@ public sealed class SandboxOddInputTests : SandboxTest
         {
             using var answer = await http.SendAsync(SandboxHttp.Signed(Sandbox, route, body));
             await AssertRefusedOrServedAsync(answer, $"{route} with {Shorten(body)}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(OddTypedBodies))]
+    public async Task No_write_route_answers_500_to_a_body_of_another_type(string contentType, string body)
+    {
+        using var http = SandboxHttp.Client(Sandbox);
+
+        foreach (var route in SandboxHttp.Routes(Sandbox).Where(r => !r.IsRead))
+        {
+            using var request = SandboxHttp.Signed(Sandbox, route);
+            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            using var answer = await http.SendAsync(request);
+            await AssertRefusedOrServedAsync(answer, $"{route} with {contentType} '{Shorten(body)}'");
+        }
+    }
+
+    /// <summary>Issue 12 item 12: multipart bodies of every wrong kind, to every write route (the upload routes are the ones that read them).</summary>
+    public static readonly TheoryData<string> OddFileParts = new()
+    {
+        "", "not json", "{", "{}", "null", "42", "\"text\"", "[5]", "[null]", "[[]]", "[{\"email\":5}]", "[{\"email\":\"a@company.com\",\"max_chat_limit\":1e400}]",
+        "[{\"email\":\"a@company.com\",\"first_name\":\"A\",\"last_name\":\"A\",\"roles\":[{\"name\":5,\"value\":1}],\"teams\":[null]}]",
+        "[{\"email\":\"a@company.com\",\"first_name\":\"A\",\"last_name\":\"A\",\"teams\":[{\"name\":\"x\",\"value\":99999999999}]}]",
+        new string('[', 1000) + new string(']', 1000), "\uFEFF[]",
+    };
+
+    [Theory]
+    [MemberData(nameof(OddFileParts))]
+    public async Task No_write_route_answers_500_to_an_odd_file_part_nor_does_proceeding_it(string file)
+    {
+        using var http = SandboxHttp.Client(Sandbox);
+        using var existing = await http.SendAsync(Upload("[]"));
+        var existingId = JsonDocument.Parse(await existing.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+
+        foreach (var route in SandboxHttp.Routes(Sandbox).Where(r => !r.IsRead))
+        foreach (var id in new string?[] { null, existingId.ToString(), "seven", "99999999999999999999", "" })
+        {
+            using var request = SandboxHttp.Signed(Sandbox, route);
+            var form = new MultipartFormDataContent();
+            if (id is not null) form.Add(new StringContent(id), "id");
+            form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(file)), "file", "odd.json");
+            request.Content = form;
+            using var answer = await http.SendAsync(request);
+            await AssertRefusedOrServedAsync(answer, $"{route} with id '{id}' and file '{Shorten(file)}'");
+            if (route.Path.EndsWith("/upload") && answer.IsSuccessStatusCode)
+            {
+                var job = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+                using var proceeded = await http.SendAsync(SandboxHttp.Signed(Sandbox, new SandboxRoute("POST", "/apps/api/v1/bulk/users/proceed"), $$"""{"id":{{job}}}"""));
+                await AssertRefusedOrServedAsync(proceeded, $"proceed of a job uploaded by {route} with '{Shorten(file)}'");
+                foreach (var read in new[] { $"/apps/api/v1/bulk/users/jobs/{job}", $"/apps/api/v1/bulk/users/errors/scheme/{job}", $"/apps/api/v1/bulk/users/errors/update/{job}" })
+                {
+                    using var shown = await http.SendAsync(SandboxHttp.Signed(Sandbox, new SandboxRoute("GET", read)));
+                    await AssertRefusedOrServedAsync(shown, $"{read} after '{Shorten(file)}'");
+                }
+            }
         }
     }
 

@@ -90,7 +90,16 @@ internal static class CcaiEndpoints
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxUploadBytes;
         if (!request.HasFormContentType) throw SandboxError.BadRequest("Upload must be multipart/form-data with a part named 'file'");
-        var form = await request.ReadFormAsync();
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException && !request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // A multipart body without its boundary, cut short or not multipart at all: the client's mistake, not a crash.
+            throw SandboxError.BadRequest($"Upload is not valid multipart/form-data: {e.Message}");
+        }
         var file = form.Files["file"] ?? throw SandboxError.BadRequest("Upload must carry a part named 'file'");
         using var reader = new StreamReader(file.OpenReadStream());
         var json = await reader.ReadToEndAsync();

@@ -72,6 +72,12 @@ public class LocalSandbox : IAsyncDisposable
     /// <summary>Takes a user's last name away, as accounts older than a platform's rule may lack one.</summary>
     public void ClearLastName(string email) => AlterOne("UPDATE users SET last_name = NULL WHERE email = @n", email);
 
+    /// <summary>An address without a dot after the @: some platforms hold such old accounts, yet refuse the address in their own files.</summary>
+    public const string LegacyAddress = "legacy@intranet";
+
+    /// <summary>Gives a user <see cref="LegacyAddress"/>, as accounts older than a platform's address check may have.</summary>
+    public void GiveLegacyAddress(string email) => AlterOne($"UPDATE users SET email = '{LegacyAddress}' WHERE email = @n", email);
+
     /// <summary>Drops the letter from a demo agent number (A1000 becomes 1000), as tenants numbering agents by digits have them.</summary>
     public void UseDigitsForAgentNumber(string email) => AlterOne("UPDATE users SET agent_number = ltrim(agent_number, 'A') WHERE email = @n", email);
 

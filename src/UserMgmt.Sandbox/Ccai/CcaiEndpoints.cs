@@ -53,7 +53,7 @@ internal static class CcaiEndpoints
             return Results.Json(shown);
         });
 
-        api.MapGet("/bulk/users/errors/scheme/{id:long}", async (long id) => Results.Json((await jobs.ErrorsAsync(id, "scheme")).Select(CcaiWireShapes.Error)));
+        api.MapGet("/bulk/users/errors/scheme/{id:long}", async (long id) => Results.Json((await jobs.ErrorsAsync(id, "scheme")).Select(e => CcaiWireShapes.SchemeLogEntry(e, variants))));
         api.MapGet("/bulk/users/errors/update/{id:long}", async (long id) => Results.Json((await jobs.ErrorsAsync(id, "update")).Select(CcaiWireShapes.Error)));
 
         // User configuration (P3): chosen users by address or System ID (comma-separated, up to 1000), or every user a page at a time.

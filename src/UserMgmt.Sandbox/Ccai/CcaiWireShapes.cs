@@ -75,7 +75,7 @@ internal static class CcaiWireShapes
             status = StatusWord(j.Status, variants),
             uploaded_api_user_name = j.UploadedBy,
             proceed_api_user_name = j.ProceededBy,
-            scheme_errors = schemeErrors.Select(Error).ToList(),
+            scheme_errors = schemeErrors.Select(e => SchemeLogEntry(e, variants)).ToList(),
             update_errors = updateErrors.Select(Error).ToList(),
         };
     }
@@ -91,6 +91,13 @@ internal static class CcaiWireShapes
         BulkJobStore.States.InvalidScheme => "scheme_check_failed",
         _ => status,
     };
+
+    /// <summary>
+    /// A scheme error as the log and the status show it. Strict: a file-level problem (not JSON, not an array) has row null
+    /// and a row's problem its row; under SchemeErrorsWithoutRow every one has row null, as P1's example does.
+    /// </summary>
+    public static object SchemeLogEntry(JobError e, SandboxVariants variants) =>
+        Error(variants.Has(SandboxVariant.SchemeErrorsWithoutRow) ? e with { Row = null } : e);
 
     public static object Error(JobError e) => e.ErrorType is null
         ? new { message = e.Message, column = e.Column, row = e.Row }

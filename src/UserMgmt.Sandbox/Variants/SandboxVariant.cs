@@ -17,6 +17,8 @@ public enum SandboxVariant
     OtherFinalStatus,
     /// <summary>CCAI: an active user's deactivated_at as "", flags as booleans, a missing chat limit as "".</summary>
     LooseUserFields,
+    /// <summary>CCAI: every scheme error with row null, as the vendor's only example shows one (a bad email, column 1, row null).</summary>
+    SchemeErrorsWithoutRow,
     /// <summary>Acceldata: PUT of a user's attributes replaces the whole map instead of merging it.</summary>
     AttributesPutReplaces,
     /// <summary>Acceldata: a created group answered with the envelope only, no id.</summary>

@@ -34,8 +34,14 @@ internal static class RequestBody
     public static List<string> OptionalStrings(JsonElement body, string field) =>
         body.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null ? Strings(value, field) : [];
 
+    /// <summary>A text field, or null when absent or null; any other kind is refused rather than taken for absent.</summary>
     public static string? OptionalString(JsonElement body, string field) =>
-        body.ValueKind == JsonValueKind.Object && body.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        body.ValueKind != JsonValueKind.Object || !body.TryGetProperty(field, out var value) ? null : value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Null => null,
+            _ => throw SandboxError.BadRequest($"'{field}' must be a string"),
+        };
 
     public static long RequiredWhole(JsonElement body, string field) =>
         body.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number

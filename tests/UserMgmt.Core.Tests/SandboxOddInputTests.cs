@@ -55,6 +55,47 @@ public sealed class SandboxOddInputTests : SandboxTest
         }
     }
 
+    /// <summary>Routes are filled with a user's id, so a group route meets no group and may refuse before reading the body: here it meets one.</summary>
+    [Fact]
+    public async Task No_group_write_route_answers_500_to_an_odd_body_for_a_group_that_exists()
+    {
+        using var http = SandboxHttp.Client(Sandbox);
+        var analytics = Sandbox.Query("SELECT id FROM groups WHERE name = 'Analytics'", r => r.GetString(0)).Single();
+        var writes = SandboxHttp.Routes(Sandbox, analytics).Where(r => r.Path.Contains("/groups/" + analytics) && r.Method != "DELETE").ToList();
+
+        foreach (var route in writes)
+        foreach (var body in ((IEnumerable<object[]>)OddBodies).Select(b => (string)b[0]))
+        {
+            using var answer = await http.SendAsync(SandboxHttp.Signed(Sandbox, route, body));
+            await AssertRefusedOrServedAsync(answer, $"{route} with {Shorten(body)}");
+        }
+
+        Assert.NotEmpty(writes);
+    }
+
+    [Theory]
+    [InlineData("POST", "/admin/api/groups/", """{"name":"Typed","description":5}""", "description")]
+    [InlineData("POST", "/admin/api/groups/", """{"name":7}""", "name")]
+    [InlineData("PUT", "/admin/api/groups/{group}", """{"name":"Analytics","description":["x"]}""", "description")]
+    [InlineData("PUT", "/admin/api/groups/{group}", """{"name":{"first":"Analytics"}}""", "name")]
+    [InlineData("PUT", "/admin/api/users/user-002", """{"firstName":5}""", "firstName")]
+    [InlineData("PUT", "/admin/api/users/user-002", """{"lastName":true}""", "lastName")]
+    [InlineData("POST", "/admin/api/users/invite-users", """{"userDetails":[{"email":7}]}""", "email")]
+    public async Task A_text_field_of_another_kind_is_a_400_naming_it_not_taken_for_absent(string method, string path, string body, string field)
+    {
+        using var http = SandboxHttp.Client(Sandbox);
+        var analytics = Sandbox.Query("SELECT id FROM groups WHERE name = 'Analytics'", r => r.GetString(0)).Single();
+        var before = Sandbox.Query("SELECT COUNT(*) || ':' || group_concat(name || '/' || IFNULL(description, ''), ';') FROM groups", r => r.GetString(0)).Single();
+        var names = Sandbox.Query("SELECT first_name || ' ' || last_name FROM users WHERE id = 'user-002'", r => r.GetString(0)).Single();
+
+        using var answer = await http.SendAsync(SandboxHttp.Signed(Sandbox, new SandboxRoute(method, path.Replace("{group}", analytics)), body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Contains($"'{field}' must be", await answer.Content.ReadAsStringAsync());
+        Assert.Equal(before, Sandbox.Query("SELECT COUNT(*) || ':' || group_concat(name || '/' || IFNULL(description, ''), ';') FROM groups", r => r.GetString(0)).Single());
+        Assert.Equal(names, Sandbox.Query("SELECT first_name || ' ' || last_name FROM users WHERE id = 'user-002'", r => r.GetString(0)).Single());
+    }
+
     /// <summary>Each variant reads some bodies its own way (names for ids, data.groups, 200 envelopes): none of them may crash on an odd one.</summary>
     [Fact]
     public async Task No_platform_write_route_answers_500_to_an_odd_body_under_any_variant()
@@ -87,6 +128,25 @@ public sealed class SandboxOddInputTests : SandboxTest
             request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
             using var answer = await http.SendAsync(request);
             await AssertRefusedOrServedAsync(answer, $"{route} with {contentType} '{Shorten(body)}'");
+        }
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x7B, 0x22, 0x69, 0x64, 0x22, 0x3A, 0x22, 0xFF, 0xFE, 0x22, 0x7D })] // {"id":"<not UTF-8>"}
+    [InlineData(new byte[] { 0xC3, 0x28 })]
+    [InlineData(new byte[] { 0x00, 0x00, 0x00 })]
+    [InlineData(new byte[] { 0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF, 0x7B, 0x7D })] // two byte-order marks before {}
+    public async Task No_write_route_answers_500_to_bytes_that_are_not_UTF_8(byte[] body)
+    {
+        using var http = SandboxHttp.Client(Sandbox);
+
+        foreach (var route in SandboxHttp.Routes(Sandbox).Where(r => !r.IsRead))
+        {
+            using var request = SandboxHttp.Signed(Sandbox, route);
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+            using var answer = await http.SendAsync(request);
+            await AssertRefusedOrServedAsync(answer, $"{route} with bytes {Convert.ToHexString(body)}");
         }
     }
 

@@ -191,6 +191,34 @@ public sealed class SandboxOddInputTests : SandboxTest
         }
     }
 
+    /// <summary>Rows that pass the scheme check but hold odd values: the platform refuses them at update, row by row; it never gives up on the job.</summary>
+    [Theory]
+    [InlineData("""[{"email":"odd1@company.com","first_name":"A","last_name":"A","location":5}]""")]
+    [InlineData("""[{"email":"odd1@company.com","first_name":"A","last_name":"A","location":{"name":"Berlin"},"agent_number":{"n":1}}]""")]
+    [InlineData("""[{"email":"odd1@company.com","first_name":"A","last_name":"A","location":"","status":"","agent_number":""}]""")]
+    [InlineData("""[{"email":"odd1@company.com","first_name":"A","last_name":"A","roles":[{"name":"No Such Role","value":1}],"teams":[{"name":"No Such Team","value":0}]}]""")]
+    [InlineData("""[{"email":"ODD1@Company.com","first_name":"A","last_name":"A","new_email":"ada.lovelace@example.com"}]""")]
+    [InlineData("""[{"email":"ada.lovelace@example.com","first_name":"A","last_name":"A","new_email":"ada.lovelace@example.com","max_chat_limit":2147483647,"max_chat_limit_enabled":1}]""")]
+    [InlineData("""[{"email":"odd1@company.com","first_name":"A","last_name":"A","extra":{"deep":[1,2,3]},"email2":null}]""")]
+    public async Task A_file_with_odd_values_that_passes_the_scheme_check_ends_completed_not_failed(string file)
+    {
+        using var http = SandboxHttp.Client(Sandbox);
+        using var uploaded = await http.SendAsync(Upload(file));
+        var id = JsonDocument.Parse(await uploaded.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        using var proceeded = await http.SendAsync(SandboxHttp.Signed(Sandbox, new SandboxRoute("POST", "/apps/api/v1/bulk/users/proceed"), $$"""{"id":{{id}}}"""));
+        Assert.Contains("valid_scheme", await proceeded.Content.ReadAsStringAsync());
+
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        string? status;
+        do
+        {
+            using var shown = await http.SendAsync(SandboxHttp.Signed(Sandbox, new SandboxRoute("GET", $"/apps/api/v1/bulk/users/jobs/{id}")), patience.Token);
+            status = JsonDocument.Parse(await shown.Content.ReadAsStringAsync(patience.Token)).RootElement.GetProperty("status").GetString();
+        } while (status is "valid_scheme" or "in_progress");
+
+        Assert.Equal("completed", status);
+    }
+
     [Theory]
     [InlineData(".")]
     [InlineData("..")]

@@ -15,8 +15,9 @@ public sealed class CcaiSchemeErrorCommandTests : ModuleTest
     [Fact]
     public async Task A_refused_file_without_a_row_fails_every_row_of_Set_UserAttribute_with_the_platforms_message()
     {
-        Sandbox.UseVariants(SandboxVariant.SchemeErrorsWithoutRow);
+        // After connecting: a session's connection sets the sandbox to its own variants.
         ProviderSession.Connect(Shell, Sandbox, "Ccai").ThrowIfFailed();
+        Sandbox.UseVariants(SandboxVariant.SchemeErrorsWithoutRow);
         // user-004 (Berlin) gets an address the platform's own file check refuses; user-002 (Lisbon) is fine.
         Sandbox.GiveLegacyAddress(Sandbox.Query("SELECT email FROM users WHERE id = 'user-004'", r => r.GetString(0)).Single());
         var rows = CsvRows.From("""

@@ -7,7 +7,7 @@ namespace UserMgmt.PowerShell.Tests.Hosting;
 
 /// <summary>
 /// The providers every scenario runs against, each connected as its users connect: -Provider and a
-/// -Credential whose user name is the key and whose password is the secret. Each real provider runs on
+/// -Credential whose user name is the key (CCAI: the tenant's subdomain) and whose password is the secret. Each real provider runs on
 /// the strict sandbox and on every shape its vendor's sources leave open, named "Provider+variant"
 /// (Ccai+numeric-ids) so a failing row says which tenant it was. A provider joins the scenarios by one
 /// line in <see cref="VariantsOf"/>.
@@ -20,7 +20,7 @@ public static class ProviderSession
         ("Acceldata", [SandboxVariant.AttributesPutReplaces, SandboxVariant.GroupCreateEnvelopeOnly, SandboxVariant.ErrorEnvelopeWith200,
             SandboxVariant.GroupIdsHoldNames, SandboxVariant.DataGroupsBody]),
         ("Ccai", [SandboxVariant.NumericIds, SandboxVariant.NullCounters, SandboxVariant.MembershipsWithoutValue,
-            SandboxVariant.OtherFinalStatus, SandboxVariant.LooseUserFields]),
+            SandboxVariant.OtherFinalStatus, SandboxVariant.LooseUserFields, SandboxVariant.SchemeErrorsWithoutRow]),
         // A test-only relabelling of another provider's API: its variants are that provider's, run above.
         (ThirdPartyProvider.Name, []),
     ];

@@ -101,6 +101,34 @@ public sealed class CcaiReadContractTests
         Assert.Equal(["Support", "Night"], listed.Groups);
     }
 
+    // No source types the chat limit or its switch: a value no whole number can be read from is no value for
+    // that user, never a page of users the client cannot read.
+    [Theory]
+    [InlineData("1e400")]
+    [InlineData("-1e400")]
+    [InlineData("2.5")]
+    [InlineData("99999999999999999999999")]
+    [InlineData("\"0x10\"")]
+    [InlineData("\"NaN\"")]
+    [InlineData("[1, [2, {\"a\": [3]}]]")]
+    [InlineData("{\"limit\": 2}")]
+    public async Task An_odd_chat_limit_leaves_the_page_readable(string odd)
+    {
+        var page = $$"""
+            [
+              { "id": "1", "email": "odd@company.com", "max_chat_limit": {{odd}}, "max_chat_limit_enabled": {{odd}}, "status": "Active" },
+              { "id": "2", "email": "plain@company.com", "max_chat_limit": -0, "max_chat_limit_enabled": " 1 ", "status": "Active" }
+            ]
+            """;
+        await using var server = await HostileServer.StartAsync(app =>
+            app.MapGet("/apps/api/v1/users", () => Results.Text(page, "application/json")));
+        using var client = HostileClient.Client(server, "Ccai");
+
+        var users = (await client.ListUsersAsync(null, 0, 100, HostileClient.Patience())).Users;
+
+        Assert.Equal(["odd@company.com", "plain@company.com"], users.Select(u => u.Email));
+    }
+
     // P3: chosen users are named without a page number; the id goes alone.
     [Fact]
     public async Task A_user_is_asked_for_by_id_alone()

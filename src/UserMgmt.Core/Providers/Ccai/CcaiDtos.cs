@@ -27,8 +27,8 @@ internal sealed class CcaiUserDto
     [JsonConverter(typeof(LenientStringConverter))] public string? Status { get; set; }
     [JsonConverter(typeof(LenientStringConverter))] public string? DeactivatedAt { get; set; }
     [JsonConverter(typeof(LenientStringConverter))] public string? Location { get; set; }
-    [JsonConverter(typeof(LenientIntConverter))] public int? MaxChatLimit { get; set; }
-    [JsonConverter(typeof(LenientIntConverter))] public int? MaxChatLimitEnabled { get; set; }
+    [JsonConverter(typeof(LenientLimitConverter))] public int? MaxChatLimit { get; set; }
+    [JsonConverter(typeof(LenientLimitConverter))] public int? MaxChatLimitEnabled { get; set; }
     public List<CcaiNameValue>? Roles { get; set; }
     public List<CcaiNameValue>? Teams { get; set; }
 }

@@ -38,17 +38,51 @@ internal sealed class LenientIntConverter : JsonConverter<int?>
 {
     public override bool HandleNull => true;
 
-    public override int? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+    public override int? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        TryRead(ref reader, out var value) ? value : throw new JsonException($"expected a whole number, found {reader.TokenType}");
+
+    /// <summary>False for a value no whole number can be read from.</summary>
+    internal static bool TryRead(ref Utf8JsonReader reader, out int? value)
     {
-        JsonTokenType.Number when reader.TryGetInt32(out var whole) => whole,
-        JsonTokenType.Number when reader.TryGetDecimal(out var fraction) && fraction == decimal.Truncate(fraction) && fraction is >= int.MinValue and <= int.MaxValue => (int)fraction,
-        JsonTokenType.String when string.IsNullOrWhiteSpace(reader.GetString()) => null,
-        JsonTokenType.String when int.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) => parsed,
-        JsonTokenType.True => 1,
-        JsonTokenType.False => 0,
-        JsonTokenType.Null => null,
-        _ => throw new JsonException($"expected a whole number, found {reader.TokenType}"),
-    };
+        (var read, value) = reader.TokenType switch
+        {
+            JsonTokenType.Number when reader.TryGetInt32(out var whole) => (true, whole),
+            JsonTokenType.Number when reader.TryGetDecimal(out var fraction) && fraction == decimal.Truncate(fraction) && fraction is >= int.MinValue and <= int.MaxValue => (true, (int)fraction),
+            JsonTokenType.String when string.IsNullOrWhiteSpace(reader.GetString()) => (true, null),
+            JsonTokenType.String when int.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) => (true, parsed),
+            JsonTokenType.True => (true, 1),
+            JsonTokenType.False => (true, 0),
+            JsonTokenType.Null => (true, (int?)null),
+            _ => (false, (int?)null),
+        };
+        return read;
+    }
+
+    public override void Write(Utf8JsonWriter writer, int? value, JsonSerializerOptions options)
+    {
+        if (value is { } number) writer.WriteNumberValue(number);
+        else writer.WriteNullValue();
+    }
+}
+
+/// <summary>
+/// A chat limit or its switch: read as <see cref="LenientIntConverter"/> reads, but a value no whole number can be read
+/// from (1.5, 1e400, "0x10", a list) is no value. No source types these fields, so one odd limit must not make a whole
+/// page of users unreadable; a file leaves a field without value out, so the platform keeps what it has.
+/// </summary>
+internal sealed class LenientLimitConverter : JsonConverter<int?>
+{
+    public override bool HandleNull => true;
+
+    public override int? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType is JsonTokenType.StartArray or JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+        return LenientIntConverter.TryRead(ref reader, out var value) ? value : null;
+    }
 
     public override void Write(Utf8JsonWriter writer, int? value, JsonSerializerOptions options)
     {

@@ -61,7 +61,15 @@ public sealed class PlanExecutor(IUserProvider provider, Action<OperationResult>
 
         var units = Units(steps).ToList();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.ThrottleLimit) };
-        await Parallel.ForEachAsync(units.Where(u => u.Job is null), parallel, RunAsync);
+        // Attributes are read, merged and written whole: two changes of one user's at once would each write back a map
+        // without the other's change, so one user's attribute changes go one after another, in row order.
+        var lanes = units.Where(u => u.Job is null)
+            .GroupBy(u => u.Steps is [AttributeStep change] ? change.UserId : (object)u)
+            .Select(lane => lane.ToList());
+        await Parallel.ForEachAsync(lanes, parallel, async (lane, token) =>
+        {
+            foreach (var unit in lane) await RunAsync(unit, token);
+        });
         // Jobs go one after another: a user's later change sits in a later job, and must land after the earlier one.
         foreach (var unit in units.Where(u => u.Job is not null)) await RunAsync(unit, default);
 

@@ -22,6 +22,8 @@ public sealed class CcaiJobJudgementTests : SandboxTest
         new[] { SandboxVariant.NullCounters },
         new[] { SandboxVariant.OtherFinalStatus },
         new[] { SandboxVariant.NullCounters, SandboxVariant.OtherFinalStatus },
+        new[] { SandboxVariant.LooseJobFields },
+        new[] { SandboxVariant.EpochDates, SandboxVariant.NullCounters },
     };
 
     private static BulkUserRow Row(int n, string? location = "Berlin", string? lastName = "Agent") => new()

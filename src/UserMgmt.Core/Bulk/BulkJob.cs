@@ -15,7 +15,10 @@ public sealed record BulkJob
     public required string Status { get; init; }
     public string? Filename { get; init; }
     public DateTimeOffset? CreatedAt { get; init; }
+    /// <summary>When the platform was asked to process the job: null before that, and where it wrote a date no one can read.</summary>
     public DateTimeOffset? ProcessRequestedAt { get; init; }
+    /// <summary>The platform says it was asked to process the job, whether or not its date could be read.</summary>
+    public bool ProcessRequested { get; init; }
     /// <summary>Null until the platform has counted.</summary>
     public int? TotalRows { get; init; }
     public int? AffectedRows { get; init; }

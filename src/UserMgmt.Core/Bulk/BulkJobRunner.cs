@@ -43,7 +43,7 @@ public sealed class BulkJobRunner(IBulkJobClient client)
         {
             var latest = await client.GetJobAsync(job.Id, cancellationToken);
             // The platform checks a file's scheme on upload, so a checked job may still wait for its proceed.
-            var waiting = latest.Status == "created" || (latest.Status == "valid_scheme" && latest.ProcessRequestedAt is null);
+            var waiting = latest.Status == "created" || (latest.Status == "valid_scheme" && !latest.ProcessRequested);
             return waiting ? await client.ProceedAsync(job, cancellationToken) : latest with { Rows = job.Rows };
         }
         catch (ApiException e) when (e is not (AmbiguousOutcomeException or AuthenticationFailedException) && (int?)e.StatusCode is >= 400 and < 500)

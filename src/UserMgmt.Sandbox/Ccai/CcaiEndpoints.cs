@@ -114,7 +114,7 @@ internal static class CcaiEndpoints
     {
         var link = $"{Prefix}/bulk/users/jobs/{job.Id}";
         context.Response.Headers.Link = $"<{link}>; rel=\"job\"";
-        return Results.Json(new { id = job.Id, status = CcaiWireShapes.StatusWord(job.Status, variants), link });
+        return Results.Json(new { id = CcaiWireShapes.JobId(job.Id, variants), status = CcaiWireShapes.StatusWord(job.Status, variants), link });
     }
 
     // In long: a page number near int.MaxValue times a page size overflows an int into a negative offset, page one again.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using UserMgmt.Sandbox.Store;
@@ -65,13 +66,13 @@ internal static class CcaiWireShapes
         var ended = j.Status is not (BulkJobStore.States.Created or BulkJobStore.States.ValidScheme or BulkJobStore.States.InProgress);
         return new
         {
-            id = j.Id,
-            created_at = Iso(j.CreatedAt),
-            process_requested_at = j.ProcessRequestedAt is { } at ? Iso(at) : null,
+            id = JobId(j.Id, variants),
+            created_at = Date(j.CreatedAt, variants),
+            process_requested_at = j.ProcessRequestedAt is { } at ? Date(at, variants) : null,
             filename = j.Filename,
-            total_rows = nulls && !checkedFile ? null : (int?)j.TotalRows,
-            affected_rows = nulls && !ended ? null : (int?)j.AffectedRows,
-            failed_rows = nulls && !ended ? null : (int?)j.FailedRows,
+            total_rows = nulls && !checkedFile ? null : Counter(j.TotalRows, variants),
+            affected_rows = nulls && !ended ? null : Counter(j.AffectedRows, variants),
+            failed_rows = nulls && !ended ? null : Counter(j.FailedRows, variants),
             status = StatusWord(j.Status, variants),
             uploaded_api_user_name = j.UploadedBy,
             proceed_api_user_name = j.ProceededBy,
@@ -103,7 +104,21 @@ internal static class CcaiWireShapes
         ? new { message = e.Message, column = e.Column, row = e.Row }
         : new { message = e.Message, column = e.Column, row = e.Row, error_type = e.ErrorType };
 
-    private static string Iso(long epochMs) => DateTimeOffset.FromUnixTimeMilliseconds(epochMs).ToString("O");
+    /// <summary>A job's id: a number, or under LooseJobFields its digits as text.</summary>
+    public static object JobId(long id, SandboxVariants variants) =>
+        variants.Has(SandboxVariant.LooseJobFields) ? id.ToString(CultureInfo.InvariantCulture) : id;
+
+    private static object Counter(int count, SandboxVariants variants) =>
+        variants.Has(SandboxVariant.LooseJobFields) ? count.ToString(CultureInfo.InvariantCulture) : count;
+
+    /// <summary>ISO 8601 by default; no source shows the format, so the variants write the other common ones.</summary>
+    private static object Date(long epochMs, SandboxVariants variants)
+    {
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(epochMs);
+        if (variants.Has(SandboxVariant.EpochDates)) return at.ToUnixTimeSeconds();
+        if (variants.Has(SandboxVariant.LooseJobFields)) return at.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+        return at.ToString("O");
+    }
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = null };
 }

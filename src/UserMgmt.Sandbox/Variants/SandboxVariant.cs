@@ -19,6 +19,10 @@ public enum SandboxVariant
     LooseUserFields,
     /// <summary>CCAI: every scheme error with row null, as the vendor's only example shows one (a bad email, column 1, row null).</summary>
     SchemeErrorsWithoutRow,
+    /// <summary>CCAI: a job's id and counters as numeric strings, its dates as "2026-01-05 10:00:05 UTC".</summary>
+    LooseJobFields,
+    /// <summary>CCAI: a job's dates as Unix seconds.</summary>
+    EpochDates,
     /// <summary>Acceldata: PUT of a user's attributes replaces the whole map instead of merging it.</summary>
     AttributesPutReplaces,
     /// <summary>Acceldata: a created group answered with the envelope only, no id.</summary>

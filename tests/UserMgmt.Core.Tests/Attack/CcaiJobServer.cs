@@ -23,6 +23,9 @@ public sealed record JobEnding(string Status, int FailedRows = 0, string SchemeE
 
     /// <summary>Set for a file the platform refuses when it is uploaded: the job reads invalid_scheme at once, and a proceed is refused.</summary>
     public bool RefusedOnUpload { get; init; }
+
+    /// <summary>The process_requested_at the status carries once the job was proceeded, in whatever JSON form the test gives.</summary>
+    public object? ProcessRequestedAt { get; init; } = "2026-01-01T00:00:00Z";
 }
 
 /// <summary>
@@ -36,11 +39,16 @@ public sealed class CcaiJobServer : IAsyncDisposable
     private readonly ConcurrentDictionary<long, string> _files = new();
     private readonly ConcurrentDictionary<long, bool> _proceeded = new();
     private int _proceedsLost;
+    private int _proceedAnswersLost;
     private long _lastId;
+    private int _proceeds;
 
     private CcaiJobServer(HostileServer server) => Server = server;
 
     public HostileServer Server { get; }
+
+    /// <summary>How many proceed requests the platform took (lost ones not counted).</summary>
+    public int Proceeds => Volatile.Read(ref _proceeds);
 
     /// <summary>The files uploaded, in order, as the platform received them.</summary>
     public IReadOnlyList<JsonElement> Uploaded => _files.OrderBy(f => f.Key).Select(f => JsonDocument.Parse(f.Value).RootElement).ToList();
@@ -51,7 +59,8 @@ public sealed class CcaiJobServer : IAsyncDisposable
     /// <param name="ending">How the Nth job (from 1) ends.</param>
     /// <param name="onPoll">Called on each status check, with the job's number.</param>
     /// <param name="proceedsLost">How many proceed requests the network loses before they reach the platform.</param>
-    public static async Task<CcaiJobServer> StartAsync(Func<int, JobEnding> ending, Action<int>? onPoll = null, int proceedsLost = 0)
+    /// <param name="proceedAnswersLost">How many proceed answers the network loses after the platform took the request.</param>
+    public static async Task<CcaiJobServer> StartAsync(Func<int, JobEnding> ending, Action<int>? onPoll = null, int proceedsLost = 0, int proceedAnswersLost = 0)
     {
         CcaiJobServer? self = null;
         var server = await HostileServer.StartAsync(app =>
@@ -75,6 +84,12 @@ public sealed class CcaiJobServer : IAsyncDisposable
                 if (ending((int)id).RefusedOnUpload)
                     return Results.Json(new { message = "Job has an invalid scheme and cannot be processed" }, statusCode: 422);
                 self._proceeded[id] = true;
+                Interlocked.Increment(ref self._proceeds);
+                if (Interlocked.Increment(ref self._proceedAnswersLost) <= proceedAnswersLost)
+                {
+                    context.Abort();
+                    return Results.Empty;
+                }
                 return Results.Json(new { id, status = "in_progress" });
             });
             app.MapGet(Api + "/jobs/{id:long}", (long id) =>
@@ -99,7 +114,7 @@ public sealed class CcaiJobServer : IAsyncDisposable
             return Results.Json(new
             {
                 id, status = end.Status, filename = $"job{id}.json", total_rows = rows,
-                process_requested_at = end.RefusedOnUpload ? null : "2026-01-01T00:00:00Z",
+                process_requested_at = end.RefusedOnUpload ? null : end.ProcessRequestedAt,
                 affected_rows = end.Uncounted ? null : (int?)(end.RefusedOnUpload ? 0 : rows - end.FailedRows),
                 failed_rows = end.Uncounted ? null : (int?)end.FailedRows,
             });

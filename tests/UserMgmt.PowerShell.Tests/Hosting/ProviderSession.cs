@@ -20,7 +20,8 @@ public static class ProviderSession
         ("Acceldata", [SandboxVariant.AttributesPutReplaces, SandboxVariant.GroupCreateEnvelopeOnly, SandboxVariant.ErrorEnvelopeWith200,
             SandboxVariant.GroupIdsHoldNames, SandboxVariant.DataGroupsBody]),
         ("Ccai", [SandboxVariant.NumericIds, SandboxVariant.NullCounters, SandboxVariant.MembershipsWithoutValue,
-            SandboxVariant.OtherFinalStatus, SandboxVariant.LooseUserFields, SandboxVariant.SchemeErrorsWithoutRow]),
+            SandboxVariant.OtherFinalStatus, SandboxVariant.LooseUserFields, SandboxVariant.SchemeErrorsWithoutRow,
+            SandboxVariant.LooseJobFields, SandboxVariant.EpochDates]),
         // A test-only relabelling of another provider's API: its variants are that provider's, run above.
         (ThirdPartyProvider.Name, []),
     ];

@@ -33,19 +33,21 @@ internal sealed class CcaiUserDto
     public List<CcaiNameValue>? Teams { get; set; }
 }
 
+/// <summary>A job as upload, proceed, status and the job list show one (P1†); every value read leniently.</summary>
 internal sealed class CcaiJobDto
 {
-    public long Id { get; set; }
-    public string? Status { get; set; }
-    public DateTimeOffset? CreatedAt { get; set; }
-    public DateTimeOffset? ProcessRequestedAt { get; set; }
-    public string? Filename { get; set; }
+    [JsonConverter(typeof(LenientJobIdConverter))] public long Id { get; set; }
+    [JsonConverter(typeof(LenientStringConverter))] public string? Status { get; set; }
+    // Kept as text: a date that cannot be read still says the platform recorded the moment (CcaiDates).
+    [JsonConverter(typeof(LenientStringConverter))] public string? CreatedAt { get; set; }
+    [JsonConverter(typeof(LenientStringConverter))] public string? ProcessRequestedAt { get; set; }
+    [JsonConverter(typeof(LenientStringConverter))] public string? Filename { get; set; }
     // Null until the platform has counted: no source says the counters are always numbers.
-    public int? TotalRows { get; set; }
-    public int? AffectedRows { get; set; }
-    public int? FailedRows { get; set; }
-    public string? UploadedApiUserName { get; set; }
-    public string? ProceedApiUserName { get; set; }
+    [JsonConverter(typeof(LenientIntConverter))] public int? TotalRows { get; set; }
+    [JsonConverter(typeof(LenientIntConverter))] public int? AffectedRows { get; set; }
+    [JsonConverter(typeof(LenientIntConverter))] public int? FailedRows { get; set; }
+    [JsonConverter(typeof(LenientStringConverter))] public string? UploadedApiUserName { get; set; }
+    [JsonConverter(typeof(LenientStringConverter))] public string? ProceedApiUserName { get; set; }
     // The status may carry the job's error logs; null where it does not.
     public List<CcaiErrorDto>? SchemeErrors { get; set; }
     public List<CcaiErrorDto>? UpdateErrors { get; set; }
@@ -53,8 +55,8 @@ internal sealed class CcaiJobDto
 
 internal sealed class CcaiErrorDto
 {
-    public string? Message { get; set; }
-    public int? Column { get; set; }
-    public int? Row { get; set; }
-    public string? ErrorType { get; set; }
+    [JsonConverter(typeof(LenientStringConverter))] public string? Message { get; set; }
+    [JsonConverter(typeof(LenientIntConverter))] public int? Column { get; set; }
+    [JsonConverter(typeof(LenientIntConverter))] public int? Row { get; set; }
+    [JsonConverter(typeof(LenientStringConverter))] public string? ErrorType { get; set; }
 }

@@ -90,3 +90,16 @@ internal sealed class LenientLimitConverter : JsonConverter<int?>
         else writer.WriteNullValue();
     }
 }
+
+/// <summary>A job id sent as a number or as a numeric string; the vendor's examples show numbers and type none.</summary>
+internal sealed class LenientJobIdConverter : JsonConverter<long>
+{
+    public override long Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+    {
+        JsonTokenType.Number when reader.TryGetInt64(out var id) => id,
+        JsonTokenType.String when long.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) => id,
+        _ => throw new JsonException($"expected a job id, found {reader.TokenType}"),
+    };
+
+    public override void Write(Utf8JsonWriter writer, long value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
+}

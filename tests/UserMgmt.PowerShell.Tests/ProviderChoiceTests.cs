@@ -53,4 +53,36 @@ public sealed class ProviderChoiceTests : ModuleTest
         Assert.Contains(expected, record.Exception.Message);
         Assert.Equal(0, await Sandbox.WriteCallsAsync() + await Sandbox.CallsAsync("GET", "/admin/api/users/count"));
     }
+
+    /// <summary>Issue 12 item 7: CCAI signs in with the tenant's subdomain; a secret without a key, at an address without a subdomain, says so and sends nothing.</summary>
+    [Fact]
+    public void A_Ccai_credential_without_a_user_name_at_an_address_without_a_subdomain_is_a_named_error_saying_what_to_give()
+    {
+        var run = Shell.Run("""
+            $secret = [System.Net.NetworkCredential]::new('', $secretKey).SecurePassword
+            Connect-UserMgmt -Provider Ccai -BaseUri $uri -SecretKey $secret -MaxRetry 0
+            """, ("uri", Sandbox.BaseUri.ToString()), ("secretKey", SandboxOptions.DemoSecretKey));
+
+        var record = Assert.Single(run.Errors);
+        Assert.StartsWith("UserMgmt.IncompleteCredential,", record.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, record.CategoryInfo.Category);
+        Assert.Contains("subdomain", record.Exception.Message);
+        Assert.DoesNotContain(SandboxOptions.DemoSecretKey, record.ToString());
+        Assert.Equal(0, Sandbox.Query("SELECT COUNT(*) FROM request_log WHERE path LIKE '/apps/%'", r => r.GetInt64(0)).Single());
+    }
+
+    [Fact]
+    public void An_Acceldata_secret_without_its_key_is_a_named_error_and_sends_nothing()
+    {
+        var run = ConnectWith("-Provider Acceldata").ThrowIfFailed();
+        var keyless = Shell.Run("""
+            $secret = [System.Net.NetworkCredential]::new('', $secretKey).SecurePassword
+            Connect-UserMgmt -Provider Acceldata -BaseUri $uri -SecretKey $secret -MaxRetry 0
+            """, ("uri", Sandbox.BaseUri.ToString()), ("secretKey", SandboxOptions.DemoSecretKey));
+
+        var record = Assert.Single(keyless.Errors);
+        Assert.StartsWith("UserMgmt.IncompleteCredential,", record.FullyQualifiedErrorId);
+        Assert.Contains("-AccessKey", record.Exception.Message);
+        Assert.Single(run.Output);
+    }
 }

@@ -15,6 +15,9 @@ public sealed class ApiCredential(string userName, SecureString secret)
     public string UserName { get; } = userName;
     private readonly SecureString _secret = secret;
 
+    /// <summary>The same secret under another user name.</summary>
+    internal ApiCredential WithUserName(string userName) => new(userName, _secret);
+
     internal string RevealSecret() => new NetworkCredential(string.Empty, _secret).Password;
 
     /// <summary>HTTP Basic's token for this key and secret, built anew for each use for the same reason.</summary>

@@ -3,7 +3,7 @@ using UserMgmt.Rest;
 namespace UserMgmt.Connections;
 
 /// <summary>Everything needed to open a connection to one platform tenant.</summary>
-public sealed class ConnectionSettings
+public sealed record ConnectionSettings
 {
     /// <summary>A provider's name in the registry (any case).</summary>
     public required string Provider { get; init; }

@@ -37,6 +37,7 @@ public sealed class UserMgmtConnection : IDisposable
     {
         BaseUriPolicy.Validate(settings.BaseUri, settings.AllowInsecureHttp);
         var descriptor = ProviderRegistry.Get(settings.Provider);
+        settings = settings with { Credential = descriptor.SignInCredential(settings.Credential, settings.BaseUri) };
         var options = ProviderOptions.Resolve(descriptor, settings.ProviderOptions);
         var provider = descriptor.Create(settings, options);
         try

@@ -33,6 +33,14 @@ public abstract class ProviderDescriptor
     /// <summary>The platform's name as users know it, for messages.</summary>
     public string Platform => Capabilities.Platform;
 
+    /// <summary>
+    /// The credential to sign in with, completed from the base address where the platform says how; the one
+    /// given by default. Refuses one that cannot sign in with an <see cref="IncompleteCredentialException"/>.
+    /// </summary>
+    public virtual ApiCredential SignInCredential(ApiCredential given, Uri baseUri) => !string.IsNullOrWhiteSpace(given.UserName)
+        ? given
+        : throw new IncompleteCredentialException($"{Platform} signs in with a key and its secret, and no key was given: give it as -AccessKey or as the credential's user name.");
+
     /// <summary>A provider for one connection; the options are already checked and defaulted.</summary>
     public abstract IUserProvider Create(ConnectionSettings settings, ProviderOptions options);
 

@@ -34,8 +34,9 @@ public sealed class ConnectUserMgmtCommand : RetrySettingsCmdlet
     [Credential]
     public PSCredential Credential { get; set; } = null!;
 
-    [Parameter(Mandatory = true, ParameterSetName = KeySet)]
-    public string AccessKey { get; set; } = null!;
+    /// <summary>Optional for CCAI Platform, whose user name is the tenant's subdomain, found in -BaseUri.</summary>
+    [Parameter(ParameterSetName = KeySet)]
+    public string AccessKey { get; set; } = "";
 
     [Parameter(Mandatory = true, ParameterSetName = KeySet)]
     public SecureString SecretKey { get; set; } = null!;
@@ -78,6 +79,10 @@ public sealed class ConnectUserMgmtCommand : RetrySettingsCmdlet
         catch (ProviderOptionException e)
         {
             ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.InvalidProviderOption", ErrorCategory.InvalidArgument, ProviderOption));
+        }
+        catch (IncompleteCredentialException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.IncompleteCredential", ErrorCategory.InvalidArgument, null));
         }
         catch (ArgumentException e)
         {

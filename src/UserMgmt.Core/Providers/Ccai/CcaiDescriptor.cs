@@ -11,5 +11,7 @@ internal sealed class CcaiDescriptor : ProviderDescriptor
 
     public override ProviderCapabilities Capabilities => CcaiProvider.PlatformCapabilities;
 
+    public override ApiCredential SignInCredential(ApiCredential given, Uri baseUri) => CcaiSignIn.Complete(given, baseUri);
+
     public override IUserProvider Create(ConnectionSettings settings, ProviderOptions options) => new CcaiProvider(settings);
 }

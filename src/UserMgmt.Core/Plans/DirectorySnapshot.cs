@@ -11,6 +11,9 @@ public sealed class DirectorySnapshot
 {
     private const int PageSize = 500;
 
+    /// <summary>The fingerprint of a user or group that does not exist.</summary>
+    public const string Absent = "absent";
+
     private DirectorySnapshot(IReadOnlyList<User> users, IReadOnlyList<Group> groups)
     {
         UsersByEmail = users.Where(u => u.Email.Length > 0).GroupBy(u => u.Email, StringComparer.OrdinalIgnoreCase)
@@ -47,9 +50,17 @@ public sealed class DirectorySnapshot
 
     public static DirectorySnapshot From(IReadOnlyList<User> users, IReadOnlyList<Group> groups) => new(users, groups);
 
-    public static async Task<DirectorySnapshot> ReadAsync(IUserProvider provider, CancellationToken cancellationToken)
+    /// <param name="named">
+    /// Groups the caller names: one the listing leaves out is asked for by name, since a platform may list only
+    /// the groups someone is in (CCAI's template of held teams), and such a group exists with no members.
+    /// </param>
+    public static async Task<DirectorySnapshot> ReadAsync(IUserProvider provider, CancellationToken cancellationToken, IEnumerable<string>? named = null)
     {
-        var groups = await provider.ListGroupsAsync(cancellationToken);
+        var groups = (await provider.ListGroupsAsync(cancellationToken)).ToList();
+        foreach (var name in (named ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList())
+            if (!groups.Any(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase))
+                && await provider.FindUnlistedGroupAsync(name, cancellationToken) is { } unlisted)
+                groups.Add(unlisted);
         var users = await UserPaging.ReadAllAsync(provider, PageSize, cancellationToken);
         return new DirectorySnapshot(users, groups);
     }
@@ -58,12 +69,12 @@ public sealed class DirectorySnapshot
     public string UserFingerprint(string email) => UsersByEmail.TryGetValue(email, out var u)
         ? Hash($"{u.Id}|{u.Status}|{string.Join(",", u.Groups.Order(StringComparer.OrdinalIgnoreCase))}|" +
                string.Join(";", u.Attributes.OrderBy(a => a.Key, StringComparer.OrdinalIgnoreCase).Select(a => $"{a.Key}={string.Join(",", a.Value)}")))
-        : "absent";
+        : Absent;
 
     /// <summary>Changes whenever the group appears, disappears or gains or loses a member.</summary>
     public string GroupFingerprint(string name) => GroupsByName.TryGetValue(name, out var g)
         ? Hash($"{g.Id}|{string.Join(",", MembersOf(name).Order(StringComparer.OrdinalIgnoreCase))}")
-        : "absent";
+        : Absent;
 
     private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
 }

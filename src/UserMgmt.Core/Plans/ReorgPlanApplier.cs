@@ -49,8 +49,8 @@ public sealed class ReorgPlanApplier(IUserProvider provider, Action<OperationRes
         foreach (var change in blocked) settle(new PlanChangeRequest(change).NotDone($"group '{change.Group}' could not be created"));
         rest = rest.Except(blocked).ToList();
 
-        var groups = (await provider.ListGroupsAsync(cancellationToken)).ToDictionary(g => g.Name, StringComparer.OrdinalIgnoreCase);
-        var directory = await DirectorySnapshot.ReadAsync(provider, cancellationToken);
+        var directory = await DirectorySnapshot.ReadAsync(provider, cancellationToken, rest.Select(c => c.Group ?? "").Where(g => g.Length > 0));
+        var groups = directory.GroupsByName.ToDictionary(g => g.Key, g => g.Value, StringComparer.OrdinalIgnoreCase);
         var steps = new List<(PlanChange Change, PlannedStep? Step)>();
         foreach (var change in rest) steps.Add((change, StepFor(change, directory, groups)));
         foreach (var (change, _) in steps.Where(s => s.Step is null))

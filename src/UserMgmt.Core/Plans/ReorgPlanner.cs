@@ -16,7 +16,11 @@ public static class ReorgPlanner
     public static async Task<(ReorgPlan? Plan, IReadOnlyList<PlanProblem> Problems)> PlanAsync(
         ReorgPlanDocument document, IUserProvider provider, CancellationToken cancellationToken)
     {
-        var (plan, problems) = Plan(document, await DirectorySnapshot.ReadAsync(provider, cancellationToken), provider.Capabilities);
+        // A group the plan wants absent is not asked for by name: one the listing leaves out has nobody to remove.
+        var wanted = document.Groups.Where(g => !g.Absent).Select(g => g.Name)
+            .Concat(document.Groups.SelectMany(g => g.Include).OfType<GroupSelector>().Select(s => s.Group));
+        var live = await DirectorySnapshot.ReadAsync(provider, cancellationToken, wanted);
+        var (plan, problems) = Plan(document, live, provider.Capabilities);
         var refused = await RefusedValuesAsync(document, provider, cancellationToken);
         return refused.Count == 0 ? (plan, problems) : (null, problems.Concat(refused).ToList());
     }

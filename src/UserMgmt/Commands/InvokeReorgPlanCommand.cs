@@ -107,7 +107,9 @@ public sealed class InvokeReorgPlanCommand : UserMgmtCmdlet
                 new InvalidOperationException($"The plan asks {platform.Platform} for changes it cannot make: {string.Join("; ", unsupported)}. "
                     + "Make the plan with New-ReorgPlan while connected to this platform."),
                 "UserMgmt.PlanUnsupported", ErrorCategory.InvalidOperation, plan));
-        var live = RunEngine(ct => DirectorySnapshot.ReadAsync(Connected().Client, ct));
+        // Groups that existed when the plan was made are asked for again, even where the listing leaves them out.
+        var existed = plan.Groups.Where(g => g.Value != DirectorySnapshot.Absent).Select(g => g.Key);
+        var live = RunEngine(ct => DirectorySnapshot.ReadAsync(client, ct, existed));
         var moved = ReorgPlanner.Moved(plan, live);
         if (moved.Count > 0)
             ThrowTerminatingError(new ErrorRecord(

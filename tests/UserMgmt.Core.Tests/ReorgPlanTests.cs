@@ -220,7 +220,7 @@ public sealed class ReorgPlanTests : SandboxTest
         Assert.Null(plan);
         var problem = Assert.Single(problems);
         Assert.Equal(4, problem.At.Line);
-        Assert.Equal("CCAI Platform has no location 'Berln'; location must be one of 'Berlin', 'Lisbon', 'Remote'. Did you mean 'Berlin'?", problem.Message);
+        Assert.Equal("CCAI Platform has no location 'Berln'; location must be one of 'Berlin', 'Lisbon', 'Remote'. Did you mean 'Berlin'? Only the locations someone holds can be read: a location nobody holds yet must first be given to one user on CCAI Platform itself.", problem.Message);
         Assert.Equal(0, await Sandbox.WriteCallsAsync());
     }
 

@@ -26,9 +26,14 @@ public sealed class AllowedValues(IUserProvider provider)
         if (values.Count > 1)
             return $"{platform} holds a single {name}, not {values.Count} ({PlannedStep.Quote(values.Select(v => Excerpt.Of(v)))}); {choices}.";
         if (!allowed.Contains(values[0]))
-            return $"{platform} has no {name} '{Excerpt.Of(values[0])}'; {choices}.{DidYouMean.Suffix(values[0], known)}";
+            return $"{platform} has no {name} '{Excerpt.Of(values[0])}'; {choices}.{DidYouMean.Suffix(values[0], known)}{HowToMakeKnown(name)}";
         return null;
     }
+
+    // Where the choices are read from the users who hold them, a new value is unknown until someone holds it.
+    private string HowToMakeKnown(string name) => provider.Capabilities.AllowedValuesAreThoseHeld
+        ? $" Only the {name}s someone holds can be read: a {name} nobody holds yet must first be given to one user on {provider.Capabilities.Platform} itself."
+        : "";
 
     /// <summary>The first refusal among several attributes, or null.</summary>
     public async Task<string?> RefusalAsync(IReadOnlyDictionary<string, IReadOnlyList<string>> attributes, CancellationToken cancellationToken)

@@ -23,6 +23,12 @@ public sealed record ProviderCapabilities
     /// <summary>Of the attributes, those that can be emptied (any case); null: every one, when <see cref="CanClearAttributes"/>.</summary>
     public IReadOnlySet<string>? ClearableAttributes { get; init; }
 
+    /// <summary>
+    /// The values an attribute is kept to can be read only from the users who hold them (CCAI's locations): one nobody
+    /// holds yet may exist all the same, so a refusal says how to make it known.
+    /// </summary>
+    public bool AllowedValuesAreThoseHeld { get; init; }
+
     /// <summary>How many addresses one invitation call may carry.</summary>
     public int InvitationsPerCall { get; init; } = 1;
 

@@ -29,8 +29,8 @@ public sealed class CcaiAttributeTruthTests : ModuleTest
     }
 
     [Theory]
-    [InlineData("Nowhere", "CCAI Platform has no location 'Nowhere'; location must be one of 'Berlin', 'Lisbon', 'Remote'.")]
-    [InlineData("Berln", "CCAI Platform has no location 'Berln'; location must be one of 'Berlin', 'Lisbon', 'Remote'. Did you mean 'Berlin'?")]
+    [InlineData("Nowhere", "CCAI Platform has no location 'Nowhere'; location must be one of 'Berlin', 'Lisbon', 'Remote'. Only the locations someone holds can be read: a location nobody holds yet must first be given to one user on CCAI Platform itself.")]
+    [InlineData("Berln", "CCAI Platform has no location 'Berln'; location must be one of 'Berlin', 'Lisbon', 'Remote'. Did you mean 'Berlin'? Only the locations someone holds can be read: a location nobody holds yet must first be given to one user on CCAI Platform itself.")]
     [InlineData("a;b", "CCAI Platform holds a single location, not 2 ('a', 'b'); location must be one of 'Berlin', 'Lisbon', 'Remote'.")]
     // Two locations it knows would still reach the platform as the one location "Berlin;Lisbon", which it does not know.
     [InlineData("Berlin; Lisbon", "CCAI Platform holds a single location, not 2 ('Berlin', 'Lisbon'); location must be one of 'Berlin', 'Lisbon', 'Remote'.")]

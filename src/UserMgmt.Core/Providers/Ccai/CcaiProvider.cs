@@ -63,6 +63,8 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         ChangeNeedsLastName = true,
         // Users are created directly, never invited: the platform knows only active and deactivated ones.
         KnownStatuses = [UserStatus.Active, UserStatus.Inactive],
+        // No source lists a tenant's locations; the template shows those its users hold (ccai.md D11).
+        AllowedValuesAreThoseHeld = true,
         UserChangesPerJob = RowsPerJob,
         HasBulkJobs = true,
     };

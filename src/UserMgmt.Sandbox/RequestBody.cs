@@ -11,6 +11,8 @@ internal static class RequestBody
 {
     public static async Task<JsonElement> ReadObjectAsync(HttpRequest request)
     {
+        // The vendors send and take application/json; a JSON text under another type is the client's mistake.
+        if (!request.HasJsonContentType()) throw SandboxError.UnsupportedMediaType("Request body must be application/json");
         try
         {
             var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);

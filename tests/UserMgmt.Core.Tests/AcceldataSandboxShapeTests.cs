@@ -96,4 +96,61 @@ public sealed class AcceldataSandboxShapeTests : SandboxTest
         Assert.Contains("'name'", body.GetProperty("message").GetString());
         Assert.DoesNotContain("Contractors", Sandbox.GroupsOf(Ben));
     }
+
+    /// <summary>acceldata.md D8: no source publishes a limit, so the sandbox holds the client to the ones it assumes.</summary>
+    [Theory]
+    [InlineData("POST", "/admin/api/users/invite-users", 101)]
+    [InlineData("GET", "/admin/api/users/list", 51)]
+    public async Task A_call_carrying_more_than_the_assumed_limit_is_refused_and_changes_nothing(string method, string path, int count)
+    {
+        var users = Sandbox.Query("SELECT COUNT(*) FROM users", r => r.GetInt64(0)).Single();
+        var many = Enumerable.Range(1, count).Select(i => $"many{i}@company.com").ToList();
+
+        var (status, body) = method == "GET"
+            ? await SendAsync(method, $"{path}?ids={string.Join(',', many)}")
+            : await SendAsync(method, path, JsonSerializer.Serialize(new { emails = many }));
+        var (atTheLimit, _) = method == "GET"
+            ? await SendAsync(method, $"{path}?ids={string.Join(',', many.Skip(1))}")
+            : await SendAsync(method, path, JsonSerializer.Serialize(new { emails = many.Skip(1) }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains($"{count} were sent", body.GetProperty("message").GetString());
+        Assert.Equal(HttpStatusCode.OK, atTheLimit);
+        Assert.Equal(users + (method == "GET" ? 0 : count - 1), Sandbox.Query("SELECT COUNT(*) FROM users", r => r.GetInt64(0)).Single());
+    }
+
+    [Fact]
+    public async Task An_invitation_is_taken_only_in_the_seeds_body()
+    {
+        var (status, body) = await SendAsync("POST", "/admin/api/users/invite-users", """{"userDetails": [{"email": "new@company.com"}]}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("'emails'", body.GetProperty("message").GetString());
+        Assert.Equal(0, Sandbox.CountUsers("new@company.com"));
+    }
+
+    /// <summary>The vendors' APIs send and take application/json: a JSON body under another type is refused with 415, and nothing changes.</summary>
+    [Theory]
+    [InlineData("POST", "/admin/api/users/invite-users", """{"emails": ["typed@company.com"]}""")]
+    [InlineData("PUT", "/admin/api/users/user-002", """{"firstName": "Typed"}""")]
+    [InlineData("PUT", "/admin/api/users/user-002/assign-groups", """{"groupIds": ["{contractors}"]}""")]
+    [InlineData("PUT", "/admin/api/users/user-002/remove-groups", """{"groupIds": ["{contractors}"]}""")]
+    [InlineData("POST", "/admin/api/groups/", """{"name": "Typed"}""")]
+    [InlineData("POST", "/apps/api/v1/bulk/users/proceed", """{"id": 1}""")]
+    public async Task A_json_body_sent_as_another_media_type_is_refused_with_415(string method, string path, string body)
+    {
+        await Sandbox.ClearRequestLogAsync();
+        using var http = SandboxHttp.Client(Sandbox);
+        using var request = SandboxHttp.Signed(Sandbox, new SandboxRoute(method, path), body.Replace("{contractors}", GroupId("Contractors")));
+        request.Content = new StringContent(body.Replace("{contractors}", GroupId("Contractors")), System.Text.Encoding.UTF8, "text/plain");
+
+        using var answer = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, answer.StatusCode);
+        Assert.Contains("application/json", await answer.Content.ReadAsStringAsync());
+        Assert.Equal(0, Sandbox.CountUsers("typed@company.com"));
+        Assert.DoesNotContain("Contractors", Sandbox.GroupsOf(Ben));
+        Assert.Empty(Sandbox.Query("SELECT name FROM groups WHERE name = 'Typed'", r => r.GetString(0)));
+        Assert.Empty(Sandbox.Query("SELECT id FROM users WHERE first_name = 'Typed'", r => r.GetString(0)));
+    }
 }

@@ -24,7 +24,7 @@ public sealed class DirectoryQueryTests : SandboxTest
     public async Task Listing_everything_pages_through_all_users_once_each()
     {
         using var connection = await Sandbox.ConnectAsync();
-        await connection.Client.InviteUsersAsync(Enumerable.Range(1, 230).Select(i => $"bulk{i}@company.com").ToList(), [], false, default);
+        await connection.Client.InviteAsync(Seeding.Addresses("bulk", 230));
         await Sandbox.ClearRequestLogAsync();
         var users = new List<User>();
 

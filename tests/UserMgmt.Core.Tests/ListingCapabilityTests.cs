@@ -48,8 +48,8 @@ public sealed class ListingCapabilityTests : SandboxTest
         using var seed = await Sandbox.ConnectAsync();
         var contractors = (await seed.Client.ListGroupsAsync(default)).Single(g => g.Name == "Contractors");
         // More members than one call names by id, and more users than one page holds.
-        await seed.Client.InviteUsersAsync(Enumerable.Range(1, 120).Select(i => $"member{i}@company.com").ToList(), [contractors], false, default);
-        await seed.Client.InviteUsersAsync(Enumerable.Range(1, 90).Select(i => $"other{i}@company.com").ToList(), [], false, default);
+        await seed.Client.InviteAsync(Seeding.Addresses("member", 120), [contractors]);
+        await seed.Client.InviteAsync(Seeding.Addresses("other", 90));
         await seed.Client.SetEnabledAsync((await new DirectoryQueries(seed.Client).FindUserAsync("member7@company.com", default))!.Id, false, default);
 
         using var asking = Provider("Acceldata");
@@ -81,7 +81,7 @@ public sealed class ListingCapabilityTests : SandboxTest
     public async Task A_status_is_asked_of_the_platform_where_it_filters_and_kept_here_where_not(UserStatus status, string filter)
     {
         using var seed = await Sandbox.ConnectAsync();
-        await seed.Client.InviteUsersAsync(Enumerable.Range(1, 230).Select(i => $"bulk{i}@company.com").ToList(), [], false, default);
+        await seed.Client.InviteAsync(Seeding.Addresses("bulk", 230));
 
         using var filtering = Provider("Acceldata");
         var (asked, askedTotal) = await ListAsync(filtering, null, status);

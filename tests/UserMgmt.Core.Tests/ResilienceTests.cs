@@ -147,8 +147,8 @@ public sealed class ResilienceTests : SandboxTest
 
     private static async Task<List<string>> InviteAsync(Connections.UserMgmtConnection connection, int count)
     {
-        var emails = Enumerable.Range(1, count).Select(i => $"member{i}@company.com").ToList();
-        await connection.Client.InviteUsersAsync(emails, [], false, default);
+        var emails = Seeding.Addresses("member", count).ToList();
+        await connection.Client.InviteAsync(emails);
         return emails;
     }
 }

@@ -80,7 +80,7 @@ public sealed class SandboxOddInputTests : SandboxTest
     [InlineData("PUT", "/admin/api/groups/{group}", """{"name":{"first":"Analytics"}}""", "name")]
     [InlineData("PUT", "/admin/api/users/user-002", """{"firstName":5}""", "firstName")]
     [InlineData("PUT", "/admin/api/users/user-002", """{"lastName":true}""", "lastName")]
-    [InlineData("POST", "/admin/api/users/invite-users", """{"userDetails":[{"email":7}]}""", "email")]
+    [InlineData("POST", "/admin/api/users/invite-users", """{"emails":[7]}""", "emails")]
     public async Task A_text_field_of_another_kind_is_a_400_naming_it_not_taken_for_absent(string method, string path, string body, string field)
     {
         using var http = SandboxHttp.Client(Sandbox);

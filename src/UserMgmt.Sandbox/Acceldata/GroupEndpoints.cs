@@ -6,9 +6,6 @@ namespace UserMgmt.Sandbox.Acceldata;
 /// <summary>ADOC's /admin/api/groups endpoints.</summary>
 internal static class GroupEndpoints
 {
-    /// <summary>The most users one list of a group update may name (an assumption: the vendor publishes none).</summary>
-    public const int MaxMembersPerUpdate = 100;
-
     public static void Map(IEndpointRouteBuilder api, DirectoryStore store, SandboxVariants variants)
     {
         var groups = api.MapGroup("/admin/api/groups");
@@ -43,7 +40,7 @@ internal static class GroupEndpoints
         // The vendor's description gives the body as {name, usersAdded[], usersRemoved[], ...} with the name
         // required, so a body without one is refused. Assumed here, where it says nothing: other fields left
         // out stay as they are; the lists hold user ids (strings); a list
-        // names at most MaxMembersPerUpdate users; an id in both lists is refused; and the update is all or
+        // names at most AcceldataLimits.MembersPerGroupUpdate users; an id in both lists is refused; and the update is all or
         // nothing, refused whole for an unknown user or one managed by SCIM, as the user's own endpoints are.
         groups.MapPut("/{groupId}", async (string groupId, HttpRequest request) =>
         {
@@ -52,8 +49,8 @@ internal static class GroupEndpoints
             var added = RequestBody.OptionalStrings(body, "usersAdded");
             var removed = RequestBody.OptionalStrings(body, "usersRemoved");
             foreach (var (field, ids) in new[] { ("usersAdded", added), ("usersRemoved", removed) })
-                if (ids.Count > MaxMembersPerUpdate)
-                    throw SandboxError.BadRequest($"'{field}' may name at most {MaxMembersPerUpdate} users");
+                if (ids.Count > AcceldataLimits.MembersPerGroupUpdate)
+                    throw SandboxError.BadRequest($"'{field}' may name at most {AcceldataLimits.MembersPerGroupUpdate} users");
             if (added.Intersect(removed).FirstOrDefault() is { } both)
                 throw SandboxError.BadRequest($"User {both} is both in 'usersAdded' and in 'usersRemoved'");
             await store.UpdateGroupAsync(groupId,

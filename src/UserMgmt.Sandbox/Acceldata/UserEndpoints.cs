@@ -14,11 +14,12 @@ internal static partial class UserEndpoints
         users.MapPost("/invite-users", async (HttpRequest request) =>
         {
             var body = await RequestBody.ReadObjectAsync(request);
-            // The guides send "emails"; a third-party client sends "userDetails":[{"email":..}].
-            var emails = body.TryGetProperty("userDetails", out var details)
-                ? RequestBody.Objects(details, "userDetails", d => RequestBody.OptionalString(d, "email") ?? "")
-                : RequestBody.OptionalStrings(body, "emails");
+            // S0's body is the only one any source shows: "emails", "groups", "sendEmail".
+            if (body.TryGetProperty("userDetails", out _)) throw SandboxError.BadRequest("'userDetails' is not a field of invite-users; list the addresses in 'emails'");
+            var emails = RequestBody.OptionalStrings(body, "emails");
             if (emails.Count == 0) throw SandboxError.BadRequest("'emails' must list at least one address");
+            if (emails.Count > AcceldataLimits.InvitationsPerCall)
+                throw SandboxError.BadRequest($"At most {AcceldataLimits.InvitationsPerCall} addresses may be invited in one call; {emails.Count} were sent");
             var invalid = emails.Where(e => !EmailPattern().IsMatch(e)).ToList();
             if (invalid.Count > 0) throw SandboxError.BadRequest($"Invalid email address(es): {string.Join(", ", invalid)}");
             var groups = RequestBody.OptionalStrings(body, "groups");
@@ -31,6 +32,8 @@ internal static partial class UserEndpoints
         {
             int from = Math.Max(0, first ?? 0), size = Math.Clamp(max ?? 10, 1, 1000);
             var idList = string.IsNullOrEmpty(ids) ? null : ids.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (idList is { Length: > AcceldataLimits.IdsPerList })
+                throw SandboxError.BadRequest($"At most {AcceldataLimits.IdsPerList} ids may be listed in one call; {idList.Length} were sent");
             var (page, total) = await store.ListUsersAsync(searchString, enabled, idList, from, size);
             return Results.Json(new
             {

@@ -7,8 +7,9 @@ namespace UserMgmt.Tests;
 
 /// <summary>
 /// Issue 12 item 12: the upload/proceed sequence out of order, over raw HTTP. S1 and P1 say a file is uploaded
-/// (POST, or PUT with the id of a job to replace its file) and then processed by one POST to proceed; the strict
-/// sandbox refuses every other order with a 4xx and a message, and changes nothing when it does.
+/// (POST, or PUT with the id of a job to replace its file) and then processed by one POST to proceed; P2 says the
+/// upload checks the file's scheme and proceed comes after. The strict sandbox refuses every other order with a 4xx
+/// and a message, and changes nothing when it does.
 /// </summary>
 public sealed class CcaiJobSequenceTests : SandboxTest
 {
@@ -56,25 +57,52 @@ public sealed class CcaiJobSequenceTests : SandboxTest
         var job = await FinishedAsync(http, id);
 
         Assert.Equal(HttpStatusCode.Conflict, status);
-        Assert.Contains("only a created job takes a new file", text);
+        Assert.Contains("a job asked to process takes no new file", text);
         Assert.Equal("kept.json", job.GetProperty("filename").GetString());
         Assert.Equal(0, Sandbox.CountUsers("late1@company.com"));
     }
 
     [Fact]
-    public async Task A_job_whose_file_was_refused_can_be_neither_proceeded_again_nor_given_a_new_file()
+    public async Task A_file_is_checked_on_upload_and_a_refused_one_cannot_be_proceeded_but_can_be_replaced_and_then_proceeded()
     {
         using var http = SandboxHttp.Client(Sandbox);
         var id = await UploadAsync(http, "POST", "not json");
+        var checkedOnUpload = await StatusAsync(http, id);
+
         var (refused, refusal) = await ProceedAsync(http, id);
-
-        var (again, _) = await ProceedAsync(http, id);
         var (replaced, _) = await SendUploadAsync(http, "PUT", Row("fixed1@company.com"), id.ToString(), "fixed.json");
+        var checkedAgain = await StatusAsync(http, id);
+        var (proceeded, _) = await ProceedAsync(http, id);
+        var job = await FinishedAsync(http, id);
 
-        Assert.Equal(HttpStatusCode.OK, refused);
-        Assert.Contains("invalid_scheme", refusal);
-        Assert.Equal((HttpStatusCode.Conflict, HttpStatusCode.Conflict), (again, replaced));
-        Assert.Equal(0, Sandbox.CountUsers("fixed1@company.com"));
+        Assert.Equal("invalid_scheme", checkedOnUpload.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, checkedOnUpload.GetProperty("process_requested_at").ValueKind);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused);
+        Assert.Contains("invalid scheme", refusal);
+        Assert.Equal(HttpStatusCode.OK, replaced);
+        Assert.Equal("valid_scheme", checkedAgain.GetProperty("status").GetString());
+        Assert.Empty(checkedAgain.GetProperty("scheme_errors").EnumerateArray());
+        Assert.Equal(HttpStatusCode.OK, proceeded);
+        Assert.Equal("completed", job.GetProperty("status").GetString());
+        Assert.Equal(1, Sandbox.CountUsers("fixed1@company.com"));
+    }
+
+    [Fact]
+    public async Task An_upload_alone_is_checked_but_applies_nothing_and_a_proceed_sent_as_a_form_is_taken()
+    {
+        using var http = SandboxHttp.Client(Sandbox);
+        var id = await UploadAsync(http, "POST", Row("form1@company.com"));
+        var waiting = await StatusAsync(http, id);
+
+        using var proceed = SandboxHttp.Signed(Sandbox, new SandboxRoute("POST", Jobs + "/proceed"));
+        proceed.Content = new FormUrlEncodedContent([new("id", id.ToString())]);
+        using var answer = await http.SendAsync(proceed);
+        var job = await FinishedAsync(http, id);
+
+        Assert.Equal("valid_scheme", waiting.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal("completed", job.GetProperty("status").GetString());
+        Assert.Equal(1, Sandbox.CountUsers("form1@company.com"));
     }
 
     [Theory]
@@ -132,6 +160,12 @@ public sealed class CcaiJobSequenceTests : SandboxTest
     {
         using var answer = await http.SendAsync(SandboxHttp.Signed(Sandbox, new SandboxRoute("POST", Jobs + "/proceed"), $$"""{"id":{{id}}}"""));
         return (answer.StatusCode, await answer.Content.ReadAsStringAsync());
+    }
+
+    private async Task<JsonElement> StatusAsync(HttpClient http, long id)
+    {
+        using var answer = await http.SendAsync(SandboxHttp.Signed(Sandbox, new SandboxRoute("GET", $"{Jobs}/jobs/{id}")));
+        return JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
     // Polls the status until the processor has moved the job past the words the vendor shows for work under way.

@@ -108,7 +108,7 @@ public sealed class CcaiSchemeErrorRowTests : SandboxTest
     private List<string> Locations() => Sandbox.Query(
         "SELECT IFNULL(location, '') FROM users WHERE id IN ('user-004', 'user-002') ORDER BY id DESC", r => r.GetString(0));
 
-    // Uploads and proceeds a file over raw HTTP, and reads its scheme-error log (and checks the status carries the same).
+    // Uploads a file over raw HTTP (the scheme is checked on upload), and reads its scheme-error log (and checks the status carries the same).
     private async Task<JsonElement> SchemeErrorsOfAsync(string file, bool alsoFromStatus = false)
     {
         using var http = SandboxHttp.Client(Sandbox);
@@ -118,8 +118,8 @@ public sealed class CcaiSchemeErrorRowTests : SandboxTest
         upload.Content = form;
         using var uploaded = await http.SendAsync(upload);
         var id = JsonDocument.Parse(await uploaded.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
-        using var proceeded = await http.SendAsync(SandboxHttp.Signed(Sandbox, new SandboxRoute("POST", Jobs + "/proceed"), $$"""{"id":{{id}}}"""));
-        Assert.Contains("invalid_scheme", await proceeded.Content.ReadAsStringAsync());
+        using var checkedJob = await http.SendAsync(SandboxHttp.Signed(Sandbox, new SandboxRoute("GET", $"{Jobs}/jobs/{id}")));
+        Assert.Contains("invalid_scheme", await checkedJob.Content.ReadAsStringAsync());
 
         using var log = await http.SendAsync(SandboxHttp.Signed(Sandbox, new SandboxRoute("GET", $"{Jobs}/errors/scheme/{id}")));
         Assert.Equal(HttpStatusCode.OK, log.StatusCode);

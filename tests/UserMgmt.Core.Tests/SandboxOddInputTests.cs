@@ -349,8 +349,7 @@ public sealed class SandboxOddInputTests : SandboxTest
         using var proceeded = await http.SendAsync(SandboxHttp.Signed(Sandbox, new SandboxRoute("POST", "/apps/api/v1/bulk/users/proceed"), $$"""{"id":{{id}}}"""));
         using var errors = await http.SendAsync(SandboxHttp.Signed(Sandbox, new SandboxRoute("GET", $"/apps/api/v1/bulk/users/errors/scheme/{id}")));
 
-        Assert.Equal(HttpStatusCode.OK, proceeded.StatusCode);
-        Assert.Contains("invalid_scheme", await proceeded.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, proceeded.StatusCode);
         var columns = JsonDocument.Parse(await errors.Content.ReadAsStringAsync()).RootElement.EnumerateArray().Select(e => e.GetProperty("column").GetInt32());
         Assert.Equal([8, 9, 10], columns.Order());
     }

@@ -73,7 +73,7 @@ public sealed class BulkJobCommandTests : CcaiModuleTest, IDisposable
 
     /// <summary>
     /// Issue 12 item 1 (ccai.md D1): a job the platform keeps waiting is not taken as finished; when the wait
-    /// ends, the message names the last status seen. The job is uploaded and never proceeded, as S1 allows.
+    /// ends, the message names the last status seen. The job is uploaded (and its file checked) but never proceeded, as S1 allows.
     /// </summary>
     [Fact]
     public async Task A_wait_that_ends_before_the_job_does_names_the_last_status_seen()
@@ -91,10 +91,10 @@ public sealed class BulkJobCommandTests : CcaiModuleTest, IDisposable
 
         var waited = Shell.Run("Wait-BulkJob -Id $id -WaitTimeoutSec 1", ("id", id));
 
-        Assert.Equal("created", Assert.Single(waited.Output).Text("Status"));
+        Assert.Equal("valid_scheme", Assert.Single(waited.Output).Text("Status"));
         var timedOut = Assert.Single(waited.Errors);
         Assert.Equal("UserMgmt.BulkJobWaitTimedOut,UserMgmt.Commands.WaitBulkJobCommand", timedOut.FullyQualifiedErrorId);
-        Assert.Contains("the last status seen was 'created'", timedOut.Exception.Message);
+        Assert.Contains("the last status seen was 'valid_scheme'", timedOut.Exception.Message);
         Assert.Equal(0, Sandbox.CountUsers("waiting@company.com"));
     }
 

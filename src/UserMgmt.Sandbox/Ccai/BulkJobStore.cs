@@ -10,7 +10,10 @@ public sealed record BulkJobRecord(
 
 public sealed record JobError(string Message, int? Column, int? Row, string? ErrorType);
 
-/// <summary>CCAI bulk jobs: uploaded files, their checks at proceed, and the rows they apply.</summary>
+/// <summary>
+/// CCAI bulk jobs: uploaded files, checked as they arrive (P2: the job "validates the json file scheme" on upload,
+/// and proceed comes "after the JSON file schema is verified"), then processed on request.
+/// </summary>
 public sealed class BulkJobStore(SandboxDatabase database)
 {
     public static class States
@@ -26,22 +29,36 @@ public sealed class BulkJobStore(SandboxDatabase database)
     private const string JobColumns =
         "id, created_at, process_requested_at, filename, total_rows, affected_rows, failed_rows, status, uploaded_by, proceeded_by";
 
+    /// <summary>A new job for the file, answered as created (P1's upload answer), then checked.</summary>
     public Task<BulkJobRecord> CreateAsync(string filename, string json, string apiUser) => database.RunAsync(c =>
     {
         c.Execute("INSERT INTO bulk_jobs (created_at, filename, rows_json, total_rows, status, uploaded_by) VALUES (@t, @f, @j, @n, @s, @u)",
             ("@t", DirectoryStore.Now), ("@f", filename), ("@j", json), ("@n", CountRows(json)), ("@s", States.Created), ("@u", apiUser));
-        return Find(c, c.Scalar<long>("SELECT last_insert_rowid()"))!;
+        var created = Find(c, c.Scalar<long>("SELECT last_insert_rowid()"))!;
+        CheckScheme(c, created.Id, json);
+        return created;
     });
 
-    /// <summary>A new file for a job not yet processed.</summary>
+    /// <summary>A new file for a job not yet asked to process, valid or not (P1: PUT with the job's id), checked afresh.</summary>
     public Task<BulkJobRecord> ReplaceFileAsync(long id, string filename, string json, string apiUser) => database.RunAsync(c =>
     {
         var job = Find(c, id) ?? throw SandboxError.NotFound($"Job {id} not found");
-        if (job.Status != States.Created) throw SandboxError.Conflict($"Job {id} is {job.Status}; only a created job takes a new file");
-        c.Execute("UPDATE bulk_jobs SET filename = @f, rows_json = @j, total_rows = @n, uploaded_by = @u WHERE id = @id",
-            ("@f", filename), ("@j", json), ("@n", CountRows(json)), ("@u", apiUser), ("@id", id));
-        return Find(c, id)!;
+        if (job.ProcessRequestedAt is not null) throw SandboxError.Conflict($"Job {id} is {job.Status}; a job asked to process takes no new file");
+        c.Execute("DELETE FROM bulk_job_errors WHERE job_id = @id", ("@id", id));
+        c.Execute("UPDATE bulk_jobs SET filename = @f, rows_json = @j, total_rows = @n, uploaded_by = @u, status = @s, failed_rows = 0 WHERE id = @id",
+            ("@f", filename), ("@j", json), ("@n", CountRows(json)), ("@u", apiUser), ("@s", States.Created), ("@id", id));
+        var replaced = Find(c, id)!;
+        CheckScheme(c, id, json);
+        return replaced;
     });
+
+    private static void CheckScheme(SqliteConnection c, long id, string json)
+    {
+        var errors = BulkFile.Validate(json, out _);
+        foreach (var e in errors) AddError(c, id, "scheme", new JobError(e.Message, e.Column, e.Row, null));
+        c.Execute("UPDATE bulk_jobs SET status = @s, failed_rows = @f WHERE id = @id",
+            ("@s", errors.Count == 0 ? States.ValidScheme : States.InvalidScheme), ("@f", errors.Select(e => e.Row).Distinct().Count()), ("@id", id));
+    }
 
     public Task<BulkJobRecord?> GetAsync(long id) => database.RunAsync(c => Find(c, id));
 
@@ -53,16 +70,14 @@ public sealed class BulkJobStore(SandboxDatabase database)
         return (jobs, total);
     });
 
-    /// <summary>Checks the file; a valid job is then ready to be processed.</summary>
+    /// <summary>Asks a checked job to process; a refused file or a second request is refused (no source gives the status codes).</summary>
     public Task<BulkJobRecord> ProceedAsync(long id, string apiUser) => database.RunAsync(c =>
     {
         var job = Find(c, id) ?? throw SandboxError.NotFound($"Job {id} not found");
-        if (job.Status != States.Created) throw SandboxError.Conflict($"Job {id} is already {job.Status}");
-        var errors = BulkFile.Validate(c.Scalar<string>("SELECT rows_json FROM bulk_jobs WHERE id = @id", ("@id", id))!, out _);
-        foreach (var e in errors) AddError(c, id, "scheme", new JobError(e.Message, e.Column, e.Row, null));
-        c.Execute("UPDATE bulk_jobs SET status = @s, process_requested_at = @t, proceeded_by = @u, failed_rows = @f WHERE id = @id",
-            ("@s", errors.Count == 0 ? States.ValidScheme : States.InvalidScheme), ("@t", DirectoryStore.Now), ("@u", apiUser),
-            ("@f", errors.Select(e => e.Row).Distinct().Count()), ("@id", id));
+        if (job.ProcessRequestedAt is not null) throw SandboxError.Conflict($"Job {id} was already asked to process; it is {job.Status}");
+        if (job.Status == States.InvalidScheme) throw SandboxError.Unprocessable($"Job {id} has an invalid scheme and cannot be processed");
+        c.Execute("UPDATE bulk_jobs SET process_requested_at = @t, proceeded_by = @u WHERE id = @id",
+            ("@t", DirectoryStore.Now), ("@u", apiUser), ("@id", id));
         return Find(c, id)!;
     });
 

@@ -34,8 +34,7 @@ internal static class CcaiEndpoints
 
         api.MapPost("/bulk/users/proceed", async (HttpRequest request, HttpContext context) =>
         {
-            var id = RequestBody.RequiredWhole(await RequestBody.ReadObjectAsync(request), "id");
-            var job = await jobs.ProceedAsync(id, ApiUser(context));
+            var job = await jobs.ProceedAsync(await ProceedIdAsync(request), ApiUser(context));
             if (job.Status == BulkJobStore.States.ValidScheme) processor.Enqueue(job.Id);
             return JobAnswer(context, job, variants);
         });
@@ -90,16 +89,7 @@ internal static class CcaiEndpoints
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxUploadBytes;
         if (!request.HasFormContentType) throw SandboxError.BadRequest("Upload must be multipart/form-data with a part named 'file'");
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync();
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException && !request.HttpContext.RequestAborted.IsCancellationRequested)
-        {
-            // A multipart body without its boundary, cut short or not multipart at all: the client's mistake, not a crash.
-            throw SandboxError.BadRequest($"Upload is not valid multipart/form-data: {e.Message}");
-        }
+        var form = await ReadFormAsync(request);
         var file = form.Files["file"] ?? throw SandboxError.BadRequest("Upload must carry a part named 'file'");
         using var reader = new StreamReader(file.OpenReadStream());
         var json = await reader.ReadToEndAsync();
@@ -108,6 +98,27 @@ internal static class CcaiEndpoints
                 file.FileName, json, ApiUser(context))
             : await jobs.CreateAsync(file.FileName, json, ApiUser(context));
         return JobAnswer(context, job, variants);
+    }
+
+    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request)
+    {
+        try
+        {
+            return await request.ReadFormAsync();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException && !request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // A form without its boundary, cut short or not a form at all: the client's mistake, not a crash.
+            throw SandboxError.BadRequest($"Body is not a valid form: {e.Message}");
+        }
+    }
+
+    /// <summary>The job to proceed: P1 shows no request body, so {"id"} is taken as JSON or, as upload takes it, as a form field.</summary>
+    private static async Task<long> ProceedIdAsync(HttpRequest request)
+    {
+        if (!request.HasFormContentType) return RequestBody.RequiredWhole(await RequestBody.ReadObjectAsync(request), "id");
+        var form = await ReadFormAsync(request);
+        return long.TryParse(form["id"], out var id) ? id : throw SandboxError.BadRequest("'id' must be a whole number");
     }
 
     private static IResult JobAnswer(HttpContext context, BulkJobRecord job, SandboxVariants variants)

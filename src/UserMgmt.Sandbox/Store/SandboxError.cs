@@ -9,5 +9,6 @@ public sealed class SandboxError(int statusCode, string message) : Exception(mes
     public static SandboxError NotFound(string message) => new(StatusCodes.Status404NotFound, message);
     public static SandboxError Conflict(string message) => new(StatusCodes.Status409Conflict, message);
     public static SandboxError Forbidden(string message) => new(StatusCodes.Status403Forbidden, message);
+    public static SandboxError Unprocessable(string message) => new(StatusCodes.Status422UnprocessableEntity, message);
     public static SandboxError UnsupportedMediaType(string message) => new(StatusCodes.Status415UnsupportedMediaType, message);
 }

@@ -11,7 +11,7 @@ public sealed class CcaiReadCommandTests : ModuleTest
 {
     protected override string? Provider => "Ccai";
 
-    public static TheoryData<string> Variants => ["none", "numeric-ids", "memberships-without-value", "loose-user-fields"];
+    public static TheoryData<string> Variants => ["none", "numeric-ids", "memberships-without-value", "loose-user-fields", "per-page-ignored"];
 
     // Issue 12, item 3: on a directory of 250 without a Total header, -First 130 gave fewer users than asked for.
     [Theory, MemberData(nameof(Variants))]

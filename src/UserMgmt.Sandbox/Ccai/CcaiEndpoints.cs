@@ -64,7 +64,7 @@ internal static class CcaiEndpoints
             if (chosen && page is not null)
                 throw SandboxError.BadRequest("A page number cannot be combined with user ids (email, id): ask for chosen users without 'page'");
             if (emails.Length + ids.Length > MaxPerPage) throw SandboxError.BadRequest($"At most {MaxPerPage} user ids per request");
-            int number = Math.Max(1, page ?? 1), size = Math.Clamp(per_page ?? 100, 1, MaxPerPage);
+            int number = Math.Max(1, page ?? 1), size = variants.Has(SandboxVariant.PerPageIgnored) ? 100 : Math.Clamp(per_page ?? 100, 1, MaxPerPage);
             var users = await database.RunAsync(c =>
             {
                 var (roles, teams) = RolesAndTeams(c);

@@ -23,6 +23,8 @@ public enum SandboxVariant
     LooseJobFields,
     /// <summary>CCAI: a job's dates as Unix seconds.</summary>
     EpochDates,
+    /// <summary>CCAI: the user list pages 100 users at a time (P3's default) whatever per_page asks for.</summary>
+    PerPageIgnored,
     /// <summary>Acceldata: PUT of a user's attributes replaces the whole map instead of merging it.</summary>
     AttributesPutReplaces,
     /// <summary>Acceldata: a created group answered with the envelope only, no id.</summary>

@@ -21,7 +21,7 @@ public static class ProviderSession
             SandboxVariant.GroupIdsHoldNames, SandboxVariant.DataGroupsBody]),
         ("Ccai", [SandboxVariant.NumericIds, SandboxVariant.NullCounters, SandboxVariant.MembershipsWithoutValue,
             SandboxVariant.OtherFinalStatus, SandboxVariant.LooseUserFields, SandboxVariant.SchemeErrorsWithoutRow,
-            SandboxVariant.LooseJobFields, SandboxVariant.EpochDates]),
+            SandboxVariant.LooseJobFields, SandboxVariant.EpochDates, SandboxVariant.PerPageIgnored]),
         // A test-only relabelling of another provider's API: its variants are that provider's, run above.
         (ThirdPartyProvider.Name, []),
     ];

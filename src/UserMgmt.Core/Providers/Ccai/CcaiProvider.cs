@@ -20,6 +20,8 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     // The platform sets no limit on a file's rows but advises small batches.
     private const int RowsPerJob = 500;
     private const int MaxPageSize = 1000;
+    // P3: a page holds 100 users unless per_page says otherwise.
+    private const int DefaultPageSize = 100;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -37,6 +39,8 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     private readonly ConcurrentDictionary<string, User> _seen = new();
     // Whether the last template read named every team; a tenant's template keeps its shape, so one read tells.
     private bool? _templateListsEveryTeam;
+    // The page size the platform keeps to when it sends more users than per_page asked for; null while it obeys.
+    private int? _platformPageSize;
 
     public CcaiProvider(ConnectionSettings settings)
     {
@@ -79,32 +83,70 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     public async Task<UserPage> ListUsersAsync(string? search, int offset, int pageSize, CancellationToken cancellationToken)
     {
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        if (string.IsNullOrEmpty(search)) return await WindowAsync(offset, pageSize, cancellationToken);
-        // The platform looks users up by address only; other searches match names and addresses of every user.
-        var matches = search.Contains('@')
+        if (string.IsNullOrEmpty(search))
+        {
+            var window = await WindowAsync(offset, pageSize, cancellationToken);
+            // Without a total, a full window reports one user more than it holds, which keeps callers reading until a short or empty page.
+            return new UserPage(window.Items, window.Total ?? offset + window.Items.Count + (window.Items.Count == pageSize ? 1 : 0));
+        }
+        // The platform looks users up by whole address only; other searches ("@example.com" too) match names and addresses of every user.
+        var matches = IsWholeAddress(search)
             ? await ChosenAsync("email", search, cancellationToken)
             : await SearchAllAsync(search, cancellationToken);
         return new UserPage(matches.Skip(offset).Take(pageSize).ToList(), matches.Count);
     }
 
     /// <summary>
-    /// The users from <paramref name="offset"/> on. The platform pages by number, so a window that starts
-    /// inside a page is read from that page and the next: callers page by the count they received.
+    /// The users from <paramref name="offset"/> on, never more than <paramref name="size"/>, cut from the pages that hold
+    /// them. Pages are numbered at one size for every window of a listing (at least the platform's default), so a
+    /// platform that ignores <c>per_page</c> numbers them as the client does once its own page size is known.
     /// </summary>
     /// <remarks>
-    /// P3 does not say how an answer tells that more pages follow (A5). A Total header is honoured where one
-    /// comes; without it a full window reports one user more than it holds, which keeps callers reading
-    /// until a short or empty page.
+    /// P3 does not say how an answer tells that more pages follow (A5): a page shorter than asked for is the last,
+    /// except that a first short page of exactly the default size is checked against the next (A21). A Total header is
+    /// honoured where one comes.
     /// </remarks>
-    private async Task<UserPage> WindowAsync(int offset, int size, CancellationToken cancellationToken)
+    private async Task<PageRead<User>> WindowAsync(int offset, int size, CancellationToken cancellationToken)
     {
-        var first = await PageAsync(offset / size + 1, size, cancellationToken);
-        var skip = offset % size;
-        var users = first.Items.Skip(skip).ToList();
-        if (skip > 0 && first.Items.Count == size)
-            users.AddRange((await PageAsync(offset / size + 2, size, cancellationToken)).Items.Take(skip));
-        return new UserPage(users, first.Total ?? offset + users.Count + (users.Count == size ? 1 : 0));
+        var perPage = _platformPageSize ?? Math.Max(size, DefaultPageSize);
+        var firstNumber = offset / perPage + 1;
+        var users = new List<User>();
+        int? total = null;
+        for (var number = firstNumber; users.Count < size; number++)
+        {
+            var page = await PageAsync(number, perPage, cancellationToken);
+            if (await PagesOwnSizeAsync(page, number, perPage, cancellationToken) is { } own)
+            {
+                // The platform keeps to its own page size: the window is cut again from pages of that size.
+                _platformPageSize = own;
+                return await WindowAsync(offset, size, cancellationToken);
+            }
+            users.AddRange(number == firstNumber ? page.Items.Skip(offset % perPage) : page.Items);
+            total = page.Total;
+            if (page.Items.Count < perPage) break;
+        }
+        return new PageRead<User>(users.Take(size).ToList(), total);
     }
+
+    /// <summary>
+    /// The platform's own page size when this page shows it ignores <c>per_page</c>: it holds more than asked for, or
+    /// it is a first page of exactly the default size, shorter than asked for, and the next page holds users.
+    /// </summary>
+    private async Task<int?> PagesOwnSizeAsync(PageRead<User> page, int number, int perPage, CancellationToken cancellationToken)
+    {
+        var count = page.Items.Count;
+        if (count > perPage)
+            return count <= MaxPageSize ? count
+                : throw new ApiException("GET", "users", null, $"page {number} held {count} users, more than the {MaxPageSize} a page may hold, so users cannot be read in order");
+        if (_platformPageSize is null && number == 1 && count == DefaultPageSize && perPage > DefaultPageSize
+            && (await PageAsync(2, perPage, cancellationToken)).Items.Count > 0)
+            return DefaultPageSize;
+        return null;
+    }
+
+    /// <summary>Text on both sides of one '@' and no blanks: what the platform's email parameter can look up.</summary>
+    private static bool IsWholeAddress(string search) =>
+        search.IndexOf('@') is var at && at > 0 && at < search.Length - 1 && at == search.LastIndexOf('@') && !search.Any(char.IsWhiteSpace);
 
     /// <summary>The users whose address, first or last name contains the text, out of every user.</summary>
     private async Task<List<User>> SearchAllAsync(string search, CancellationToken cancellationToken)
@@ -115,10 +157,10 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         return matches;
     }
 
-    /// <summary>Every user, page by page, until a short or empty page.</summary>
+    /// <summary>Every user, window by window, until a short or empty page.</summary>
     private IAsyncEnumerable<PageRead<User>> EveryPageAsync(CancellationToken cancellationToken) =>
         PageReader.ReadAsync("users", u => u.Id, MaxPageSize, null,
-            (p, ct) => PageAsync(p.Number, p.Size, ct), cancellationToken);
+            (p, ct) => WindowAsync(p.Offset, p.Size, ct), cancellationToken);
 
     /// <summary>One page of every user, by number, with the Total header where the platform sends one.</summary>
     private async Task<PageRead<User>> PageAsync(int number, int size, CancellationToken cancellationToken)

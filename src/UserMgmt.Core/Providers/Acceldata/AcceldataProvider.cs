@@ -13,11 +13,14 @@ internal sealed class AcceldataProvider : IUserProvider
     private const int GroupPageSize = 200;
 
     private readonly RestCore _rest;
+    // A value that cannot be read is named in an error, and the platform may have echoed the secret into it.
+    private readonly SecretRedactor _redactor;
     private readonly GroupAssignmentShape _assignmentShape;
 
     public AcceldataProvider(ConnectionSettings settings, GroupAssignmentShape assignmentShape, MembershipCall membershipCall = MembershipCall.UserGroups)
     {
-        _rest = new RestCore(settings.BaseUri, new AcceldataKeyAuthenticator(settings.Credential), SecretRedactor.For(settings.Credential), settings.Retry);
+        _redactor = SecretRedactor.For(settings.Credential);
+        _rest = new RestCore(settings.BaseUri, new AcceldataKeyAuthenticator(settings.Credential), _redactor, settings.Retry);
         _assignmentShape = assignmentShape;
         // Membership goes per group only where the tenant is said to take the group call.
         Capabilities = membershipCall == MembershipCall.GroupMembers
@@ -59,15 +62,30 @@ internal sealed class AcceldataProvider : IUserProvider
         if (!string.IsNullOrEmpty(search)) request.AddQueryParameter("searchString", search);
         if (enabled is { } flag) request.AddQueryParameter("enabled", flag ? "true" : "false");
         var list = await _rest.SendAsync<AcceldataUserList>(request, cancellationToken);
-        var users = (list.Users ?? []).Select((dto, i) => AcceldataMapper.ToListedUser(dto, offset + i + 1)).ToList();
-        return new UserPage(users, list.Meta?.Total ?? users.Count);
+        var users = Mapped(() => (list.Users ?? []).Select((dto, i) => AcceldataMapper.ToListedUser(dto, offset + i + 1)).ToList());
+        // Without a total that can be true, a full page reports one user more than it holds, which keeps callers reading until a short page.
+        return new UserPage(users, list.Meta?.PlausibleTotal(offset, users.Count) ?? offset + users.Count + (users.Count == pageSize ? 1 : 0));
+    }
+
+    /// <summary>Maps what was read; a value that cannot be read is an error naming its place, without the secret.</summary>
+    private T Mapped<T>(Func<T> map)
+    {
+        try
+        {
+            return map();
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException(_redactor.Redact(e.Message));
+        }
     }
 
     public async Task<User?> GetUserAsync(string userId, CancellationToken cancellationToken)
     {
         try
         {
-            return AcceldataMapper.ToUser(await ReadUserAsync(userId, cancellationToken));
+            var dto = await ReadUserAsync(userId, cancellationToken);
+            return Mapped(() => AcceldataMapper.ToUser(dto));
         }
         catch (ApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound || e is UnusableIdException)
         {
@@ -96,7 +114,8 @@ internal sealed class AcceldataProvider : IUserProvider
         // ADOC pages groups with first (offset) and last (page size).
         var request = new RestRequest(Groups).AddQueryParameter("first", page.Offset).AddQueryParameter("last", page.Size);
         var list = await _rest.SendAsync<AcceldataGroupList>(request, cancellationToken);
-        return new PageRead<Group>((list.Groups ?? []).Select(AcceldataMapper.ToGroup).ToList(), list.Meta?.Total);
+        var groups = Mapped(() => (list.Groups ?? []).Select((dto, i) => AcceldataMapper.ToGroup(dto, page.Offset + i + 1)).ToList());
+        return new PageRead<Group>(groups, list.Meta?.PlausibleTotal(page.Offset, groups.Count));
     }
 
     /// <summary>
@@ -113,7 +132,7 @@ internal sealed class AcceldataProvider : IUserProvider
                 .AddQueryParameter("first", 0).AddQueryParameter("max", ids.Length);
             var list = await _rest.SendAsync<AcceldataUserList>(request, cancellationToken);
             // Only the users asked for: a platform that ignored the ids would otherwise pass strangers off as members.
-            members.AddRange((list.Users ?? []).Where(u => u.UserId is not null).Select(AcceldataMapper.ToUser).Where(u => ids.Contains(u.Id)));
+            members.AddRange(Mapped(() => (list.Users ?? []).Where(u => u.UserId is not null && ids.Contains(u.UserId)).Select(AcceldataMapper.ToUser).ToList()));
         }
         return members;
     }
@@ -128,7 +147,7 @@ internal sealed class AcceldataProvider : IUserProvider
         object body = description is null ? new { name } : new { name, description };
         var request = new RestRequest(Groups, Method.Post).AddJsonBody(body);
         var created = await _rest.SendAsync<AcceldataGroupDto>(request, cancellationToken);
-        if (created.Id is not null) return AcceldataMapper.ToGroup(created);
+        if (created.Id is not null) return Mapped(() => AcceldataMapper.ToGroup(created));
         var groups = await ListGroupsAsync(cancellationToken);
         return groups.FirstOrDefault(g => string.Equals(g.Name, name, StringComparison.Ordinal))
             ?? groups.FirstOrDefault(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase))
@@ -191,8 +210,10 @@ internal sealed class AcceldataProvider : IUserProvider
     public async Task SetAttributesAsync(string userId, IReadOnlyDictionary<string, IReadOnlyList<string>> attributes, CancellationToken cancellationToken)
     {
         var current = await ReadUserAsync(userId, cancellationToken);
-        var merged = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in current.Attributes ?? []) merged[name] = values;
+        // Attributes left alone go back exactly as the platform sent them, whatever their form.
+        var merged = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+        if (current.Attributes is { ValueKind: System.Text.Json.JsonValueKind.Object } held)
+            foreach (var attribute in held.EnumerateObject()) merged[attribute.Name] = attribute.Value.Clone();
         foreach (var (name, values) in attributes)
         {
             // The platform's spelling of a name stays, so a change in case does not make a second attribute.

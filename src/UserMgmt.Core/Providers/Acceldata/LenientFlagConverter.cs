@@ -3,28 +3,50 @@ using System.Text.Json.Serialization;
 
 namespace UserMgmt.Providers.Acceldata;
 
+/// <summary>A flag as read: its value (null when the platform gave none), or the JSON it came as when no flag can be read from it.</summary>
+internal readonly record struct LenientFlag(bool? Value, string? Unreadable = null)
+{
+    public bool IsTrue => Value == true;
+    public bool IsFalse => Value == false;
+}
+
 /// <summary>
-/// Reads a flag written as a boolean, as the text "true"/"false" (any case), or as empty text or null
-/// (no value). The API description types the flags boolean but nothing in the vendor's text pins it, and
-/// one flag written otherwise must not make a whole page of users unreadable.
+/// Reads a flag written as a boolean, as 1 or 0, as the text "true"/"false", "1"/"0" or "yes"/"no" (any case), or as empty
+/// text or null (no value). The API description types the flags boolean but nothing in the vendor's text pins it. Anything
+/// else is kept as unreadable, for the mapper to name the user it belongs to: the converter cannot know whose flag it is.
 /// </summary>
-internal sealed class LenientFlagConverter : JsonConverter<bool?>
+internal sealed class LenientFlagConverter : JsonConverter<LenientFlag>
 {
     public override bool HandleNull => true;
 
-    public override bool? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+    public override LenientFlag Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        JsonTokenType.True => true,
-        JsonTokenType.False => false,
-        JsonTokenType.Null => null,
-        JsonTokenType.String when bool.TryParse(reader.GetString()?.Trim(), out var flag) => flag,
-        JsonTokenType.String when string.IsNullOrWhiteSpace(reader.GetString()) => null,
-        _ => throw new JsonException($"A flag must be true or false, not {reader.TokenType}."),
-    };
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True: return new(true);
+            case JsonTokenType.False: return new(false);
+            case JsonTokenType.Null: return new(null);
+            case JsonTokenType.Number when reader.TryGetInt64(out var number) && number is 0 or 1: return new(number == 1);
+            case JsonTokenType.String:
+                var text = reader.GetString()?.Trim().ToLowerInvariant();
+                return text switch
+                {
+                    null or "" => new(null),
+                    "true" or "1" or "yes" => new(true),
+                    "false" or "0" or "no" => new(false),
+                    _ => new(null, Shown(JsonSerializer.Serialize(reader.GetString()))),
+                };
+            default:
+                using (var value = JsonDocument.ParseValue(ref reader)) return new(null, Shown(value.RootElement.GetRawText()));
+        }
+    }
 
-    public override void Write(Utf8JsonWriter writer, bool? value, JsonSerializerOptions options)
+    // Enough of the value to recognise it in a message, never a whole object.
+    private static string Shown(string json) => json.Length <= 40 ? json : json[..40] + "…";
+
+    public override void Write(Utf8JsonWriter writer, LenientFlag value, JsonSerializerOptions options)
     {
-        if (value is { } flag) writer.WriteBooleanValue(flag);
+        if (value.Value is { } flag) writer.WriteBooleanValue(flag);
         else writer.WriteNullValue();
     }
 }

@@ -30,7 +30,8 @@ public static class BulkRowValidator
             if (string.IsNullOrWhiteSpace(row.FirstName)) Problem("first_name", "First name is required.");
             if (string.IsNullOrWhiteSpace(row.LastName)) Problem("last_name", "Last name is required.");
             if (!string.IsNullOrEmpty(row.Status) && row.Status is not ("Active" or "Inactive")) Problem("status", $"Status '{row.Status}' must be Active, Inactive or empty.");
-            if (row.MaxChatLimit is < 0) Problem("max_chat_limit", "Max chat limit must not be negative.");
+            // The vendor's file table: "1 to X", X set on the tenant, which no call tells; the platform judges the upper bound.
+            if (row.MaxChatLimit is < 1) Problem("max_chat_limit", $"Max chat limit {row.MaxChatLimit} must be 1 or more.");
             if (!string.IsNullOrEmpty(row.Location) && !template.Locations.Contains(row.Location)) Problem("location", $"Location '{row.Location}' does not exist.");
             if (!template.ListsEveryRoleAndTeam) continue;
             foreach (var role in row.Roles.Where(r => !template.Roles.Contains(r))) Problem("roles", $"Role '{role}' does not exist.");

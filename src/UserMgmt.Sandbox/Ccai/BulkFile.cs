@@ -18,7 +18,8 @@ public static partial class BulkFile
 
     public static int ColumnOf(string name) => Array.IndexOf(Columns, name) + 1;
 
-    public static List<SchemeError> Validate(string json, out List<JsonElement> rows)
+    /// <param name="maxChatLimit">The tenant's X in P2's "1 to X"; null where no bound is configured.</param>
+    public static List<SchemeError> Validate(string json, out List<JsonElement> rows, int? maxChatLimit = null)
     {
         rows = [];
         JsonElement root;
@@ -51,8 +52,11 @@ public static partial class BulkFile
             if (string.IsNullOrWhiteSpace(Text(row, "last_name"))) errors.Add(new("Last name is required", ColumnOf("last_name"), number));
             if (Text(row, "status") is { Length: > 0 } status && status is not ("Active" or "Inactive"))
                 errors.Add(new("Status must be Active, Inactive or empty", ColumnOf("status"), number));
-            if (row.TryGetProperty("max_chat_limit", out var limit) && limit.ValueKind != JsonValueKind.Null && !(WholeNumber(limit) is >= 0))
-                errors.Add(new("Max chat limit must be a whole number of at least 0", ColumnOf("max_chat_limit"), number));
+            if (row.TryGetProperty("max_chat_limit", out var limit) && limit.ValueKind != JsonValueKind.Null
+                && (WholeNumber(limit) is not { } chats || chats < 1 || chats > maxChatLimit))
+                errors.Add(new(maxChatLimit is { } most
+                    ? $"Max chat limit must be a whole number from 1 to {most}"
+                    : "Max chat limit must be a whole number of at least 1", ColumnOf("max_chat_limit"), number));
             if (row.TryGetProperty("max_chat_limit_enabled", out var enabled) && enabled.ValueKind != JsonValueKind.Null && WholeNumber(enabled) is not (0 or 1))
                 errors.Add(new("Max chat limit enabled must be 0 or 1", ColumnOf("max_chat_limit_enabled"), number));
             foreach (var list in new[] { "roles", "teams" })

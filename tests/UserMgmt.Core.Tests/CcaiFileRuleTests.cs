@@ -72,6 +72,32 @@ public sealed class CcaiFileRuleTests : SandboxTest
         Assert.Contains("--ccai-max-chat-limit", Assert.Throws<ArgumentException>(() => SandboxOptions.Parse(["--ccai-max-chat-limit", "many"])).Message);
     }
 
+    // P2: new_email "Must be unique within the file within New Email column (no duplicates)", as email is.
+    [Fact]
+    public void The_client_refuses_a_new_email_repeated_in_the_input_naming_the_row_and_field()
+    {
+        var problems = BulkRowValidator.Validate(
+        [
+            Row(1, "a@company.com") with { NewEmail = "same@company.com" },
+            Row(2, "b@company.com") with { NewEmail = "other@company.com" },
+            Row(3, "c@company.com") with { NewEmail = "Same@Company.com" },
+        ], Template);
+
+        Assert.Equal("row 3, new_email: New email 'Same@Company.com' repeats row 1.", Assert.Single(problems).ToString());
+    }
+
+    [Fact]
+    public async Task The_sandbox_refuses_a_new_email_repeated_in_the_file_as_a_scheme_error_in_its_column()
+    {
+        var errors = await SchemeErrorsOfAsync("""
+            [{"email":"a@company.com","first_name":"A","last_name":"A","new_email":"same@company.com"},
+             {"email":"b@company.com","first_name":"B","last_name":"B","new_email":"other@company.com"},
+             {"email":"c@company.com","first_name":"C","last_name":"C","new_email":"SAME@company.com"}]
+            """);
+
+        Assert.Equal([(BulkFile.ColumnOf("new_email"), 3)], errors.Select(e => (e.Column, e.Row)));
+    }
+
     // Uploads a file over raw HTTP (the scheme is checked on upload) and reads its scheme-error log.
     private async Task<List<(int? Column, int? Row)>> SchemeErrorsOfAsync(string file)
     {

@@ -12,6 +12,7 @@ public static class BulkRowValidator
     {
         var problems = new List<BulkJobError>();
         var firstRowOf = new Dictionary<string, BulkUserRow>(StringComparer.OrdinalIgnoreCase);
+        var firstRowOfNew = new Dictionary<string, BulkUserRow>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in rows)
         {
             void Problem(string column, string message) => problems.Add(new BulkJobError
@@ -25,7 +26,13 @@ public static class BulkRowValidator
             else if (!InputText.IsValidEmail(email)) Problem("email", $"'{email}' is not a valid email address.");
             else if (firstRowOf.TryGetValue(email, out var first)) Problem("email", $"Email '{email}' repeats {Where(first, row)}.");
             else firstRowOf[email] = row;
-            if (!string.IsNullOrEmpty(row.NewEmail) && !InputText.IsValidEmail(row.NewEmail)) Problem("new_email", $"'{row.NewEmail}' is not a valid email address.");
+            // The vendor's file table: new_email must be unique within its column, as email is within its own.
+            if (!string.IsNullOrEmpty(row.NewEmail))
+            {
+                if (!InputText.IsValidEmail(row.NewEmail)) Problem("new_email", $"'{row.NewEmail}' is not a valid email address.");
+                else if (firstRowOfNew.TryGetValue(row.NewEmail, out var firstNew)) Problem("new_email", $"New email '{row.NewEmail}' repeats {Where(firstNew, row)}.");
+                else firstRowOfNew[row.NewEmail] = row;
+            }
             // The vendor's file table requires both names, non-empty.
             if (string.IsNullOrWhiteSpace(row.FirstName)) Problem("first_name", "First name is required.");
             if (string.IsNullOrWhiteSpace(row.LastName)) Problem("last_name", "Last name is required.");

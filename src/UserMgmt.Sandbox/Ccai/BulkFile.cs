@@ -35,6 +35,7 @@ public static partial class BulkFile
 
         var errors = new List<SchemeError>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var seenNew = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var number = 0;
         foreach (var row in root.EnumerateArray())
         {
@@ -45,8 +46,12 @@ public static partial class BulkFile
             if (string.IsNullOrWhiteSpace(email)) errors.Add(new("Email is required", ColumnOf("email"), number));
             else if (!EmailPattern().IsMatch(email)) errors.Add(new("Must be a valid email", ColumnOf("email"), number));
             else if (!seen.Add(email)) errors.Add(new("Email must be unique in the file", ColumnOf("email"), number));
-            if (Text(row, "new_email") is { Length: > 0 } newEmail && !EmailPattern().IsMatch(newEmail))
-                errors.Add(new("Must be a valid email", ColumnOf("new_email"), number));
+            // P2: new_email "Must be unique within the file within New Email column".
+            if (Text(row, "new_email") is { Length: > 0 } newEmail)
+            {
+                if (!EmailPattern().IsMatch(newEmail)) errors.Add(new("Must be a valid email", ColumnOf("new_email"), number));
+                else if (!seenNew.Add(newEmail)) errors.Add(new("New email must be unique in the file", ColumnOf("new_email"), number));
+            }
             // The vendor's file table marks both names required and non-empty.
             if (string.IsNullOrWhiteSpace(Text(row, "first_name"))) errors.Add(new("First name is required", ColumnOf("first_name"), number));
             if (string.IsNullOrWhiteSpace(Text(row, "last_name"))) errors.Add(new("Last name is required", ColumnOf("last_name"), number));

@@ -29,7 +29,7 @@ public sealed record SandboxOptions
     public string? AdminKey { get; init; }
     /// <summary>Seed the demo organisation when the database is new.</summary>
     public bool SeedDemoData { get; init; } = true;
-    /// <summary>The CCAI Apps API's published limit per api user; 0 turns it off.</summary>
+    /// <summary>The CCAI Apps API's published limit per customer (tenant), shared by its api users; 0 turns it off.</summary>
     public int CcaiRequestsPerSecond { get; init; } = 10;
     /// <summary>The tenant's most chats an agent may take (P2: max_chat_limit is "1 to X", X configured); null: no upper bound.</summary>
     public int? CcaiMaxChatLimit { get; init; }

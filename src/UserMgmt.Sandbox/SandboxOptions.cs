@@ -29,15 +29,17 @@ public sealed record SandboxOptions
     public string? AdminKey { get; init; }
     /// <summary>Seed the demo organisation when the database is new.</summary>
     public bool SeedDemoData { get; init; } = true;
-    /// <summary>The CCAI Apps API's published limit per api user; 0 turns it off.</summary>
+    /// <summary>The CCAI Apps API's published limit per customer (tenant), shared by its api users; 0 turns it off.</summary>
     public int CcaiRequestsPerSecond { get; init; } = 10;
+    /// <summary>The tenant's most chats an agent may take (P2: max_chat_limit is "1 to X", X configured); null: no upper bound.</summary>
+    public int? CcaiMaxChatLimit { get; init; }
     /// <summary>Faults to inject from the start; changeable at run time through /_sandbox/faults.</summary>
     public FaultSettings Faults { get; init; } = FaultSettings.None;
     /// <summary>Shapes the vendors leave open to answer in from the start; changeable at run time through /_sandbox/variants.</summary>
     public IReadOnlySet<SandboxVariant> Variants { get; init; } = new HashSet<SandboxVariant>();
 
     private const string Usage =
-        "Options: --urls URL --db FILE --access-key KEY --secret-key KEY --readonly-access-key KEY --readonly-secret-key KEY --ccai-subdomain NAME --admin-key KEY --no-seed --faults LIST --variant LIST";
+        "Options: --urls URL --db FILE --access-key KEY --secret-key KEY --readonly-access-key KEY --readonly-secret-key KEY --ccai-subdomain NAME --ccai-max-chat-limit N --admin-key KEY --no-seed --faults LIST --variant LIST";
 
     /// <summary>Reads the command line; anything wrong is an ArgumentException whose message names the option.</summary>
     public static SandboxOptions Parse(string[] args)
@@ -56,6 +58,7 @@ public sealed record SandboxOptions
                 "--readonly-access-key" => options with { ReadOnlyAccessKey = Next() },
                 "--readonly-secret-key" => options with { ReadOnlySecretKey = Next() },
                 "--ccai-subdomain" => options with { CcaiSubdomain = Next() },
+                "--ccai-max-chat-limit" => options with { CcaiMaxChatLimit = WholeNumber(option, Next()) },
                 "--admin-key" => options with { AdminKey = Next() },
                 "--no-seed" => options with { SeedDemoData = false },
                 "--faults" => options with { Faults = ParseFaults(Next()) },
@@ -65,6 +68,11 @@ public sealed record SandboxOptions
         }
         return options.Validated();
     }
+
+    private static int WholeNumber(string option, string text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new ArgumentException($"{option}: '{text}' is not a whole number.");
 
     private static FaultSettings ParseFaults(string text)
     {
@@ -101,6 +109,7 @@ public sealed record SandboxOptions
                  })
             if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException($"{option} must not be empty.");
         if (AdminKey is { } admin && string.IsNullOrWhiteSpace(admin)) throw new ArgumentException("--admin-key must not be empty.");
+        if (CcaiMaxChatLimit is < 1) throw new ArgumentException("--ccai-max-chat-limit must be 1 or more.");
         if (AccessKey == ReadOnlyAccessKey) throw new ArgumentException("--readonly-access-key must differ from --access-key.");
         // CCAI knows its api users by token alone.
         if (SecretKey == ReadOnlySecretKey) throw new ArgumentException("--readonly-secret-key must differ from --secret-key.");

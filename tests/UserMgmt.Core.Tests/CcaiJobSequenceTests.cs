@@ -135,6 +135,25 @@ public sealed class CcaiJobSequenceTests : SandboxTest
         Assert.Contains("424242", await answer.Content.ReadAsStringAsync());
     }
 
+    /// <summary>P1's upload answer: <c>Link: http://ujet.co/apps/api/v1/bulk/users_jobs/12345</c>, a bare URL, the same in the body.</summary>
+    [Fact]
+    public async Task The_upload_answer_links_its_job_by_a_bare_URL_in_the_header_and_the_body()
+    {
+        using var http = SandboxHttp.Client(Sandbox);
+        using var request = SandboxHttp.Signed(Sandbox, new SandboxRoute("POST", Jobs + "/upload"));
+        var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(Row("linked1@company.com"))), "file", "linked.json");
+        request.Content = form;
+
+        using var answer = await http.SendAsync(request);
+        var body = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement;
+        var id = body.GetProperty("id").GetInt64();
+        var link = Assert.Single(answer.Headers.GetValues("Link"));
+
+        Assert.Equal(new Uri(Sandbox.BaseUri, $"{Jobs}/jobs/{id}").AbsoluteUri, link);
+        Assert.Equal(link, body.GetProperty("link").GetString());
+    }
+
     private static string Row(string email) =>
         JsonSerializer.Serialize(new[] { new { email, first_name = "Sequence", last_name = "Test" } });
 

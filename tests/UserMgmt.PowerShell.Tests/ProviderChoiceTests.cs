@@ -71,6 +71,25 @@ public sealed class ProviderChoiceTests : ModuleTest
         Assert.Equal(0, Sandbox.Query("SELECT COUNT(*) FROM request_log WHERE path LIKE '/apps/%'", r => r.GetInt64(0)).Single());
     }
 
+    /// <summary>ccai.md A18: a 404 where the user-configuration endpoint should be points at -BaseUri, not at the credential.</summary>
+    [Fact]
+    public void A_Ccai_address_with_no_user_configuration_endpoint_is_a_named_error_pointing_at_BaseUri()
+    {
+        var run = Shell.Run("""
+            $secret = [System.Net.NetworkCredential]::new('', $secretKey).SecurePassword
+            Connect-UserMgmt -Provider Ccai -BaseUri $uri -AccessKey $subdomain -SecretKey $secret -MaxRetry 0
+            """, ("uri", new Uri(Sandbox.BaseUri, "/tenant/").ToString()), ("subdomain", SandboxOptions.DemoCcaiSubdomain), ("secretKey", SandboxOptions.DemoSecretKey));
+
+        var record = Assert.Single(run.Errors);
+        Assert.StartsWith("UserMgmt.EndpointNotFound,", record.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, record.CategoryInfo.Category);
+        Assert.StartsWith($"The user-configuration endpoint was not found at {Sandbox.BaseUri}tenant/apps/api/v1/users", record.Exception.Message);
+        Assert.Contains("Check -BaseUri", record.Exception.Message);
+        Assert.DoesNotContain("credential", record.Exception.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(SandboxOptions.DemoSecretKey, record.ToString());
+        Assert.Empty(run.Output);
+    }
+
     [Fact]
     public void An_Acceldata_secret_without_its_key_is_a_named_error_and_sends_nothing()
     {

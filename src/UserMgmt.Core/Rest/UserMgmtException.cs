@@ -30,3 +30,16 @@ public sealed class AuthenticationFailedException(string method, string resource
 /// <summary>The platform could not be reached at all (refused, reset, timed out): commands stop.</summary>
 public sealed class ServiceUnreachableException(string method, string resource, string reason, Exception? inner = null)
     : ApiException(method, resource, null, reason, inner);
+
+/// <summary>
+/// The address answered 404 where an endpoint the client needs should be: the base address is wrong (or the
+/// platform serves the endpoint elsewhere), not the credentials.
+/// </summary>
+public sealed class EndpointNotFoundException(string method, string resource, string endpoint, string address, string serverMessage)
+    : ApiException(method, resource, HttpStatusCode.NotFound, serverMessage)
+{
+    public string Address { get; } = address;
+
+    public override string Message =>
+        $"The {endpoint} endpoint was not found at {Address} (404 Not Found: {ServerMessage}). Check -BaseUri: it should be the tenant's address.";
+}

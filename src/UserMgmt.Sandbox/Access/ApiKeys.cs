@@ -5,7 +5,8 @@ namespace UserMgmt.Sandbox.Access;
 
 /// <summary>
 /// The key pairs the emulated platforms accept: the demo pair, which may do everything, and a
-/// read-only pair. ADOC takes a pair as accessKey/secretKey headers, CCAI as api user and token.
+/// read-only pair. ADOC takes a pair as accessKey/secretKey headers; CCAI takes each pair's secret
+/// as the token of an api user of its one tenant.
 /// </summary>
 internal sealed class ApiKeys(SandboxOptions options)
 {
@@ -26,13 +27,14 @@ internal sealed class ApiKeys(SandboxOptions options)
 
     /// <summary>
     /// CCAI's caller: the user name must be the tenant's subdomain, and the token alone names the api user.
-    /// Both are compared in fixed time.
+    /// Both are compared in fixed time. Every api user may write: S1 says "the api_user does not have roles
+    /// and permissions, so all api_users can perform bulk_user management".
     /// </summary>
     public Caller? FindCcai(string? userName, string? token)
     {
         Caller? found = null;
         foreach (var pair in _pairs)
-            if (Same(userName, options.CcaiSubdomain) & Same(token, pair.Secret)) found = new Caller(pair.Key, pair.Scope);
+            if (Same(userName, options.CcaiSubdomain) & Same(token, pair.Secret)) found = new Caller(pair.Key, KeyScope.ReadWrite);
         return found;
     }
 

@@ -6,7 +6,7 @@ namespace UserMgmt.Sandbox.Ccai;
 /// <summary>
 /// CCAI's Apps API takes HTTP Basic: the tenant's subdomain as user name and the api user's token as
 /// password (Google's "Apps API" and "API credentials" pages; the bulk page puts the token in the password).
-/// A read-only api user's writes get a 403.
+/// Api users have no roles, so no valid caller is refused a write here.
 /// </summary>
 internal sealed class BasicAuthentication(ApiKeys keys) : IMiddleware
 {
@@ -21,11 +21,6 @@ internal sealed class BasicAuthentication(ApiKeys keys) : IMiddleware
         {
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"apps-api\"";
             await Results.Json(new { message = "Invalid API user or token" }, statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(context);
-            return;
-        }
-        if (!caller.May(context.Request.Method))
-        {
-            await Results.Json(new { message = "This API user is read-only" }, statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
             return;
         }
         caller.AttachTo(context);

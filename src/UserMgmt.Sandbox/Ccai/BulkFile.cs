@@ -18,7 +18,8 @@ public static partial class BulkFile
 
     public static int ColumnOf(string name) => Array.IndexOf(Columns, name) + 1;
 
-    public static List<SchemeError> Validate(string json, out List<JsonElement> rows)
+    /// <param name="maxChatLimit">The tenant's X in P2's "1 to X"; null where no bound is configured.</param>
+    public static List<SchemeError> Validate(string json, out List<JsonElement> rows, int? maxChatLimit = null)
     {
         rows = [];
         JsonElement root;
@@ -34,6 +35,7 @@ public static partial class BulkFile
 
         var errors = new List<SchemeError>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var seenNew = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var number = 0;
         foreach (var row in root.EnumerateArray())
         {
@@ -44,15 +46,22 @@ public static partial class BulkFile
             if (string.IsNullOrWhiteSpace(email)) errors.Add(new("Email is required", ColumnOf("email"), number));
             else if (!EmailPattern().IsMatch(email)) errors.Add(new("Must be a valid email", ColumnOf("email"), number));
             else if (!seen.Add(email)) errors.Add(new("Email must be unique in the file", ColumnOf("email"), number));
-            if (Text(row, "new_email") is { Length: > 0 } newEmail && !EmailPattern().IsMatch(newEmail))
-                errors.Add(new("Must be a valid email", ColumnOf("new_email"), number));
+            // P2: new_email "Must be unique within the file within New Email column".
+            if (Text(row, "new_email") is { Length: > 0 } newEmail)
+            {
+                if (!EmailPattern().IsMatch(newEmail)) errors.Add(new("Must be a valid email", ColumnOf("new_email"), number));
+                else if (!seenNew.Add(newEmail)) errors.Add(new("New email must be unique in the file", ColumnOf("new_email"), number));
+            }
             // The vendor's file table marks both names required and non-empty.
             if (string.IsNullOrWhiteSpace(Text(row, "first_name"))) errors.Add(new("First name is required", ColumnOf("first_name"), number));
             if (string.IsNullOrWhiteSpace(Text(row, "last_name"))) errors.Add(new("Last name is required", ColumnOf("last_name"), number));
             if (Text(row, "status") is { Length: > 0 } status && status is not ("Active" or "Inactive"))
                 errors.Add(new("Status must be Active, Inactive or empty", ColumnOf("status"), number));
-            if (row.TryGetProperty("max_chat_limit", out var limit) && limit.ValueKind != JsonValueKind.Null && !(WholeNumber(limit) is >= 0))
-                errors.Add(new("Max chat limit must be a whole number of at least 0", ColumnOf("max_chat_limit"), number));
+            if (row.TryGetProperty("max_chat_limit", out var limit) && limit.ValueKind != JsonValueKind.Null
+                && (WholeNumber(limit) is not { } chats || chats < 1 || chats > maxChatLimit))
+                errors.Add(new(maxChatLimit is { } most
+                    ? $"Max chat limit must be a whole number from 1 to {most}"
+                    : "Max chat limit must be a whole number of at least 1", ColumnOf("max_chat_limit"), number));
             if (row.TryGetProperty("max_chat_limit_enabled", out var enabled) && enabled.ValueKind != JsonValueKind.Null && WholeNumber(enabled) is not (0 or 1))
                 errors.Add(new("Max chat limit enabled must be 0 or 1", ColumnOf("max_chat_limit_enabled"), number));
             foreach (var list in new[] { "roles", "teams" })

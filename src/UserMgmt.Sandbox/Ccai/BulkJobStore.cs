@@ -14,7 +14,7 @@ public sealed record JobError(string Message, int? Column, int? Row, string? Err
 /// CCAI bulk jobs: uploaded files, checked as they arrive (P2: the job "validates the json file scheme" on upload,
 /// and proceed comes "after the JSON file schema is verified"), then processed on request.
 /// </summary>
-public sealed class BulkJobStore(SandboxDatabase database)
+public sealed class BulkJobStore(SandboxDatabase database, SandboxOptions options)
 {
     public static class States
     {
@@ -52,9 +52,9 @@ public sealed class BulkJobStore(SandboxDatabase database)
         return replaced;
     });
 
-    private static void CheckScheme(SqliteConnection c, long id, string json)
+    private void CheckScheme(SqliteConnection c, long id, string json)
     {
-        var errors = BulkFile.Validate(json, out _);
+        var errors = BulkFile.Validate(json, out _, options.CcaiMaxChatLimit);
         foreach (var e in errors) AddError(c, id, "scheme", new JobError(e.Message, e.Column, e.Row, null));
         c.Execute("UPDATE bulk_jobs SET status = @s, failed_rows = @f WHERE id = @id",
             ("@s", errors.Count == 0 ? States.ValidScheme : States.InvalidScheme), ("@f", errors.Select(e => e.Row).Distinct().Count()), ("@id", id));

@@ -121,10 +121,14 @@ internal static class CcaiEndpoints
         return long.TryParse(form["id"], out var id) ? id : throw SandboxError.BadRequest("'id' must be a whole number");
     }
 
+    /// <summary>
+    /// P1's answer: <c>Link: http://ujet.co/apps/api/v1/bulk/users_jobs/12345</c>, a bare absolute URL, the same in the
+    /// body's <c>link</c>. It points at the job's status here; P1's <c>users_jobs</c> is a path no other call uses.
+    /// </summary>
     private static IResult JobAnswer(HttpContext context, BulkJobRecord job, SandboxVariants variants)
     {
-        var link = $"{Prefix}/bulk/users/jobs/{job.Id}";
-        context.Response.Headers.Link = $"<{link}>; rel=\"job\"";
+        var link = $"{context.Request.Scheme}://{context.Request.Host}{Prefix}/bulk/users/jobs/{job.Id}";
+        context.Response.Headers.Link = link;
         return Results.Json(new { id = CcaiWireShapes.JobId(job.Id, variants), status = CcaiWireShapes.StatusWord(job.Status, variants), link });
     }
 

@@ -93,6 +93,10 @@ public sealed class ConnectUserMgmtCommand : RetrySettingsCmdlet
         {
             ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.AuthenticationFailed", ErrorCategory.AuthenticationError, BaseUri));
         }
+        catch (EndpointNotFoundException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.EndpointNotFound", ErrorCategory.InvalidArgument, BaseUri));
+        }
         catch (ApiException e)
         {
             ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.ConnectFailed", ErrorCategory.ConnectionError, BaseUri));

@@ -35,6 +35,8 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     // Job answers and error logs are not failures, so the REST core leaves their text alone: it may echo what was sent.
     private readonly SecretRedactor _redactor;
     private readonly string _root;
+    // The base address as the messages name it: no query, no trailing slash.
+    private readonly string _baseAddress;
     // Users read so far, by id: a change needs the user's address and last name, and the platform looks users up by address only.
     private readonly ConcurrentDictionary<string, User> _seen = new();
     // Whether the last template read named every team; a tenant's template keeps its shape, so one read tells.
@@ -49,6 +51,7 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
             settings.Retry, RequestsPerSecond, Json);
         // Accept the tenant's host or the API's own base address.
         _root = settings.BaseUri.AbsolutePath.TrimEnd('/').EndsWith("/apps/api/v1", StringComparison.OrdinalIgnoreCase) ? "" : "apps/api/v1/";
+        _baseAddress = settings.BaseUri.GetLeftPart(UriPartial.Path).TrimEnd('/');
     }
 
 
@@ -77,8 +80,21 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     public IBulkJobClient BulkJobs => this;
     public int DefaultBatchSize => RowsPerJob;
 
-    public Task VerifyAsync(CancellationToken cancellationToken) =>
-        _rest.SendAsync(new RestRequest(_root + "users").AddQueryParameter("per_page", 1), cancellationToken);
+    /// <summary>
+    /// One read of the user-configuration endpoint. A 404 there says the address is wrong, not the credentials;
+    /// no source gives the endpoint's path (ccai.md A18), so the message names the address it was looked for at.
+    /// </summary>
+    public async Task VerifyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _rest.SendAsync(new RestRequest(_root + "users").AddQueryParameter("per_page", 1), cancellationToken);
+        }
+        catch (ApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            throw new EndpointNotFoundException(e.Method, e.Resource, "user-configuration", $"{_baseAddress}/{_root}users", e.ServerMessage);
+        }
+    }
 
     public async Task<UserPage> ListUsersAsync(string? search, int offset, int pageSize, CancellationToken cancellationToken)
     {

@@ -25,7 +25,7 @@ internal static class GroupEndpoints
         // ADOC pages groups with first (offset) and last (page size).
         groups.MapGet("/", async (int? first, int? last, string? search) =>
         {
-            int from = Math.Max(0, first ?? 0), size = Math.Clamp(last ?? 10, 1, 1000);
+            int from = Math.Max(0, first ?? 0), size = AcceldataLimits.PageSize(last, variants);
             var page = await store.ListGroupsAsync(search, from, size);
             var total = await store.CountGroupsAsync(search);
             return Results.Json(new { groups = page.Select(WireShapes.Group), meta = WireShapes.Meta(from, size, total) });

@@ -35,4 +35,9 @@ public enum SandboxVariant
     GroupIdsHoldNames,
     /// <summary>Acceldata: assign-groups/remove-groups take {"data": {"groups": [ids]}} (the OpenAPI copy), not groupIds.</summary>
     DataGroupsBody,
+    /// <summary>
+    /// Acceldata: users/list and groups answer at most AcceldataLimits.CappedPageSize items, whatever max or last asks for,
+    /// with meta.total still the count of every match (no source gives an upper bound for either).
+    /// </summary>
+    PageSizeCapped,
 }

@@ -22,6 +22,7 @@ public sealed class AcceldataTenantTests : ModuleTest
         nameof(SandboxVariant.GroupIdsHoldNames),
         nameof(SandboxVariant.DataGroupsBody),
         nameof(SandboxVariant.PageSizeCapped),
+        nameof(SandboxVariant.GroupCreateListShape),
     ];
 
     private void ConnectTo(string variant)

@@ -40,4 +40,9 @@ public enum SandboxVariant
     /// with meta.total still the count of every match (no source gives an upper bound for either).
     /// </summary>
     PageSizeCapped,
+    /// <summary>
+    /// Acceldata: a created group answered 201 with the group list's Group shape (membersCount, no members), as the
+    /// sandbox did before; O answers 200 with GroupDetails, and P6 lists 201 as a normal code, so both may be met.
+    /// </summary>
+    GroupCreateListShape,
 }

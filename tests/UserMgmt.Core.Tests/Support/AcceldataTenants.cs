@@ -19,6 +19,7 @@ public static class AcceldataTenants
         nameof(SandboxVariant.GroupIdsHoldNames),
         nameof(SandboxVariant.DataGroupsBody),
         nameof(SandboxVariant.PageSizeCapped),
+        nameof(SandboxVariant.GroupCreateListShape),
     ];
 
     /// <summary>

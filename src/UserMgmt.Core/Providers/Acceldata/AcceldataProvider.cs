@@ -104,18 +104,23 @@ internal sealed class AcceldataProvider : IUserProvider
         return dto;
     }
 
-    public async Task<IReadOnlyList<Group>> ListGroupsAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Group>> ListGroupsAsync(CancellationToken cancellationToken) => ListGroupsAsync(null, cancellationToken);
+
+    /// <summary>Every group, or those whose name contains <paramref name="search"/> (O: "Search string to filter groups by name").</summary>
+    private async Task<IReadOnlyList<Group>> ListGroupsAsync(string? search, CancellationToken cancellationToken)
     {
         var groups = new List<Group>();
-        await foreach (var page in PageReader.ReadAsync("groups", g => g.Id, GroupPageSize, null, GroupPageAsync, cancellationToken))
+        await foreach (var page in PageReader.ReadAsync("groups", g => g.Id, GroupPageSize, null,
+            (p, ct) => GroupPageAsync(search, p, ct), cancellationToken))
             groups.AddRange(page.Items);
         return groups;
     }
 
-    private async Task<PageRead<Group>> GroupPageAsync(PageRequest page, CancellationToken cancellationToken)
+    private async Task<PageRead<Group>> GroupPageAsync(string? search, PageRequest page, CancellationToken cancellationToken)
     {
         // ADOC pages groups with first (offset) and last (page size).
         var request = new RestRequest(Groups).AddQueryParameter("first", page.Offset).AddQueryParameter("last", page.Size);
+        if (search is not null) request.AddQueryParameter("search", search);
         var list = await _rest.SendAsync<AcceldataGroupList>(request, cancellationToken);
         var groups = Mapped(() => (list.Groups ?? []).Select((dto, i) => AcceldataMapper.ToGroup(dto, page.Offset + i + 1)).ToList());
         var total = list.Meta?.PlausibleTotal(page.Offset, groups.Count);
@@ -158,7 +163,8 @@ internal sealed class AcceldataProvider : IUserProvider
 
     /// <summary>
     /// The spec answers a creation with the group; where a tenant answers only the envelope, the group is
-    /// created all the same and is found by its name, which the platform keeps unique.
+    /// created all the same and is found by its name, which the platform keeps unique: first among the groups
+    /// the list's search finds, then, should the tenant ignore or match differently by search, among every group.
     /// </summary>
     public async Task<Group> CreateGroupAsync(string name, string? description, CancellationToken cancellationToken)
     {
@@ -167,11 +173,15 @@ internal sealed class AcceldataProvider : IUserProvider
         var request = new RestRequest(Groups, Method.Post).AddJsonBody(body);
         var created = await _rest.SendAsync<AcceldataGroupDto>(request, cancellationToken);
         if (created.Id is not null) return Mapped(() => AcceldataMapper.ToGroup(created));
-        var groups = await ListGroupsAsync(cancellationToken);
-        return groups.FirstOrDefault(g => string.Equals(g.Name, name, StringComparison.Ordinal))
-            ?? groups.FirstOrDefault(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase))
+        return Named(name, await ListGroupsAsync(name, cancellationToken))
+            ?? Named(name, await ListGroupsAsync(cancellationToken))
             ?? throw new FormatException($"The platform accepted group '{name}' but answered with no id, and lists no group of that name.");
     }
+
+    /// <summary>The group of that name, exactly spelt first, else in any case.</summary>
+    private static Group? Named(string name, IReadOnlyList<Group> groups) =>
+        groups.FirstOrDefault(g => string.Equals(g.Name, name, StringComparison.Ordinal))
+        ?? groups.FirstOrDefault(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase));
 
     public Task DeleteGroupAsync(string groupId, CancellationToken cancellationToken) =>
         _rest.SendAsync(new RestRequest($"{Groups}/{PathSegment.Of(groupId)}", Method.Delete), cancellationToken);

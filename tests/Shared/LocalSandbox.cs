@@ -102,6 +102,36 @@ public class LocalSandbox : IAsyncDisposable
         transaction.Commit();
     }
 
+    /// <summary>Adds groups (Extra Group 0001 on) straight to the directory, after the demo groups.</summary>
+    public void AddGroups(int count)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Host.Database.Path, Pooling = false }.ToString());
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        for (var i = 1; i <= count; i++)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO groups (id, name, created_at) VALUES (@id, @n, @t)";
+            command.Parameters.AddWithValue("@id", $"extra-group-{i:D4}");
+            command.Parameters.AddWithValue("@n", $"Extra Group {i:D4}");
+            command.Parameters.AddWithValue("@t", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 1000 + i);
+            command.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+
+    /// <summary>Puts every user added by <see cref="AddUsers"/> into the group, as a sync outside the API would.</summary>
+    public void PutAddedUsersIn(string groupName)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Host.Database.Path, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO memberships (user_id, group_id) SELECT u.id, g.id FROM users u, groups g WHERE u.id LIKE 'extra-%' AND g.name = @n";
+        command.Parameters.AddWithValue("@n", groupName);
+        if (command.ExecuteNonQuery() == 0) throw new InvalidOperationException($"No added users, or no group named '{groupName}', in the sandbox.");
+    }
+
     /// <summary>Changes one row directly, as no platform call can; none changed is an error naming what was asked for.</summary>
     private void AlterOne(string sql, string name)
     {

@@ -74,6 +74,36 @@ public sealed class AcceldataSandboxShapeTests : SandboxTest
         Assert.True(Sandbox.GroupExists("Customer Analytics"));
     }
 
+    // Review finding 6: O answers a creation 200 with GroupDetails (members, roles, domainRoleMappings); the old
+    // default answered 201 with the list's shape, which is now the variant group-create-list-shape.
+    [Theory]
+    [InlineData("strict", HttpStatusCode.OK, "members")]
+    [InlineData(nameof(SandboxVariant.GroupCreateListShape), HttpStatusCode.Created, "membersCount")]
+    public async Task A_creation_answers_the_group_in_the_tenants_shape(string variant, HttpStatusCode expected, string field)
+    {
+        if (variant != "strict") Sandbox.UseVariants(Enum.Parse<SandboxVariant>(variant));
+
+        var (status, body) = await SendAsync("POST", "/admin/api/groups", """{"name": "Customer Analytics"}""");
+
+        Assert.Equal(expected, status);
+        Assert.Equal(GroupId("Customer Analytics"), body.GetProperty("id").GetString());
+        Assert.True(body.TryGetProperty(field, out _));
+        Assert.Equal(variant == "strict", body.TryGetProperty("domainRoleMappings", out _));
+    }
+
+    // Review finding 7: O answers a group update 200 with GroupDetails, not the Status envelope.
+    [Fact]
+    public async Task A_group_update_answers_the_group_with_its_members()
+    {
+        var (status, body) = await SendAsync("PUT", $"/admin/api/groups/{GroupId("Contractors")}",
+            """{"name": "Contractors", "usersAdded": ["user-002"], "usersRemoved": []}""");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.False(body.TryGetProperty("status", out _));
+        Assert.Equal("Contractors", body.GetProperty("name").GetString());
+        Assert.Contains("user-002", body.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
+    }
+
     [Theory]
     [InlineData("strict", """{"department":["Sales"],"title":["Lead"]}""")]
     [InlineData(nameof(SandboxVariant.AttributesPutReplaces), """{"title":["Lead"]}""")]

@@ -68,6 +68,20 @@ public sealed class AcceldataVariantTests : SandboxTest
         Assert.Equal("Product Analytics", group.Name);
     }
 
+    /// <summary>Review finding 10: an id-less answer is settled with the list's search (O), not by reading every group.</summary>
+    [Fact]
+    public async Task A_group_created_without_an_id_in_the_answer_is_found_by_one_search()
+    {
+        Sandbox.AddGroups(450);
+        using var connection = await ConnectAsync(nameof(SandboxVariant.GroupCreateEnvelopeOnly));
+        await Sandbox.ClearRequestLogAsync();
+
+        var group = await connection.Client.CreateGroupAsync("Product Analytics", null, default);
+
+        Assert.Equal(Sandbox.Query("SELECT id FROM groups WHERE name = 'Product Analytics'", r => r.GetString(0)).Single(), group.Id);
+        Assert.Equal(1, await Sandbox.CallsAsync("GET", "/admin/api/groups/"));
+    }
+
     [Theory, MemberData(nameof(Variants))]
     public async Task A_group_is_deleted_and_a_refused_deletion_is_an_error(string variant)
     {

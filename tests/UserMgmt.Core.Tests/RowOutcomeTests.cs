@@ -114,9 +114,9 @@ public sealed class RowOutcomeTests : SandboxTest
         var names = Enumerable.Range(1, 6).Select(i => $"New Team {i}").ToList();
         var plan = await new CommandPlanner(connection.Client).PlanNewGroupsAsync(
             names.Select((n, i) => new NewGroupRequest(i + 1, n, n, null)).ToList(), default);
-        // Three creations answer "created" without the group's id, and the group lists read to find them answer the same,
-        // so the groups are nowhere to be found.
-        Sandbox.AnswerNextWith(HttpStatusCode.Created, "application/json", """{"message": "created", "status": true}""", times: 6);
+        // Three creations answer "created" without the group's id, and the group lists read to find them (a search, then
+        // every group) answer the same, so the groups are nowhere to be found.
+        Sandbox.AnswerNextWith(HttpStatusCode.Created, "application/json", """{"message": "created", "status": true}""", times: 9);
         var results = new List<OperationResult>();
 
         await new PlanExecutor(connection.Client, r => { lock (results) results.Add(r); }, new ExecutionOptions { ThrottleLimit = 1 })

@@ -21,6 +21,8 @@ public sealed class AcceldataTenantTests : ModuleTest
         nameof(SandboxVariant.ErrorEnvelopeWith200),
         nameof(SandboxVariant.GroupIdsHoldNames),
         nameof(SandboxVariant.DataGroupsBody),
+        nameof(SandboxVariant.PageSizeCapped),
+        nameof(SandboxVariant.GroupCreateListShape),
     ];
 
     private void ConnectTo(string variant)
@@ -84,5 +86,35 @@ public sealed class AcceldataTenantTests : ModuleTest
         Assert.False(wasEnabled);
         Assert.Equal(["Succeeded"], enabled.Statuses());
         Assert.True(Sandbox.IsEnabled("chloe.martin@example.com"));
+    }
+
+    // Review finding 1: a tenant that caps its page size ended every listing at its first, short page.
+    [Fact]
+    public void Get_User_All_reads_every_one_of_250_users_when_pages_are_capped()
+    {
+        Sandbox.AddUsers(250);
+        ConnectTo(nameof(SandboxVariant.PageSizeCapped));
+        var everyone = Sandbox.Query("SELECT COUNT(*) FROM users", r => r.GetInt32(0)).Single();
+
+        var run = Shell.Run("Get-User -All").ThrowIfFailed();
+
+        Assert.True(everyone > 250);
+        Assert.Equal(everyone, run.Output.Count);
+        Assert.Equal(everyone, run.Values("Email").Distinct().Count());
+    }
+
+    [Fact]
+    public void Get_Group_and_Get_User_Group_read_everything_when_pages_are_capped()
+    {
+        Sandbox.AddGroups(210);
+        Sandbox.AddUsers(45);
+        Sandbox.PutAddedUsersIn("Analytics");
+        ConnectTo(nameof(SandboxVariant.PageSizeCapped));
+
+        var groups = Shell.Run("Get-Group").ThrowIfFailed();
+        var members = Shell.Run("Get-User -Group Analytics -All").ThrowIfFailed();
+
+        Assert.Equal(Sandbox.Query("SELECT COUNT(*) FROM groups", r => r.GetInt32(0)).Single(), groups.Values("Name").Distinct().Count());
+        Assert.Equal(Sandbox.MembersOf("Analytics"), new SortedSet<string>(members.Values("Email").Select(e => e!.ToString()!), StringComparer.OrdinalIgnoreCase));
     }
 }

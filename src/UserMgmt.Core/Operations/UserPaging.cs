@@ -14,9 +14,9 @@ internal static class UserPaging
         await foreach (var page in PageReader.ReadAsync(what, u => u.Id, pageSize, limit, async (p, ct) =>
         {
             var users = await provider.ListUsersAsync(search, enabled, p.Offset, p.Size, ct);
-            return new PageRead<User>(users.Users, users.Total);
+            return new PageRead<User>(users.Users, users.Total, users.ReadToTotal);
         }, cancellationToken))
-            yield return new UserPage(page.Items, page.Total ?? page.Items.Count);
+            yield return new UserPage(page.Items, page.Total ?? page.Items.Count) { ReadToTotal = page.ReadToTotal };
     }
 
     /// <summary>Every user the platform has, for callers that need them all at once.</summary>

@@ -100,4 +100,11 @@ public static class UserProviderExtensions
 }
 
 /// <summary>One page of users and the total the platform reports.</summary>
-public sealed record UserPage(IReadOnlyList<User> Users, int Total);
+public sealed record UserPage(IReadOnlyList<User> Users, int Total)
+{
+    /// <summary>
+    /// The total is the platform's own count of every user, not one made up from the page: reading goes on past a
+    /// short page until it is reached, as a platform that caps its page size needs.
+    /// </summary>
+    public bool ReadToTotal { get; init; }
+}

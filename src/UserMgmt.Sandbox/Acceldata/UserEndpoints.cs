@@ -30,7 +30,7 @@ internal static partial class UserEndpoints
 
         users.MapGet("/list", async (int? first, int? max, string? searchString, string? ids, bool? enabled) =>
         {
-            int from = Math.Max(0, first ?? 0), size = Math.Clamp(max ?? 10, 1, 1000);
+            int from = Math.Max(0, first ?? 0), size = AcceldataLimits.PageSize(max, variants);
             var idList = string.IsNullOrEmpty(ids) ? null : ids.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (idList is { Length: > AcceldataLimits.IdsPerList })
                 throw SandboxError.BadRequest($"At most {AcceldataLimits.IdsPerList} ids may be listed in one call; {idList.Length} were sent");

@@ -176,6 +176,8 @@ public sealed class DirectoryStore(SandboxDatabase database)
         return user;
     }
 
+    // O forbids only renaming a SCIM-managed group; refusing every change to one (its members too) is the sandbox's
+    // assumption, as it is for SCIM-managed users (acceldata.md, "The sandbox as a strict double").
     private static GroupRecord RequireChangeableGroup(SqliteConnection c, string id)
     {
         var group = c.Query($"{GroupSelect} WHERE g.id = @id", ReadGroup, ("@id", id)).FirstOrDefault()
@@ -184,7 +186,7 @@ public sealed class DirectoryStore(SandboxDatabase database)
         return group;
     }
 
-    // Clients send group ids; the vendor's own examples send names, so both are accepted.
+    // One key per tenant: by id (the guides) unless the tenant's variant takes names (the seed); the caller says which.
     private static GroupRef ResolveGroup(SqliteConnection c, string key, bool byName)
     {
         var match = c.Query($"SELECT id, name FROM groups WHERE {(byName ? "name" : "id")} = @k", g => new GroupRef(g.GetString(0), g.GetString(1)), ("@k", key)).FirstOrDefault();

@@ -35,4 +35,14 @@ public enum SandboxVariant
     GroupIdsHoldNames,
     /// <summary>Acceldata: assign-groups/remove-groups take {"data": {"groups": [ids]}} (the OpenAPI copy), not groupIds.</summary>
     DataGroupsBody,
+    /// <summary>
+    /// Acceldata: users/list and groups answer at most AcceldataLimits.CappedPageSize items, whatever max or last asks for,
+    /// with meta.total still the count of every match (no source gives an upper bound for either).
+    /// </summary>
+    PageSizeCapped,
+    /// <summary>
+    /// Acceldata: a created group answered 201 with the group list's Group shape (membersCount, no members), as the
+    /// sandbox did before; O answers 200 with GroupDetails, and P6 lists 201 as a normal code, so both may be met.
+    /// </summary>
+    GroupCreateListShape,
 }

@@ -18,6 +18,8 @@ public static class AcceldataTenants
         nameof(SandboxVariant.ErrorEnvelopeWith200),
         nameof(SandboxVariant.GroupIdsHoldNames),
         nameof(SandboxVariant.DataGroupsBody),
+        nameof(SandboxVariant.PageSizeCapped),
+        nameof(SandboxVariant.GroupCreateListShape),
     ];
 
     /// <summary>

@@ -18,7 +18,8 @@ public static class ProviderSession
     private static readonly (string Provider, SandboxVariant[] Variants)[] VariantsOf =
     [
         ("Acceldata", [SandboxVariant.AttributesPutReplaces, SandboxVariant.GroupCreateEnvelopeOnly, SandboxVariant.ErrorEnvelopeWith200,
-            SandboxVariant.GroupIdsHoldNames, SandboxVariant.DataGroupsBody]),
+            SandboxVariant.GroupIdsHoldNames, SandboxVariant.DataGroupsBody, SandboxVariant.PageSizeCapped,
+            SandboxVariant.GroupCreateListShape]),
         ("Ccai", [SandboxVariant.NumericIds, SandboxVariant.NullCounters, SandboxVariant.MembershipsWithoutValue,
             SandboxVariant.OtherFinalStatus, SandboxVariant.LooseUserFields, SandboxVariant.SchemeErrorsWithoutRow,
             SandboxVariant.LooseJobFields, SandboxVariant.EpochDates, SandboxVariant.PerPageIgnored]),

@@ -63,8 +63,11 @@ internal sealed class AcceldataProvider : IUserProvider
         if (enabled is { } flag) request.AddQueryParameter("enabled", flag ? "true" : "false");
         var list = await _rest.SendAsync<AcceldataUserList>(request, cancellationToken);
         var users = Mapped(() => (list.Users ?? []).Select((dto, i) => AcceldataMapper.ToListedUser(dto, offset + i + 1)).ToList());
-        // Without a total that can be true, a full page reports one user more than it holds, which keeps callers reading until a short page.
-        return new UserPage(users, list.Meta?.PlausibleTotal(offset, users.Count) ?? offset + users.Count + (users.Count == pageSize ? 1 : 0));
+        // A total that can be true is read to, past short pages (a tenant may cap max). Without one, a full page reports
+        // one user more than it holds, which keeps callers reading until a short page.
+        return list.Meta?.PlausibleTotal(offset, users.Count) is { } total
+            ? new UserPage(users, total) { ReadToTotal = true }
+            : new UserPage(users, offset + users.Count + (users.Count == pageSize ? 1 : 0));
     }
 
     /// <summary>Maps what was read; a value that cannot be read is an error naming its place, without the secret.</summary>
@@ -101,21 +104,27 @@ internal sealed class AcceldataProvider : IUserProvider
         return dto;
     }
 
-    public async Task<IReadOnlyList<Group>> ListGroupsAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Group>> ListGroupsAsync(CancellationToken cancellationToken) => ListGroupsAsync(null, cancellationToken);
+
+    /// <summary>Every group, or those whose name contains <paramref name="search"/> (O: "Search string to filter groups by name").</summary>
+    private async Task<IReadOnlyList<Group>> ListGroupsAsync(string? search, CancellationToken cancellationToken)
     {
         var groups = new List<Group>();
-        await foreach (var page in PageReader.ReadAsync("groups", g => g.Id, GroupPageSize, null, GroupPageAsync, cancellationToken))
+        await foreach (var page in PageReader.ReadAsync("groups", g => g.Id, GroupPageSize, null,
+            (p, ct) => GroupPageAsync(search, p, ct), cancellationToken))
             groups.AddRange(page.Items);
         return groups;
     }
 
-    private async Task<PageRead<Group>> GroupPageAsync(PageRequest page, CancellationToken cancellationToken)
+    private async Task<PageRead<Group>> GroupPageAsync(string? search, PageRequest page, CancellationToken cancellationToken)
     {
         // ADOC pages groups with first (offset) and last (page size).
         var request = new RestRequest(Groups).AddQueryParameter("first", page.Offset).AddQueryParameter("last", page.Size);
+        if (search is not null) request.AddQueryParameter("search", search);
         var list = await _rest.SendAsync<AcceldataGroupList>(request, cancellationToken);
         var groups = Mapped(() => (list.Groups ?? []).Select((dto, i) => AcceldataMapper.ToGroup(dto, page.Offset + i + 1)).ToList());
-        return new PageRead<Group>(groups, list.Meta?.PlausibleTotal(page.Offset, groups.Count));
+        var total = list.Meta?.PlausibleTotal(page.Offset, groups.Count);
+        return new PageRead<Group>(groups, total, ReadToTotal: total is not null);
     }
 
     /// <summary>
@@ -126,20 +135,36 @@ internal sealed class AcceldataProvider : IUserProvider
     {
         var details = await _rest.SendAsync<AcceldataGroupDetailsDto>(new RestRequest($"{Groups}/{PathSegment.Of(group.Id)}"), cancellationToken);
         var members = new List<User>();
-        foreach (var ids in (details.Members ?? []).Select(m => m.Id).OfType<string>().Distinct().Chunk(IdsPerList))
+        foreach (var chunk in (details.Members ?? []).Select(m => m.Id).OfType<string>().Distinct().Chunk(IdsPerList))
         {
-            var request = new RestRequest($"{Users}/list").AddQueryParameter("ids", string.Join(',', ids))
-                .AddQueryParameter("first", 0).AddQueryParameter("max", ids.Length);
-            var list = await _rest.SendAsync<AcceldataUserList>(request, cancellationToken);
-            // Only the users asked for: a platform that ignored the ids would otherwise pass strangers off as members.
-            members.AddRange(Mapped(() => (list.Users ?? []).Where(u => u.UserId is not null && ids.Contains(u.UserId)).Select(AcceldataMapper.ToUser).ToList()));
+            // A tenant that caps max answers part of the ids asked for: those not yet answered are asked for again,
+            // until all have come or an answer brings none of them (ids of users that are gone).
+            var missing = new HashSet<string>(chunk, StringComparer.Ordinal);
+            while (missing.Count > 0)
+            {
+                var found = await UsersByIdAsync(chunk.Where(missing.Contains).ToList(), cancellationToken);
+                if (found.Count == 0) break;
+                members.AddRange(found);
+                missing.ExceptWith(found.Select(u => u.Id));
+            }
         }
         return members;
     }
 
+    /// <summary>Those of the users named that one list call answers; only those: a platform that ignored the ids would otherwise pass strangers off as members.</summary>
+    private async Task<List<User>> UsersByIdAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var request = new RestRequest($"{Users}/list").AddQueryParameter("ids", string.Join(',', ids))
+            .AddQueryParameter("first", 0).AddQueryParameter("max", ids.Count);
+        var list = await _rest.SendAsync<AcceldataUserList>(request, cancellationToken);
+        return Mapped(() => (list.Users ?? []).Where(u => u.UserId is not null && ids.Contains(u.UserId)).Select(AcceldataMapper.ToUser)
+            .DistinctBy(u => u.Id).ToList());
+    }
+
     /// <summary>
     /// The spec answers a creation with the group; where a tenant answers only the envelope, the group is
-    /// created all the same and is found by its name, which the platform keeps unique.
+    /// created all the same and is found by its name, which the platform keeps unique: first among the groups
+    /// the list's search finds, then, should the tenant ignore or match differently by search, among every group.
     /// </summary>
     public async Task<Group> CreateGroupAsync(string name, string? description, CancellationToken cancellationToken)
     {
@@ -148,11 +173,15 @@ internal sealed class AcceldataProvider : IUserProvider
         var request = new RestRequest(Groups, Method.Post).AddJsonBody(body);
         var created = await _rest.SendAsync<AcceldataGroupDto>(request, cancellationToken);
         if (created.Id is not null) return Mapped(() => AcceldataMapper.ToGroup(created));
-        var groups = await ListGroupsAsync(cancellationToken);
-        return groups.FirstOrDefault(g => string.Equals(g.Name, name, StringComparison.Ordinal))
-            ?? groups.FirstOrDefault(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase))
+        return Named(name, await ListGroupsAsync(name, cancellationToken))
+            ?? Named(name, await ListGroupsAsync(cancellationToken))
             ?? throw new FormatException($"The platform accepted group '{name}' but answered with no id, and lists no group of that name.");
     }
+
+    /// <summary>The group of that name, exactly spelt first, else in any case.</summary>
+    private static Group? Named(string name, IReadOnlyList<Group> groups) =>
+        groups.FirstOrDefault(g => string.Equals(g.Name, name, StringComparison.Ordinal))
+        ?? groups.FirstOrDefault(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase));
 
     public Task DeleteGroupAsync(string groupId, CancellationToken cancellationToken) =>
         _rest.SendAsync(new RestRequest($"{Groups}/{PathSegment.Of(groupId)}", Method.Delete), cancellationToken);

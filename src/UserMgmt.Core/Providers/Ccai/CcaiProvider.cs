@@ -91,7 +91,7 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         }
         // The platform looks users up by whole address only; other searches ("@example.com" too) match names and addresses of every user.
         var matches = IsWholeAddress(search)
-            ? await ChosenAsync("email", search, cancellationToken)
+            ? await AddressAsync(search, cancellationToken)
             : await SearchAllAsync(search, cancellationToken);
         return new UserPage(matches.Skip(offset).Take(pageSize).ToList(), matches.Count);
     }
@@ -130,7 +130,8 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
 
     /// <summary>
     /// The platform's own page size when this page shows it ignores <c>per_page</c>: it holds more than asked for, or
-    /// it is a first page of exactly the default size, shorter than asked for, and the next page holds users.
+    /// it is a first page of at least the default size, shorter than asked for, and the next page holds users (a
+    /// platform may cap pages at its default, or at any size up to the maximum).
     /// </summary>
     private async Task<int?> PagesOwnSizeAsync(PageRead<User> page, int number, int perPage, CancellationToken cancellationToken)
     {
@@ -138,15 +139,30 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         if (count > perPage)
             return count <= MaxPageSize ? count
                 : throw new ApiException("GET", "users", null, $"page {number} held {count} users, more than the {MaxPageSize} a page may hold, so users cannot be read in order");
-        if (_platformPageSize is null && number == 1 && count == DefaultPageSize && perPage > DefaultPageSize
+        if (_platformPageSize is null && number == 1 && count >= DefaultPageSize && count < perPage
             && (await PageAsync(2, perPage, cancellationToken)).Items.Count > 0)
-            return DefaultPageSize;
+            return count;
         return null;
     }
 
     /// <summary>Text on both sides of one '@' and no blanks: what the platform's email parameter can look up.</summary>
     private static bool IsWholeAddress(string search) =>
         search.IndexOf('@') is var at && at > 0 && at < search.Length - 1 && at == search.LastIndexOf('@') && !search.Any(char.IsWhiteSpace);
+
+    /// <summary>
+    /// The user with this address. An answer naming anyone else means the <c>email</c> parameter was not understood
+    /// (A7): its users are not matches, and every page is read for the address instead, as for an id (A14).
+    /// </summary>
+    private async Task<List<User>> AddressAsync(string address, CancellationToken cancellationToken)
+    {
+        var chosen = await ChosenAsync("email", address, cancellationToken);
+        if (chosen.All(u => IsAddress(u, address))) return chosen;
+        var matches = new List<User>();
+        await foreach (var page in EveryPageAsync(cancellationToken)) matches.AddRange(page.Items.Where(u => IsAddress(u, address)));
+        return matches;
+    }
+
+    private static bool IsAddress(User user, string address) => string.Equals(user.Email, address, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The users whose address, first or last name contains the text, out of every user.</summary>
     private async Task<List<User>> SearchAllAsync(string search, CancellationToken cancellationToken)

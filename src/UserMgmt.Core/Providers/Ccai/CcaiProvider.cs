@@ -272,10 +272,16 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         return (await _rest.SendAsync<List<CcaiJobDto>>(request, cancellationToken)).Select(j => Job(j)).ToList();
     }
 
-    /// <summary>A job as the platform describes it; its status goes into messages, so whatever it echoes is masked.</summary>
+    /// <summary>
+    /// A job as the platform describes it; its status goes into messages and its text into the job Get-BulkJob shows,
+    /// so whatever it echoes is masked. Nothing of a job is sent back.
+    /// </summary>
     private BulkJob Job(CcaiJobDto dto, IReadOnlyList<BulkUserRow>? rows = null)
     {
         if (dto.Status is not null) dto.Status = _redactor.Redact(dto.Status);
+        if (dto.Filename is not null) dto.Filename = _redactor.Redact(dto.Filename);
+        if (dto.UploadedApiUserName is not null) dto.UploadedApiUserName = _redactor.Redact(dto.UploadedApiUserName);
+        if (dto.ProceedApiUserName is not null) dto.ProceedApiUserName = _redactor.Redact(dto.ProceedApiUserName);
         foreach (var error in (dto.SchemeErrors ?? []).Concat(dto.UpdateErrors ?? []).Where(e => e.Message is not null))
             error.Message = _redactor.Redact(error.Message);
         return CcaiMapper.ToJob(dto, rows);

@@ -111,6 +111,26 @@ public sealed class CcaiMisbehavingListTests
         Assert.Empty(found);
     }
 
+    // The Total header is no source's (A5): one that falls short of the users there must not end a listing after a full page.
+    [Theory]
+    [InlineData(null, 100)]
+    [InlineData(null, 200)]
+    [InlineData("user1", 100)]
+    public async Task A_Total_header_falling_short_after_a_full_page_does_not_end_the_listing(string? search, int total)
+    {
+        await using var server = await HostileServer.StartAsync(app => app.MapGet("/apps/api/v1/users", (int? page, int? per_page, HttpContext context) =>
+        {
+            context.Response.Headers["Total"] = total.ToString();
+            return Results.Json(Page(page ?? 1, Math.Clamp(per_page ?? 100, 1, 1000)));
+        }));
+        using var client = HostileClient.Client(server, "Ccai");
+        var found = new List<User>();
+
+        await new DirectoryQueries(client).ListUsersAsync(search, null, found.Add, HostileClient.Patience());
+
+        Assert.Equal(Enumerable.Range(0, UserCount).Select(Email).Where(e => search is null || e.Contains(search)), found.Select(u => u.Email));
+    }
+
     private static IEnumerable<object> Page(int number, int size, int users = UserCount) =>
         Enumerable.Range(0, users).Skip((number - 1) * size).Take(size).Select(User);
 

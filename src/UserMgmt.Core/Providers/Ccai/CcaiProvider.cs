@@ -104,7 +104,7 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     /// <remarks>
     /// P3 does not say how an answer tells that more pages follow (A5): a page shorter than asked for is the last,
     /// except that a first short page of at least the default size is checked against the next (A21). A Total header is
-    /// passed on only where it says more users follow than were read, as the count Get-User shows.
+    /// honoured where one comes.
     /// </remarks>
     private async Task<PageRead<User>> WindowAsync(int offset, int size, CancellationToken cancellationToken)
     {
@@ -125,9 +125,7 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
             total = page.Total;
             if (page.Items.Count < perPage) break;
         }
-        var window = users.Take(size).ToList();
-        // A Total that says nothing follows is not let end the reading: a full window says more may, and the header is no source's (A5).
-        return new PageRead<User>(window, total > offset + window.Count ? total : null);
+        return new PageRead<User>(users.Take(size).ToList(), total);
     }
 
     /// <summary>

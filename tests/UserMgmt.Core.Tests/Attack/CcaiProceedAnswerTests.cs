@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using UserMgmt.Operations;
 using HostileClient = UserMgmt.Tests.Hostile.Hostile;
 
@@ -76,6 +77,23 @@ public sealed class CcaiProceedAnswerTests
         Assert.All(results, r => Assert.Equal(OperationStatus.Failed, r.Status));
         Assert.All(results, r => Assert.Contains("may or may not have applied", r.Message));
         Assert.Single(server.Files);
+    }
+
+    // Proceeded, but the status never moves on from the scheme check: at the deadline the rows may still be applied.
+    [Fact]
+    public async Task A_job_whose_status_never_leaves_valid_scheme_after_its_proceed_ends_each_row_as_maybe_applied()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var options = new ExecutionOptions { Clock = clock, Deadline = clock.GetUtcNow().AddMinutes(1) };
+        await using var server = await CcaiJobServer.StartAsync(_ => new JobEnding("valid_scheme") { Uncounted = true },
+            onPoll: _ => clock.Advance(TimeSpan.FromMinutes(2)));
+
+        var results = await server.AddToTeamAsync(2, HostileClient.Patience(), options);
+
+        OneResultEach(results, 2);
+        Assert.All(results, r => Assert.Equal(OperationStatus.Failed, r.Status));
+        Assert.All(results, r => Assert.Contains("may have been applied", r.Message));
+        Assert.Equal(1, server.Proceeds);
     }
 
     // A23: error logs the platform does not have. The job says every row was applied, but the client reads the logs for

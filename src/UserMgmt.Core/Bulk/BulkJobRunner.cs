@@ -37,23 +37,37 @@ public sealed class BulkJobRunner(IBulkJobClient client)
         var job = await UploadOnceAsync(batch, filename, cancellationToken);
         try
         {
-            return await client.ProceedAsync(job, cancellationToken);
+            return await ProceedOrLookAsync(job, cancellationToken);
         }
         catch (AmbiguousOutcomeException)
         {
             var latest = await client.GetJobAsync(job.Id, cancellationToken);
-            // The platform checks a file's scheme on upload, so a checked job may still wait for its proceed.
-            var waiting = latest.Status == "created" || (latest.Status == "valid_scheme" && !latest.ProcessRequested);
-            return waiting ? await client.ProceedAsync(job, cancellationToken) : latest with { Rows = job.Rows };
+            return Waiting(latest) ? await ProceedOrLookAsync(job, cancellationToken) : latest with { Rows = job.Rows };
+        }
+    }
+
+    /// <summary>
+    /// Proceeds the job; a refusal is judged by the job itself. A file refused on upload cannot be proceeded, and the
+    /// job, finished as invalid_scheme, still says which rows broke the rules. A job that no longer waits for its
+    /// proceed runs (a proceed that got there first, its answer lost): it is watched like any other, so its rows are
+    /// never reported as not applied while they may be.
+    /// </summary>
+    private async Task<BulkJob> ProceedOrLookAsync(BulkJob job, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.ProceedAsync(job, cancellationToken);
         }
         catch (ApiException e) when (e is not (AmbiguousOutcomeException or AuthenticationFailedException) && (int?)e.StatusCode is >= 400 and < 500)
         {
-            // A file refused on upload cannot be proceeded; the job, finished as invalid_scheme, still says which rows broke the rules.
             var latest = await client.GetJobAsync(job.Id, cancellationToken);
-            if (!latest.FileRefused) throw;
+            if (Waiting(latest) && !latest.FileRefused) throw;
             return latest with { Rows = job.Rows };
         }
     }
+
+    /// <summary>Not yet asked to run: the platform checks a file's scheme on upload, so a checked job may still wait for its proceed.</summary>
+    private static bool Waiting(BulkJob job) => job.Status == "created" || (job.Status == "valid_scheme" && !job.ProcessRequested);
 
     private async Task<BulkJob> UploadOnceAsync(IReadOnlyList<BulkUserRow> batch, string filename, CancellationToken cancellationToken)
     {

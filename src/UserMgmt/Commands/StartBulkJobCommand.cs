@@ -139,7 +139,7 @@ public sealed class StartBulkJobCommand : BulkJobCmdlet
         var started = new List<BulkJob>();
         foreach (var (number, rows) in approved)
         {
-            var job = RunEngine(ct => runner.StartAsync(rows, BulkJobRunner.FileName(runId, number), ct));
+            var job = RunEngine(ct => runner.StartAsync(rows, BulkJobRunner.FileName(runId, number), ct), beforeStopping: _ => GiveStarted(started, rows));
             started.Add(job);
             if (!Wait)
             {
@@ -149,6 +149,19 @@ public sealed class StartBulkJobCommand : BulkJobCmdlet
         }
         if (Wait && started.Count > 0)
             WriteObject(WaitWithProgress(runner, started, Bound(nameof(WaitTimeoutSec)) ? TimeSpan.FromSeconds(WaitTimeoutSec) : null), enumerateCollection: true);
+    }
+
+    /// <summary>
+    /// A batch could not be started, which stops the command: the jobs started before it run on the platform all the
+    /// same, so with -Wait (which had not yet shown them) they are given as they stand, with what became of the rest.
+    /// </summary>
+    private void GiveStarted(List<BulkJob> started, IReadOnlyList<BulkUserRow> failed)
+    {
+        if (!Wait || started.Count == 0) return;
+        WriteWarning($"Job(s) {string.Join(", ", started.Select(j => j.Id))} had started and run on the platform; the batch of "
+            + $"rows {failed[0].SourceRow}-{failed[^1].SourceRow} could not be started (see the error), and no batch after it was sent. "
+            + "Follow the started jobs with Wait-BulkJob.");
+        WriteObject(started, enumerateCollection: true);
     }
 
     /// <summary>

@@ -24,6 +24,15 @@ public sealed record JobEnding(string Status, int FailedRows = 0, string SchemeE
     /// <summary>Set for a file the platform refuses when it is uploaded: the job reads invalid_scheme at once, and a proceed is refused.</summary>
     public bool RefusedOnUpload { get; init; }
 
+    /// <summary>Set to answer the proceed with this status code (and a message) instead of taking it quietly.</summary>
+    public int? ProceedAnsweredWith { get; init; }
+
+    /// <summary>With <see cref="ProceedAnsweredWith"/>: the platform took the proceed all the same, and the job runs.</summary>
+    public bool ProceedTakenAnyway { get; init; }
+
+    /// <summary>Set to answer both error logs with 404, as a platform may for a job that has none.</summary>
+    public bool ErrorLogsMissing { get; init; }
+
     /// <summary>The process_requested_at the status carries once the job was proceeded, in whatever JSON form the test gives.</summary>
     public object? ProcessRequestedAt { get; init; } = "2026-01-01T00:00:00Z";
 }
@@ -60,7 +69,9 @@ public sealed class CcaiJobServer : IAsyncDisposable
     /// <param name="onPoll">Called on each status check, with the job's number.</param>
     /// <param name="proceedsLost">How many proceed requests the network loses before they reach the platform.</param>
     /// <param name="proceedAnswersLost">How many proceed answers the network loses after the platform took the request.</param>
-    public static async Task<CcaiJobServer> StartAsync(Func<int, JobEnding> ending, Action<int>? onPoll = null, int proceedsLost = 0, int proceedAnswersLost = 0)
+    /// <param name="secondProceedConflicts">Whether a proceed of a job already proceeded is answered 409, as the sandbox does, instead of taken again.</param>
+    public static async Task<CcaiJobServer> StartAsync(Func<int, JobEnding> ending, Action<int>? onPoll = null, int proceedsLost = 0, int proceedAnswersLost = 0,
+        bool secondProceedConflicts = false)
     {
         CcaiJobServer? self = null;
         var server = await HostileServer.StartAsync(app =>
@@ -83,6 +94,13 @@ public sealed class CcaiJobServer : IAsyncDisposable
                 }
                 if (ending((int)id).RefusedOnUpload)
                     return Results.Json(new { message = "Job has an invalid scheme and cannot be processed" }, statusCode: 422);
+                if (secondProceedConflicts && self._proceeded.ContainsKey(id))
+                    return Results.Json(new { message = "Job is already being processed" }, statusCode: 409);
+                if (ending((int)id).ProceedAnsweredWith is { } code)
+                {
+                    if (ending((int)id).ProceedTakenAnyway && self._proceeded.TryAdd(id, true)) Interlocked.Increment(ref self._proceeds);
+                    return Results.Json(new { message = $"Proceed answered {code}" }, statusCode: code);
+                }
                 self._proceeded[id] = true;
                 Interlocked.Increment(ref self._proceeds);
                 if (Interlocked.Increment(ref self._proceedAnswersLost) <= proceedAnswersLost)
@@ -102,8 +120,10 @@ public sealed class CcaiJobServer : IAsyncDisposable
                 if (end.StatusAsHtml) return Results.Text("<html><body>Signing you in…</body></html>", "text/html");
                 return Job(id, end);
             });
-            app.MapGet(Api + "/errors/scheme/{id:long}", (long id) => Results.Text(ending((int)id).SchemeErrors, "application/json"));
-            app.MapGet(Api + "/errors/update/{id:long}", (long id) => Results.Text(ending((int)id).UpdateErrors, "application/json"));
+            app.MapGet(Api + "/errors/scheme/{id:long}", (long id) => ending((int)id).ErrorLogsMissing
+                ? Results.Json(new { message = "Not found" }, statusCode: 404) : Results.Text(ending((int)id).SchemeErrors, "application/json"));
+            app.MapGet(Api + "/errors/update/{id:long}", (long id) => ending((int)id).ErrorLogsMissing
+                ? Results.Json(new { message = "Not found" }, statusCode: 404) : Results.Text(ending((int)id).UpdateErrors, "application/json"));
         });
         self = new CcaiJobServer(server);
         return self;

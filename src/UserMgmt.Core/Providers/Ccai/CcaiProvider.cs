@@ -107,7 +107,7 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         }
         // The platform looks users up by whole address only; other searches ("@example.com" too) match names and addresses of every user.
         var matches = IsWholeAddress(search)
-            ? await ChosenAsync("email", search, cancellationToken)
+            ? await AddressAsync(search, cancellationToken)
             : await SearchAllAsync(search, cancellationToken);
         return new UserPage(matches.Skip(offset).Take(pageSize).ToList(), matches.Count);
     }
@@ -119,7 +119,7 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     /// </summary>
     /// <remarks>
     /// P3 does not say how an answer tells that more pages follow (A5): a page shorter than asked for is the last,
-    /// except that a first short page of exactly the default size is checked against the next (A21). A Total header is
+    /// except that a first short page of at least the default size is checked against the next (A21). A Total header is
     /// honoured where one comes.
     /// </remarks>
     private async Task<PageRead<User>> WindowAsync(int offset, int size, CancellationToken cancellationToken)
@@ -146,7 +146,8 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
 
     /// <summary>
     /// The platform's own page size when this page shows it ignores <c>per_page</c>: it holds more than asked for, or
-    /// it is a first page of exactly the default size, shorter than asked for, and the next page holds users.
+    /// it is a first page of at least the default size, shorter than asked for, and the next page holds users (a
+    /// platform may cap pages at its default, or at any size up to the maximum).
     /// </summary>
     private async Task<int?> PagesOwnSizeAsync(PageRead<User> page, int number, int perPage, CancellationToken cancellationToken)
     {
@@ -154,15 +155,30 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         if (count > perPage)
             return count <= MaxPageSize ? count
                 : throw new ApiException("GET", "users", null, $"page {number} held {count} users, more than the {MaxPageSize} a page may hold, so users cannot be read in order");
-        if (_platformPageSize is null && number == 1 && count == DefaultPageSize && perPage > DefaultPageSize
+        if (_platformPageSize is null && number == 1 && count >= DefaultPageSize && count < perPage
             && (await PageAsync(2, perPage, cancellationToken)).Items.Count > 0)
-            return DefaultPageSize;
+            return count;
         return null;
     }
 
     /// <summary>Text on both sides of one '@' and no blanks: what the platform's email parameter can look up.</summary>
     private static bool IsWholeAddress(string search) =>
         search.IndexOf('@') is var at && at > 0 && at < search.Length - 1 && at == search.LastIndexOf('@') && !search.Any(char.IsWhiteSpace);
+
+    /// <summary>
+    /// The user with this address. An answer naming anyone else means the <c>email</c> parameter was not understood
+    /// (A7): its users are not matches, and every page is read for the address instead, as for an id (A14).
+    /// </summary>
+    private async Task<List<User>> AddressAsync(string address, CancellationToken cancellationToken)
+    {
+        var chosen = await ChosenAsync("email", address, cancellationToken);
+        if (chosen.All(u => IsAddress(u, address))) return chosen;
+        var matches = new List<User>();
+        await foreach (var page in EveryPageAsync(cancellationToken)) matches.AddRange(page.Items.Where(u => IsAddress(u, address)));
+        return matches;
+    }
+
+    private static bool IsAddress(User user, string address) => string.Equals(user.Email, address, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The users whose address, first or last name contains the text, out of every user.</summary>
     private async Task<List<User>> SearchAllAsync(string search, CancellationToken cancellationToken)
@@ -272,10 +288,16 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         return (await _rest.SendAsync<List<CcaiJobDto>>(request, cancellationToken)).Select(j => Job(j)).ToList();
     }
 
-    /// <summary>A job as the platform describes it; its status goes into messages, so whatever it echoes is masked.</summary>
+    /// <summary>
+    /// A job as the platform describes it; its status goes into messages and its text into the job Get-BulkJob shows,
+    /// so whatever it echoes is masked. Nothing of a job is sent back.
+    /// </summary>
     private BulkJob Job(CcaiJobDto dto, IReadOnlyList<BulkUserRow>? rows = null)
     {
         if (dto.Status is not null) dto.Status = _redactor.Redact(dto.Status);
+        if (dto.Filename is not null) dto.Filename = _redactor.Redact(dto.Filename);
+        if (dto.UploadedApiUserName is not null) dto.UploadedApiUserName = _redactor.Redact(dto.UploadedApiUserName);
+        if (dto.ProceedApiUserName is not null) dto.ProceedApiUserName = _redactor.Redact(dto.ProceedApiUserName);
         foreach (var error in (dto.SchemeErrors ?? []).Concat(dto.UpdateErrors ?? []).Where(e => e.Message is not null))
             error.Message = _redactor.Redact(error.Message);
         return CcaiMapper.ToJob(dto, rows);

@@ -57,13 +57,14 @@ public sealed class AcceldataCappedPageTests : SandboxTest
     }
 
     [Fact]
-    public async Task An_empty_page_before_the_reported_total_is_an_error_naming_both_counts()
+    public async Task An_empty_page_before_the_reported_total_ends_the_listing_as_a_total_counting_more_than_is_listed_would()
     {
         using var connection = await AcceldataTenants.ConnectAsync(Sandbox, "strict");
         Sandbox.AnswerNextWith(HttpStatusCode.OK, "application/json", """{"groups": [], "meta": {"page": 0, "size": 200, "total": 7}}""");
 
-        var error = await Assert.ThrowsAsync<ApiException>(() => connection.Client.ListGroupsAsync(default));
+        // Had the reading gone on, the sandbox's own groups would follow.
+        var groups = await connection.Client.ListGroupsAsync(default);
 
-        Assert.Contains("after 0 of the 7", error.Message);
+        Assert.Empty(groups);
     }
 }

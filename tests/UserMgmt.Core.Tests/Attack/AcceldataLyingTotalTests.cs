@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using UserMgmt.Model;
 using UserMgmt.Operations;
+using UserMgmt.Rest;
 using UserMgmt.Tests.Hostile;
 using HostileClient = UserMgmt.Tests.Hostile.Hostile;
 
@@ -15,15 +16,12 @@ public sealed class AcceldataLyingTotalTests
 {
     private const int UserCount = 250;
 
-    private const string TotalTrustedSkip =
-        "Known: PageReader ends a listing at the reported total even after a full page, so a total that falls short of "
-        + "the users there (a count cached by the platform, say) ends the listing silently. Left to the Acceldata paging work under way.";
-
-    // Users are asked for 100 at a time: a total at a page boundary ends the reading after a full page.
-    [Theory(Skip = TotalTrustedSkip)]
-    [InlineData("100", "100")]
-    [InlineData("1000", "200")]
-    public async Task A_total_falling_short_after_a_full_page_does_not_end_the_listing(string firstTotal, string laterTotal)
+    // Users are asked for 100 at a time: a total reached at a full page is checked against the page past it, and users
+    // there are an error naming the total, after every user before it was passed on; never a silent end.
+    [Theory]
+    [InlineData("100", "100", 100)]
+    [InlineData("1000", "200", 200)]
+    public async Task A_total_falling_short_after_a_full_page_is_an_error_not_a_silent_end(string firstTotal, string laterTotal, int read)
     {
         await using var server = await HostileServer.StartAsync(app => app.MapGet("/admin/api/users/list", (int first, int max) =>
             Results.Text($$"""{"meta": {"total": {{(first == 0 ? firstTotal : laterTotal)}}}, "users": [{{string.Join(",", Enumerable.Range(0, UserCount).Skip(first).Take(max)
@@ -31,9 +29,10 @@ public sealed class AcceldataLyingTotalTests
         using var client = HostileClient.Client(server);
         var found = new List<User>();
 
-        await new DirectoryQueries(client).ListUsersAsync(null, null, found.Add, HostileClient.Patience());
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => new DirectoryQueries(client).ListUsersAsync(null, null, found.Add, HostileClient.Patience()));
 
-        Assert.Equal(Enumerable.Range(0, UserCount).Select(i => $"u{i}@example.com"), found.Select(u => u.Email));
+        Assert.Contains($"reports {read} users, but page", error.Message);
+        Assert.Equal(Enumerable.Range(0, read).Select(i => $"u{i}@example.com"), found.Select(u => u.Email));
     }
 
     // Larger than the users there, or growing: the short page still ends the reading, and no one comes twice.

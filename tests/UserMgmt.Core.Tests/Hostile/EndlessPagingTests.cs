@@ -98,7 +98,7 @@ public sealed class EndlessPagingTests
     }
 
     [Fact]
-    public async Task Paging_by_number_stops_at_the_reported_total_even_when_every_page_is_full_and_new()
+    public async Task Paging_by_number_stops_past_the_reported_total_with_an_error_when_every_page_is_full_and_new()
     {
         // Full pages of new users for any page number: only the Total header says where the users end.
         await using var server = await HostileServer.StartAsync(app => app.MapGet("/apps/api/v1/users", (HttpContext context, int? page, int? per_page) =>
@@ -108,9 +108,11 @@ public sealed class EndlessPagingTests
         }));
         using var client = Hostile.Client(server, "Ccai");
 
-        Assert.Null(await client.GetUserAsync("nobody", Hostile.Patience()));
-        // The lookup by id, answered with others (the parameter ignored), then every page up to the total.
-        Assert.Equal(4, server.Calls("/apps/api/v1/users"));
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.GetUserAsync("nobody", Hostile.Patience()));
+
+        Assert.Contains("reports 2500 users, but page 4 holds more", error.Message);
+        // The lookup by id, answered with others (the parameter ignored), every page up to the total, and one past it.
+        Assert.Equal(5, server.Calls("/apps/api/v1/users"));
     }
 
     private static void AssertStoppedClearly(ApiException error, string what)

@@ -82,28 +82,26 @@ public class LocalSandbox : IAsyncDisposable
     public void UseDigitsForAgentNumber(string email) => AlterOne("UPDATE users SET agent_number = ltrim(agent_number, 'A') WHERE email = @n", email);
 
     /// <summary>Adds active users (extra0001@example.com on) straight to the directory, as an import outside the API would.</summary>
-    public void AddUsers(int count)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Host.Database.Path, Pooling = false }.ToString());
-        connection.Open();
-        using var transaction = connection.BeginTransaction();
-        for (var i = 1; i <= count; i++)
+    public void AddUsers(int count) => InsertNumbered(count,
+        "INSERT INTO users (id, email, first_name, last_name, created_on, updated_on) VALUES (@id, @e, 'Extra', @ln, @t, @t)",
+        (i, p) =>
         {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "INSERT INTO users (id, email, first_name, last_name, created_on, updated_on) VALUES (@id, @e, 'Extra', @ln, @t, @t)";
-            command.Parameters.AddWithValue("@id", $"extra-{i:D4}");
-            command.Parameters.AddWithValue("@e", $"extra{i:D4}@example.com");
-            command.Parameters.AddWithValue("@ln", $"Number{i}");
-            // After the demo users, in the order they were added.
-            command.Parameters.AddWithValue("@t", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 1000 + i);
-            command.ExecuteNonQuery();
-        }
-        transaction.Commit();
-    }
+            p.AddWithValue("@id", $"extra-{i:D4}");
+            p.AddWithValue("@e", $"extra{i:D4}@example.com");
+            p.AddWithValue("@ln", $"Number{i}");
+        });
 
     /// <summary>Adds groups (Extra Group 0001 on) straight to the directory, after the demo groups.</summary>
-    public void AddGroups(int count)
+    public void AddGroups(int count) => InsertNumbered(count,
+        "INSERT INTO groups (id, name, created_at) VALUES (@id, @n, @t)",
+        (i, p) =>
+        {
+            p.AddWithValue("@id", $"extra-group-{i:D4}");
+            p.AddWithValue("@n", $"Extra Group {i:D4}");
+        });
+
+    /// <summary>Runs the insert once for each number from 1, in one transaction; @t orders the rows after the demo ones, as added.</summary>
+    private void InsertNumbered(int count, string insert, Action<int, SqliteParameterCollection> values)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Host.Database.Path, Pooling = false }.ToString());
         connection.Open();
@@ -112,9 +110,8 @@ public class LocalSandbox : IAsyncDisposable
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = "INSERT INTO groups (id, name, created_at) VALUES (@id, @n, @t)";
-            command.Parameters.AddWithValue("@id", $"extra-group-{i:D4}");
-            command.Parameters.AddWithValue("@n", $"Extra Group {i:D4}");
+            command.CommandText = insert;
+            values(i, command.Parameters);
             command.Parameters.AddWithValue("@t", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 1000 + i);
             command.ExecuteNonQuery();
         }

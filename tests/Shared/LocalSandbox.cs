@@ -40,6 +40,10 @@ public class LocalSandbox : IAsyncDisposable
     public async Task<int> WriteCallsAsync() =>
         (await Host.Requests.CountsAsync()).Where(c => c.Method != "GET").Sum(c => c.Count);
 
+    /// <summary>Calls that only read, since the log was last cleared.</summary>
+    public async Task<int> ReadCallsAsync() =>
+        (await Host.Requests.CountsAsync()).Where(c => c.Method == "GET").Sum(c => c.Count);
+
     public async Task<int> CallsAsync(string method, string endpoint) =>
         (await Host.Requests.CountsAsync()).Where(c => c.Method == method && c.Endpoint == endpoint).Sum(c => c.Count);
 

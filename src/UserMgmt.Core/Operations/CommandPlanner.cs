@@ -28,7 +28,7 @@ public sealed class CommandPlanner(IUserProvider provider)
     {
         var plan = new PlanBuilder();
         var firstRowOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        await _directory.PrepareAsync(rows.Count, cancellationToken);
+        await _directory.PrepareAsync(rows.Select(r => r.Email).Where(e => InputText.IsValidEmail(e?.Trim() ?? "")), cancellationToken);
         foreach (var row in rows)
         {
             var email = row.Email?.Trim() ?? string.Empty;
@@ -66,7 +66,7 @@ public sealed class CommandPlanner(IUserProvider provider)
     {
         var plan = new PlanBuilder();
         var op = add ? OperationNames.AddToGroup : OperationNames.RemoveFromGroup;
-        await _directory.PrepareAsync(rows.Count, cancellationToken);
+        await _directory.PrepareAsync(rows.Select(r => r.User), cancellationToken);
         foreach (var row in rows)
         {
             if (await FindRowUserAsync(plan, row, row.User, op, cancellationToken) is not { } user) continue;
@@ -92,7 +92,7 @@ public sealed class CommandPlanner(IUserProvider provider)
     {
         var plan = new PlanBuilder();
         const string op = OperationNames.SetAttribute;
-        await _directory.PrepareAsync(rows.Count, cancellationToken);
+        await _directory.PrepareAsync(rows.Select(r => r.User), cancellationToken);
         foreach (var row in rows)
         {
             var key = row.User?.Trim() is { Length: > 0 } given ? given : NoUser;
@@ -124,7 +124,7 @@ public sealed class CommandPlanner(IUserProvider provider)
     {
         var plan = new PlanBuilder();
         var op = enable ? OperationNames.Enable : OperationNames.Disable;
-        await _directory.PrepareAsync(rows.Count, cancellationToken);
+        await _directory.PrepareAsync(rows.Select(r => r.User), cancellationToken);
         foreach (var row in rows)
         {
             if (await FindRowUserAsync(plan, row, row.User, op, cancellationToken) is not { } user) continue;

@@ -1,26 +1,53 @@
+using System.Collections.Concurrent;
 using UserMgmt.Model;
 using UserMgmt.Providers;
 
 namespace UserMgmt.Operations;
 
 /// <summary>
-/// Finds users by email or id for one command. A few rows are looked up one by one; beyond that
-/// the whole directory is read once, page by page, which costs far fewer calls.
+/// Finds users by email or id for one command, at a cost that follows the rows rather than the platform: the users
+/// the rows name are looked up each by itself, several at once, and every page is read only where the platform's
+/// own count says that takes fewer calls.
 /// </summary>
 internal sealed class UserDirectory(IUserProvider provider)
 {
-    public const int PerRowLookupLimit = 10;
     private const int PageSize = 500;
+    // Lookups in flight at once; a platform's own rate limit still applies to each.
+    private const int ConcurrentLookups = 8;
 
-    private readonly Dictionary<string, User> _byEmail = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, User> _byId = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, User> _byEmail = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, User> _byId = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _absentEmails = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, byte> _absentIds = new(StringComparer.Ordinal);
     private bool _loadedAll;
 
-    public async Task PrepareAsync(int lookupCount, CancellationToken cancellationToken)
+    /// <summary>
+    /// Finds the users the rows name before they are planned. The first page is read (it answers the names on it and,
+    /// where the platform counts, says how many pages the rest would take); the remaining names are then looked up
+    /// concurrently, unless reading the remaining pages costs fewer calls than they would.
+    /// </summary>
+    public async Task PrepareAsync(IEnumerable<string?> emailsOrIds, CancellationToken cancellationToken)
     {
-        if (lookupCount <= PerRowLookupLimit || _loadedAll) return;
-        (await UserPaging.ReadAllAsync(provider, PageSize, cancellationToken)).ForEach(Remember);
-        _loadedAll = true;
+        if (_loadedAll) return;
+        var wanted = Unknown(emailsOrIds);
+        // One name costs one lookup; reading a page first could only add to that.
+        if (wanted.Count < 2) return;
+
+        await using var pages = UserPaging.ReadAsync(provider, null, null, PageSize, null, "users", cancellationToken).GetAsyncEnumerator(cancellationToken);
+        if (!await pages.MoveNextAsync()) { _loadedAll = true; return; }
+        var first = pages.Current;
+        Remember(first.Users);
+        if (first.ReadToTotal ? first.Users.Count >= first.Total : first.Users.Count < PageSize) { _loadedAll = true; return; }
+
+        wanted = Unknown(wanted);
+        if (first.ReadToTotal && PagesLeft(first) < wanted.Count)
+        {
+            while (await pages.MoveNextAsync()) Remember(pages.Current.Users);
+            _loadedAll = true;
+            return;
+        }
+        await Parallel.ForEachAsync(wanted, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentLookups, CancellationToken = cancellationToken },
+            async (key, ct) => await FindAsync(key, ct));
     }
 
     /// <summary>The user with this email address or id, or null when the platform has none.</summary>
@@ -28,15 +55,34 @@ internal sealed class UserDirectory(IUserProvider provider)
     {
         if (InputText.LooksLikeEmail(emailOrId))
         {
-            if (_byEmail.TryGetValue(emailOrId, out var known) || _loadedAll) return known;
+            if (_byEmail.TryGetValue(emailOrId, out var known) || _loadedAll || _absentEmails.ContainsKey(emailOrId)) return known;
             var match = await EmailLookup.FindAsync(provider, emailOrId, cancellationToken);
-            if (match is not null) Remember(match);
+            if (match is null) _absentEmails.TryAdd(emailOrId, 0);
+            else Remember(match);
             return match;
         }
         if (_byId.TryGetValue(emailOrId, out var byId)) return byId;
+        if (_absentIds.ContainsKey(emailOrId)) return null;
+        // Ids are asked for even after every page was read: a platform may take an id its listing spells otherwise.
         var user = await provider.GetUserAsync(emailOrId, cancellationToken);
-        if (user is not null) Remember(user);
+        if (user is null) _absentIds.TryAdd(emailOrId, 0);
+        else Remember(user);
         return user;
+    }
+
+    private List<string> Unknown(IEnumerable<string?> emailsOrIds) =>
+        emailsOrIds.Select(k => k?.Trim()).OfType<string>().Where(k => k.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase).Where(k => !IsKnown(k)).ToList();
+
+    private bool IsKnown(string key) => InputText.LooksLikeEmail(key)
+        ? _byEmail.ContainsKey(key) || _absentEmails.ContainsKey(key)
+        : _byId.ContainsKey(key) || _absentIds.ContainsKey(key);
+
+    private static int PagesLeft(UserPage first) => (int)Math.Ceiling((first.Total - first.Users.Count) / (double)PageSize);
+
+    private void Remember(IEnumerable<User> users)
+    {
+        foreach (var user in users) Remember(user);
     }
 
     private void Remember(User user)

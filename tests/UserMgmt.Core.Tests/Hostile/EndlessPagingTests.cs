@@ -25,13 +25,13 @@ public sealed class EndlessPagingTests
     }
 
     [Fact]
-    public async Task Reading_every_user_for_a_command_stops_too()
+    public async Task Reading_every_user_stops_too()
     {
         await using var server = await SamePageServer();
         using var client = Hostile.Client(server);
 
         var error = await Assert.ThrowsAnyAsync<ApiException>(() =>
-            new UserDirectory(client).PrepareAsync(UserDirectory.PerRowLookupLimit + 1, Hostile.Patience()));
+            UserPaging.ReadAllAsync(client, 500, Hostile.Patience()));
 
         AssertStoppedClearly(error, "users");
     }

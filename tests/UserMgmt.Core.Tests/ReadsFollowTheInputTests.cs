@@ -1,0 +1,89 @@
+using UserMgmt.Connections;
+using UserMgmt.Operations;
+using UserMgmt.Tests.Support;
+
+namespace UserMgmt.Tests;
+
+/// <summary>
+/// A command reads what its rows name, not the whole platform: twenty rows cost the first page and a lookup for each
+/// user not on it, in a directory of 50,000 users as in one that fits on a page.
+/// </summary>
+public sealed class ReadsFollowTheInputTests : SandboxTest
+{
+    private const int Rows = 20;
+
+    [Theory]
+    [InlineData("Acceldata")]
+    [InlineData("Ccai")]
+    public async Task Twenty_rows_cost_no_more_reads_in_a_directory_of_50000_than_a_lookup_each_and_one_page(string provider)
+    {
+        Sandbox.AddUsers(50_000);
+        using var connection = await ConnectAsync(provider);
+        // The last twenty added, far past the first page.
+        var named = Enumerable.Range(50_000 - Rows + 1, Rows).Select(i => $"extra{i:D4}@example.com").ToList();
+        await Sandbox.ClearRequestLogAsync();
+
+        var plan = await PlanAsync(connection, named);
+
+        Assert.Equal(Rows, plan.Steps.Count);
+        Assert.Equal(1 + Rows, await Sandbox.ReadCallsAsync());
+    }
+
+    [Theory]
+    [InlineData("Acceldata")]
+    [InlineData("Ccai")]
+    public async Task Twenty_rows_in_a_directory_that_fits_on_a_page_cost_that_page_alone(string provider)
+    {
+        Sandbox.AddUsers(Rows);
+        using var connection = await ConnectAsync(provider);
+        var named = Enumerable.Range(1, Rows).Select(i => $"extra{i:D4}@example.com").ToList();
+        await Sandbox.ClearRequestLogAsync();
+
+        var plan = await PlanAsync(connection, named);
+
+        Assert.Equal(Rows, plan.Steps.Count);
+        Assert.Equal(1, await Sandbox.ReadCallsAsync());
+    }
+
+    [Fact]
+    public async Task A_user_no_page_holds_is_looked_up_once_and_fails_its_row_alone()
+    {
+        Sandbox.AddUsers(5_000);
+        using var connection = await ConnectAsync("Acceldata");
+        var named = new List<string> { "extra5000@example.com", "nobody@example.com", "extra4999@example.com", "NOBODY@example.com" };
+        await Sandbox.ClearRequestLogAsync();
+
+        var plan = await PlanAsync(connection, named);
+
+        Assert.Equal(2, plan.Steps.Count);
+        Assert.Equal(["nobody@example.com", "NOBODY@example.com"], plan.Settled.Select(r => r.Target));
+        // The first page, then one lookup for each of the three names not on it: the repeat of nobody is asked for once.
+        Assert.Equal(1 + 3, await Sandbox.ReadCallsAsync());
+    }
+
+    [Fact]
+    public async Task Where_the_platform_counts_and_the_rest_of_its_pages_cost_fewer_calls_they_are_read_instead()
+    {
+        Sandbox.AddUsers(1_200);
+        using var connection = await ConnectAsync("Acceldata");
+        var everyone = Sandbox.Query("SELECT COUNT(*) FROM users", r => r.GetInt32(0)).Single();
+        var named = Enumerable.Range(1_200 - 9, 10).Select(i => $"extra{i:D4}@example.com").ToList();
+        await Sandbox.ClearRequestLogAsync();
+
+        var plan = await PlanAsync(connection, named);
+
+        Assert.Equal(10, plan.Steps.Count);
+        // Fewer pages than names: every page, 500 users each, and no lookup.
+        Assert.Equal((int)Math.Ceiling(everyone / 500.0), await Sandbox.ReadCallsAsync());
+    }
+
+    private Task<UserMgmtConnection> ConnectAsync(string provider) =>
+        provider == "Ccai" ? Sandbox.ConnectCcaiAsync() : Sandbox.ConnectAsync();
+
+    private static Task<CommandPlan> PlanAsync(UserMgmtConnection connection, IReadOnlyList<string> users)
+    {
+        var department = new Dictionary<string, IReadOnlyList<string>> { ["agentNumber"] = ["A7"] };
+        return new CommandPlanner(connection.Client).PlanAttributesAsync(
+            users.Select((user, i) => new AttributeRequest(i + 1, null, user, department)).ToList(), default);
+    }
+}

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using UserMgmt.Operations;
 
 namespace UserMgmt.Providers.Acceldata;
 
@@ -11,7 +12,7 @@ internal readonly record struct LenientFlag(bool? Value, string? Unreadable = nu
 }
 
 /// <summary>
-/// Reads a flag written as a boolean, as 1 or 0, as the text "true"/"false", "1"/"0" or "yes"/"no" (any case), or as empty
+/// Reads a flag written as a boolean, as 1 or 0, as text the way a CSV flag is read (InputText.ParseFlag), or as empty
 /// text or null (no value). The API description types the flags boolean but nothing in the vendor's text pins it. Anything
 /// else is kept as unreadable, for the mapper to name the user it belongs to: the converter cannot know whose flag it is.
 /// </summary>
@@ -28,14 +29,9 @@ internal sealed class LenientFlagConverter : JsonConverter<LenientFlag>
             case JsonTokenType.Null: return new(null);
             case JsonTokenType.Number when reader.TryGetInt64(out var number) && number is 0 or 1: return new(number == 1);
             case JsonTokenType.String:
-                var text = reader.GetString()?.Trim().ToLowerInvariant();
-                return text switch
-                {
-                    null or "" => new(null),
-                    "true" or "1" or "yes" => new(true),
-                    "false" or "0" or "no" => new(false),
-                    _ => new(null, Shown(JsonSerializer.Serialize(reader.GetString()))),
-                };
+                var text = reader.GetString();
+                if (string.IsNullOrWhiteSpace(text)) return new(null);
+                return InputText.ParseFlag(text) is { } flag ? new(flag) : new(null, Shown(JsonSerializer.Serialize(text)));
             default:
                 using (var value = JsonDocument.ParseValue(ref reader)) return new(null, Shown(value.RootElement.GetRawText()));
         }

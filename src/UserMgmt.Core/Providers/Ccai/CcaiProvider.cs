@@ -106,7 +106,7 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
             return new UserPage(window.Items, window.Total ?? offset + window.Items.Count + (window.Items.Count == pageSize ? 1 : 0));
         }
         // The platform looks users up by whole address only; other searches ("@example.com" too) match names and addresses of every user.
-        var matches = IsWholeAddress(search)
+        var matches = InputText.IsValidEmail(search)
             ? await AddressAsync(search, cancellationToken)
             : await SearchAllAsync(search, cancellationToken);
         return new UserPage(matches.Skip(offset).Take(pageSize).ToList(), matches.Count);
@@ -160,10 +160,6 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
             return count;
         return null;
     }
-
-    /// <summary>Text on both sides of one '@' and no blanks: what the platform's email parameter can look up.</summary>
-    private static bool IsWholeAddress(string search) =>
-        search.IndexOf('@') is var at && at > 0 && at < search.Length - 1 && at == search.LastIndexOf('@') && !search.Any(char.IsWhiteSpace);
 
     /// <summary>
     /// The user with this address. An answer naming anyone else means the <c>email</c> parameter was not understood

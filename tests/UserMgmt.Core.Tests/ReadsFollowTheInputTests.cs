@@ -77,13 +77,33 @@ public sealed class ReadsFollowTheInputTests : SandboxTest
         Assert.Equal((int)Math.Ceiling(everyone / 500.0), await Sandbox.ReadCallsAsync());
     }
 
+    [Fact]
+    public async Task Later_windows_of_one_command_read_the_first_page_no_more_and_ask_again_for_a_name_no_user_had()
+    {
+        Sandbox.AddUsers(5_000);
+        using var connection = await ConnectAsync("Acceldata");
+        var planner = new CommandPlanner(connection.Client);
+        await Sandbox.ClearRequestLogAsync();
+
+        await PlanAsync(planner, ["extra4001@example.com", "extra4002@example.com", "nobody@example.com"], firstRow: 1);
+        planner.EndWindow();
+        var later = await PlanAsync(planner, ["extra4003@example.com", "extra4004@example.com", "nobody@example.com"], firstRow: 4);
+
+        Assert.Equal(2, later.Steps.Count);
+        Assert.Equal(6, later.Settled.Single().Row);
+        // The first page once; then a lookup per name in each window, the absent one asked again since it may exist now.
+        Assert.Equal(1 + 3 + 3, await Sandbox.ReadCallsAsync());
+    }
+
     private Task<UserMgmtConnection> ConnectAsync(string provider) =>
         provider == "Ccai" ? Sandbox.ConnectCcaiAsync() : Sandbox.ConnectAsync();
 
-    private static Task<CommandPlan> PlanAsync(UserMgmtConnection connection, IReadOnlyList<string> users)
+    private static Task<CommandPlan> PlanAsync(UserMgmtConnection connection, IReadOnlyList<string> users) =>
+        PlanAsync(new CommandPlanner(connection.Client), users, firstRow: 1);
+
+    private static Task<CommandPlan> PlanAsync(CommandPlanner planner, IReadOnlyList<string> users, int firstRow)
     {
         var department = new Dictionary<string, IReadOnlyList<string>> { ["agentNumber"] = ["A7"] };
-        return new CommandPlanner(connection.Client).PlanAttributesAsync(
-            users.Select((user, i) => new AttributeRequest(i + 1, null, user, department)).ToList(), default);
+        return planner.PlanAttributesAsync(users.Select((user, i) => new AttributeRequest(firstRow + i, null, user, department)).ToList(), default);
     }
 }

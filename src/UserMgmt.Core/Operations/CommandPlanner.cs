@@ -9,6 +9,8 @@ namespace UserMgmt.Operations;
 /// holds are skipped, bad rows fail with a message naming the field, the rest become steps.
 /// Planning only reads; a what-if run is a plan that is never applied, so a change the platform
 /// cannot make (its declared capabilities) fails here, under -WhatIf as for real.
+/// One planner serves a command's whole input, window after window (<see cref="InputWindows"/>): what it
+/// learns of earlier rows (repeats, the state earlier changes leave) carries over to later windows.
 /// </summary>
 public sealed class CommandPlanner(IUserProvider provider)
 {
@@ -23,11 +25,18 @@ public sealed class CommandPlanner(IUserProvider provider)
     private readonly Dictionary<string, HashSet<string>> _plannedGroups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, IReadOnlyList<string>>> _plannedAttributes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _plannedEnabled = new(StringComparer.Ordinal);
+    private readonly FirstRows _invited = new();
+    private readonly FirstRows _created = new();
+
+    /// <summary>
+    /// Forgets what only the window just applied needed (addresses found to be no user's), so memory follows the window;
+    /// the state planned for users is kept, since later rows build on it.
+    /// </summary>
+    public void EndWindow() => _directory.EndWindow();
 
     public async Task<CommandPlan> PlanInvitationsAsync(IReadOnlyList<InvitationRequest> rows, CancellationToken cancellationToken)
     {
         var plan = new PlanBuilder();
-        var firstRowOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         await _directory.PrepareAsync(rows.Select(r => r.Email).Where(e => InputText.IsValidEmail(e?.Trim() ?? "")), cancellationToken);
         foreach (var row in rows)
         {
@@ -35,8 +44,7 @@ public sealed class CommandPlanner(IUserProvider provider)
             const string op = OperationNames.Invite;
             if (email.Length == 0) { plan.Fail(row, "(no email)", op, "Row has no Email value."); continue; }
             if (!InputText.IsValidEmail(email)) { plan.Fail(row, email, op, $"Email '{email}' is not a valid email address."); continue; }
-            if (firstRowOf.TryGetValue(email, out var first)) { plan.Skip(row, email, op, $"Duplicate of row {first}."); continue; }
-            firstRowOf[email] = row.Row;
+            if (_invited.IsRepeat(email, row.Row, out var first)) { plan.Skip(row, email, op, $"Duplicate of row {first}."); continue; }
 
             var (groups, unknown) = await _groups.ResolveAsync(InputText.SplitList(row.Groups), cancellationToken);
             if (unknown.Count > 0) { plan.Fail(row, email, op, UnknownGroups(unknown)); continue; }
@@ -142,13 +150,11 @@ public sealed class CommandPlanner(IUserProvider provider)
     {
         var plan = new PlanBuilder();
         const string op = OperationNames.CreateGroup;
-        var firstRowOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in rows)
         {
             var name = row.Name?.Trim() ?? string.Empty;
             if (name.Length == 0) { plan.Fail(row, "(no name)", op, "Row has no Name value."); continue; }
-            if (firstRowOf.TryGetValue(name, out var first)) { plan.Skip(row, name, op, $"Duplicate of row {first}."); continue; }
-            firstRowOf[name] = row.Row;
+            if (_created.IsRepeat(name, row.Row, out var first)) { plan.Skip(row, name, op, $"Duplicate of row {first}."); continue; }
             if (await _groups.FindAsync(name, cancellationToken) is { } existing) { plan.Skip(row, name, op, $"Group already exists (id {existing.Id})."); continue; }
             if (!_can.CanCreateGroups) { plan.Fail(row, name, op, $"{_can.Platform} cannot create groups through its API; '{name}' was not created."); continue; }
             plan.Add(new CreateGroupStep(row, name));

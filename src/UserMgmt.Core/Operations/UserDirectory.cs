@@ -7,7 +7,8 @@ namespace UserMgmt.Operations;
 /// <summary>
 /// Finds users by email or id for one command, at a cost that follows the rows rather than the platform: the users
 /// the rows name are looked up each by itself, several at once, and every page is read only where the platform's
-/// own count says that takes fewer calls.
+/// own count says that takes fewer calls. The first page is read once per command, however many windows its input
+/// comes in; what it learns of addresses that are no user's is kept for one window only, so memory follows the window.
 /// </summary>
 internal sealed class UserDirectory(IUserProvider provider)
 {
@@ -20,6 +21,7 @@ internal sealed class UserDirectory(IUserProvider provider)
     private readonly ConcurrentDictionary<string, byte> _absentEmails = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, byte> _absentIds = new(StringComparer.Ordinal);
     private bool _loadedAll;
+    private UserPage? _firstPage;
 
     /// <summary>
     /// Finds the users the rows name before they are planned. The first page is read (it answers the names on it and,
@@ -33,22 +35,41 @@ internal sealed class UserDirectory(IUserProvider provider)
         // One name costs one lookup; reading a page first could only add to that.
         if (wanted.Count < 2) return;
 
-        await using var pages = UserPaging.ReadAsync(provider, null, null, PageSize, null, "users", cancellationToken).GetAsyncEnumerator(cancellationToken);
-        if (!await pages.MoveNextAsync()) { _loadedAll = true; return; }
-        var first = pages.Current;
-        Remember(first.Users);
-        if (first.ReadToTotal ? first.Users.Count >= first.Total : first.Users.Count < PageSize) { _loadedAll = true; return; }
-
-        wanted = Unknown(wanted);
-        if (first.ReadToTotal && PagesLeft(first) < wanted.Count)
+        if (_firstPage is null)
         {
-            while (await pages.MoveNextAsync()) Remember(pages.Current.Users);
+            await using var pages = Pages(cancellationToken).GetAsyncEnumerator(cancellationToken);
+            if (!await pages.MoveNextAsync()) { _loadedAll = true; return; }
+            var first = _firstPage = pages.Current;
+            Remember(first.Users);
+            if (first.ReadToTotal ? first.Users.Count >= first.Total : first.Users.Count < PageSize) { _loadedAll = true; return; }
+            wanted = Unknown(wanted);
+            if (CheaperToReadAll(wanted.Count))
+            {
+                while (await pages.MoveNextAsync()) Remember(pages.Current.Users);
+                _loadedAll = true;
+                return;
+            }
+        }
+        else if (CheaperToReadAll(wanted.Count))
+        {
+            // A later window starts from the first page again: one call, against holding a reader open between windows.
+            await foreach (var page in Pages(cancellationToken)) Remember(page.Users);
             _loadedAll = true;
             return;
         }
         await Parallel.ForEachAsync(wanted, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentLookups, CancellationToken = cancellationToken },
             async (key, ct) => await FindAsync(key, ct));
     }
+
+    /// <summary>Forgets the addresses and ids found to be no user's: the next window asks again, so they never pile up.</summary>
+    public void EndWindow()
+    {
+        _absentEmails.Clear();
+        _absentIds.Clear();
+    }
+
+    private IAsyncEnumerable<UserPage> Pages(CancellationToken cancellationToken) =>
+        UserPaging.ReadAsync(provider, null, null, PageSize, null, "users", cancellationToken);
 
     /// <summary>The user with this email address or id, or null when the platform has none.</summary>
     public async Task<User?> FindAsync(string emailOrId, CancellationToken cancellationToken)
@@ -78,7 +99,9 @@ internal sealed class UserDirectory(IUserProvider provider)
         ? _byEmail.ContainsKey(key) || _absentEmails.ContainsKey(key)
         : _byId.ContainsKey(key) || _absentIds.ContainsKey(key);
 
-    private static int PagesLeft(UserPage first) => (int)Math.Ceiling((first.Total - first.Users.Count) / (double)PageSize);
+    /// <summary>Whether the pages past the first cost fewer calls than looking up this many names: only the platform's own count says.</summary>
+    private bool CheaperToReadAll(int lookups) =>
+        _firstPage is { ReadToTotal: true } first && Math.Ceiling((first.Total - first.Users.Count) / (double)PageSize) < lookups;
 
     private void Remember(IEnumerable<User> users)
     {

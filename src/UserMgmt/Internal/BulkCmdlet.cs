@@ -1,18 +1,23 @@
+using System.Diagnostics;
 using System.Management.Automation;
 using UserMgmt.Connections;
 using UserMgmt.Operations;
+using UserMgmt.Rest;
 
 namespace UserMgmt.Commands.Internal;
 
 /// <summary>
-/// The shape of every state-changing cmdlet. Rows are collected as they arrive; at the end the engine
-/// plans them against the live platform (reads only), ShouldProcess is asked for each planned change
-/// on the pipeline thread, and the engine applies the approved ones. Each input row produces exactly
-/// one result; a failed row is also a non-terminating error whose TargetObject is the row itself.
+/// The shape of every state-changing cmdlet. Rows are planned and applied in windows while the input is
+/// still arriving (<see cref="InputWindows"/>): the engine plans a window against the live platform (reads
+/// only), ShouldProcess is asked for each planned change on the pipeline thread, and the engine applies the
+/// approved ones; then the next window. One planner serves every window, so repeats and the state earlier
+/// rows leave are seen across the whole input. Each input row produces exactly one result; a failed row is
+/// also a non-terminating error whose TargetObject is the row itself.
 /// </summary>
 public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet where TRequest : RowRequest
 {
-    private readonly List<TRequest> _requests = [];
+    private readonly List<TRequest> _window = [];
+    private readonly Stopwatch _windowAge = new();
     private readonly Dictionary<OperationStatus, int> _tally = [];
 
     /// <summary>The pipeline object as received, kept so results and errors can return it unchanged.</summary>
@@ -33,6 +38,15 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet where TRequest : Row
     private const int MaxDeadlineSec = 30 * 24 * 60 * 60;
 
     private ProgressReporter? _progress;
+    private UserMgmtConnection? _connection;
+    private CommandPlanner? _planner;
+    private InputWindows? _windows;
+    private DateTimeOffset? _deadline;
+    private int _received;
+
+    // What stopped the command in an earlier window (wrong credentials, a lost platform): later rows are answered
+    // as not done without a call, and the command stops once every row has its result.
+    private Exception? _stopped;
 
     /// <summary>The operation name results of this command carry.</summary>
     protected abstract string Operation { get; }
@@ -42,7 +56,24 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet where TRequest : Row
 
     internal abstract Task<CommandPlan> PlanAsync(CommandPlanner planner, IReadOnlyList<TRequest> requests, CancellationToken cancellationToken);
 
-    protected override void ProcessRecord() => _requests.AddRange(CreateRequests());
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        // The deadline bounds the whole command, input included, now that rows are applied while it arrives.
+        if (Bound(nameof(DeadlineSec))) _deadline = DateTimeOffset.Now.AddSeconds(DeadlineSec);
+    }
+
+    protected override void ProcessRecord()
+    {
+        var before = _window.Count;
+        _window.AddRange(CreateRequests());
+        if (_window.Count == before) return;
+        if (before == 0) _windowAge.Restart();
+        _received += _window.Count - before;
+        Start();
+        _progress!.Received(_received);
+        if (_windows!.IsFull(_window.Count, _windowAge.Elapsed)) RunWindow();
+    }
 
     /// <summary>The next row number and the object to carry as the row: the pipeline object, or the bound values when there is none.</summary>
     protected (int Row, object Input) NextRow(IDictionary<string, object?> boundValues) =>
@@ -52,63 +83,105 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet where TRequest : Row
 
     protected override void EndProcessing()
     {
-        if (_requests.Count == 0) return;
-        var connection = ResolveConnection();
-        DateTimeOffset? deadline = Bound(nameof(DeadlineSec)) ? DateTimeOffset.Now.AddSeconds(DeadlineSec) : null;
-        _progress = new ProgressReporter(this, MyInvocation.MyCommand.Name, _requests.Count);
+        if (_received == 0) return;
+        _progress!.InputEnded();
+        if (_window.Count > 0) RunWindow();
+        _progress.Complete();
+        WriteVerbose($"{_received} row(s): " + string.Join(", ", _tally.OrderBy(t => t.Key).Select(t => $"{t.Value} {t.Key.ToString().ToLowerInvariant()}")));
+        if (_stopped is { } stopped) ThrowTerminatingError(StoppingError(stopped));
+    }
 
+    /// <summary>Connects and sizes the windows at the first row, so a command given no rows needs no connection.</summary>
+    private void Start()
+    {
+        if (_connection is not null) return;
+        _connection = ResolveConnection();
+        _planner = new CommandPlanner(_connection.Client);
+        _windows = new InputWindows(_connection.Client.Capabilities, ThrottleLimit);
+        _progress = new ProgressReporter(this, MyInvocation.MyCommand.Name);
+    }
+
+    private void RunWindow()
+    {
         try
         {
-            PlanAndApply(connection, deadline);
+            if (_stopped is { } stopped) _window.ForEach(r => WriteResult(r.NotDone(Operation, stopped.Message)));
+            else PlanAndApply();
         }
         catch (PipelineStoppedException)
         {
             KeepRowsNotReported();
             throw;
         }
-        _progress.Complete();
-        WriteVerbose($"{_requests.Count} row(s): " + string.Join(", ", _tally.OrderBy(t => t.Key).Select(t => $"{t.Value} {t.Key.ToString().ToLowerInvariant()}")));
+        _window.Clear();
+        _reportedRows.Clear();
+        _planner!.EndWindow();
+        _windows!.Next();
     }
 
-    private void PlanAndApply(UserMgmtConnection connection, DateTimeOffset? deadline)
+    private void PlanAndApply()
     {
-        if (Plan(connection, deadline) is not { } plan) return;
+        if (Plan() is not { } plan) return;
         foreach (var settled in plan.Settled) WriteResult(settled);
         var approved = plan.Steps.Where(Approve).ToList();
         if (approved.Count == 0) return;
-        var options = new ExecutionOptions { ThrottleLimit = ThrottleLimit, Deadline = deadline };
-        var executor = new PlanExecutor(connection.Client, result => Dispatcher.Post(() => WriteResult(result)), options);
-        RunEngine(ct => executor.ApplyAsync(approved, ct));
+        var options = new ExecutionOptions { ThrottleLimit = ThrottleLimit, Deadline = _deadline };
+        var executor = new PlanExecutor(_connection!.Client, result => Dispatcher.Post(() => WriteResult(result)), options);
+        // The executor has answered every step before it gives up, so the command only needs to remember why.
+        RunEngine(async ct =>
+        {
+            try
+            {
+                await executor.ApplyAsync(approved, ct);
+            }
+            catch (Exception e) when (e is AuthenticationFailedException or ServiceUnreachableException)
+            {
+                _stopped = e;
+            }
+        });
     }
 
     /// <summary>
-    /// A stopped command may write nothing more, so the rows that got no result are kept, as they came
-    /// in, in $UserMgmtNotDone: piping them into the same command finishes the run (rows already done
-    /// are skipped there, since every change is stated as desired state).
+    /// A stopped command may write nothing more, so the rows of the window under way that got no result are
+    /// kept, as they came in, in $UserMgmtNotDone: piping them into the same command finishes the run (rows
+    /// already done are skipped there, since every change is stated as desired state). Rows after them were
+    /// never read: running the whole input again skips what is done.
     /// </summary>
     private void KeepRowsNotReported()
     {
-        var notReported = _requests.Where(r => !_reportedRows.Contains(r.Row)).Select(r => r.InputObject).Distinct().ToArray();
+        var notReported = _window.Where(r => !_reportedRows.Contains(r.Row)).Select(r => r.InputObject).Distinct().ToArray();
         SessionState.PSVariable.Set("global:" + NotDoneVariable, notReported);
     }
 
     public const string NotDoneVariable = "UserMgmtNotDone";
 
-    /// <summary>The plan, or null when the deadline passed first (every row is then reported as not done).</summary>
-    private CommandPlan? Plan(UserMgmtConnection connection, DateTimeOffset? deadline)
+    /// <summary>The window's plan, or null when it could not be planned (every row of it is then reported as not done).</summary>
+    private CommandPlan? Plan()
     {
         using var timer = new CancellationTokenSource();
-        if (deadline is { } at) timer.CancelAfter(Max(at - DateTimeOffset.Now, TimeSpan.Zero));
+        if (_deadline is { } at) timer.CancelAfter(Max(at - DateTimeOffset.Now, TimeSpan.Zero));
         try
         {
-            var planner = new CommandPlanner(connection.Client);
-            // Nothing was sent while planning, so when it fails every row is simply not done.
-            return RunEngine(ct => PlanAsync(planner, _requests, ct), timer.Token,
-                beforeStopping: e => _requests.ForEach(r => WriteResult(r.NotDone(Operation, e.Message))));
+            // A read the whole command depends on failed (the groups, the credentials): nothing can be planned, now or later.
+            var plan = RunEngine(async ct =>
+            {
+                try
+                {
+                    return await PlanAsync(_planner!, _window, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    _stopped = e;
+                    return null;
+                }
+            }, timer.Token);
+            // Nothing was sent while planning, so every row is simply not done.
+            if (plan is null) _window.ForEach(r => WriteResult(r.NotDone(Operation, _stopped!.Message)));
+            return plan;
         }
         catch (OperationCanceledException) when (timer.IsCancellationRequested && !StopToken.IsCancellationRequested)
         {
-            foreach (var request in _requests) WriteResult(request.NotDone(Operation, "the deadline passed before the changes were planned"));
+            foreach (var request in _window) WriteResult(request.NotDone(Operation, "the deadline passed before the changes were planned"));
             return null;
         }
     }

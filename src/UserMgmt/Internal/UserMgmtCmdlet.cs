@@ -65,7 +65,8 @@ public abstract class UserMgmtCmdlet : RetrySettingsCmdlet
         }
     }
 
-    private ErrorRecord StoppingError(Exception e)
+    /// <summary>The terminating error for what stopped the command.</summary>
+    private protected ErrorRecord StoppingError(Exception e)
     {
         var connection = Connection ?? _sessionConnection;
         return e switch

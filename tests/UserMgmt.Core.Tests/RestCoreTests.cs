@@ -30,6 +30,23 @@ public sealed class RestCoreTests : SandboxTest
     }
 
     [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public async Task Lines_a_log_does_not_show_are_never_built_for_it(bool verbose, bool debug)
+    {
+        var log = new RecordingLog(verbose, debug);
+        using (CommandScope.Begin(log))
+        {
+            using var connection = await Sandbox.ConnectAsync();
+            await connection.Client.SetAttributesAsync("user-001", new Dictionary<string, IReadOnlyList<string>> { ["department"] = ["X"] }, default);
+        }
+
+        Assert.Equal(verbose, log.Lines.Any(l => l.StartsWith("VERBOSE: ")));
+        Assert.Equal(debug, log.Lines.Any(l => l.StartsWith("DEBUG: ")));
+    }
+
+    [Theory]
     [InlineData("http://tenant.example.com", false, false)]
     [InlineData("http://tenant.example.com", true, true)]
     [InlineData("https://tenant.example.com", false, true)]

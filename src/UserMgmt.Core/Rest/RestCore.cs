@@ -95,12 +95,7 @@ internal sealed class RestCore : IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         RequestMetrics.Current?.Record((int)response.StatusCode);
 
-        if (TransientFailures.TooLarge(response) is { } tooLarge)
-            Log.Verbose($"{call.Method} {call.Resource} → {(int)tooLarge.Status} {tooLarge.Status}, but {tooLarge.Message} ({clock.ElapsedMilliseconds} ms)");
-        else if (TransientFailures.NoAnswer(response))
-            Log.Verbose($"{call.Method} {call.Resource} → no answer after {clock.ElapsedMilliseconds} ms: {Reason(response)}");
-        else
-            Log.Verbose($"{call.Method} {call.Resource} → {(int)response.StatusCode} {response.StatusCode} ({clock.ElapsedMilliseconds} ms)");
+        TraceAnswer(call, response, clock.ElapsedMilliseconds);
         TraceBody("response", response.Content);
         return response;
     }
@@ -122,6 +117,7 @@ internal sealed class RestCore : IDisposable
                 DelayGenerator = args => ValueTask.FromResult(TransientFailures.RetryAfter(args.Outcome.Result)?.Wait),
                 OnRetry = args =>
                 {
+                    if (!Log.ShowsVerbose) return ValueTask.CompletedTask;
                     var answer = args.Outcome.Result is { StatusCode: not 0 } r ? $"{(int)r.StatusCode} {r.StatusCode}" : "no answer";
                     Log.Verbose($"Retry {args.AttemptNumber + 1} of {policy.MaxRetry} in {args.RetryDelay.TotalMilliseconds:0} ms after {answer}.");
                     return ValueTask.CompletedTask;
@@ -183,8 +179,21 @@ internal sealed class RestCore : IDisposable
 
     private string DescribeResource(RestRequest request) => _redactor.Redact(_client.BuildUri(request).PathAndQuery);
 
+    private void TraceAnswer(Call call, RestResponse response, long milliseconds)
+    {
+        if (!Log.ShowsVerbose) return;
+        if (TransientFailures.TooLarge(response) is { } tooLarge)
+            Log.Verbose($"{call.Method} {call.Resource} → {(int)tooLarge.Status} {tooLarge.Status}, but {tooLarge.Message} ({milliseconds} ms)");
+        else if (TransientFailures.NoAnswer(response))
+            Log.Verbose($"{call.Method} {call.Resource} → no answer after {milliseconds} ms: {Reason(response)}");
+        else
+            Log.Verbose($"{call.Method} {call.Resource} → {(int)response.StatusCode} {response.StatusCode} ({milliseconds} ms)");
+    }
+
     private void TraceRequest(Call call, RestRequest request)
     {
+        // Bodies are serialised and masked only to be traced: not for every call of a command nobody traces.
+        if (!Log.ShowsDebug) return;
         Log.Debug($"→ {call.Method} {call.Resource}");
         foreach (var header in request.Parameters.Where(p => p.Type == ParameterType.HttpHeader))
             Log.Debug($"  {header.Name}: {_redactor.RedactHeader(header.Name!, header.Value?.ToString())}");
@@ -194,7 +203,7 @@ internal sealed class RestCore : IDisposable
 
     private void TraceBody(string what, string? body)
     {
-        if (string.IsNullOrEmpty(body)) return;
+        if (string.IsNullOrEmpty(body) || !Log.ShowsDebug) return;
         // Masked before it is cut: a cut through a secret would show its start.
         var cut = body.Length > MaxTracedBody ? $"… ({body.Length} characters)" : "";
         Log.Debug($"  {what} body: {_redactor.Redact(body, MaxTracedBody)}{cut}");

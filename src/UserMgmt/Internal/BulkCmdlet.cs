@@ -126,7 +126,8 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet where TRequest : Row
         var approved = plan.Steps.Where(Approve).ToList();
         if (approved.Count == 0) return;
         var options = new ExecutionOptions { ThrottleLimit = ThrottleLimit, Deadline = _deadline };
-        var executor = new PlanExecutor(_connection!.Client, result => Dispatcher.Post(() => WriteResult(result)), options);
+        var results = new BatchedWrites<OperationResult>(Dispatcher, WriteResult);
+        var executor = new PlanExecutor(_connection!.Client, results.Add, options);
         // The executor has answered every step before it gives up, so the command only needs to remember why.
         RunEngine(async ct =>
         {

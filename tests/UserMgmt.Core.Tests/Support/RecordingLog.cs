@@ -4,8 +4,10 @@ using UserMgmt.Rest;
 namespace UserMgmt.Tests.Support;
 
 /// <summary>Keeps every line the engine logs, to check what a user would see with -Verbose and -Debug.</summary>
-public sealed class RecordingLog : IActivityLog
+public sealed class RecordingLog(bool showsVerbose = true, bool showsDebug = true) : IActivityLog
 {
+    public bool ShowsVerbose => showsVerbose;
+    public bool ShowsDebug => showsDebug;
     public ConcurrentQueue<string> Lines { get; } = new();
     public string All => string.Join('\n', Lines);
 

@@ -12,7 +12,8 @@ namespace UserMgmt.Operations;
 /// </summary>
 internal sealed class UserDirectory(IUserProvider provider)
 {
-    private const int PageSize = 500;
+    // Pages as large as the platform allows: a full read takes the fewest calls, and the first page answers the most names.
+    private readonly int _pageSize = provider.Capabilities.LargestPage;
     // Lookups in flight at once; a platform's own rate limit still applies to each.
     private const int ConcurrentLookups = 8;
 
@@ -41,7 +42,7 @@ internal sealed class UserDirectory(IUserProvider provider)
             if (!await pages.MoveNextAsync()) { _loadedAll = true; return; }
             var first = _firstPage = pages.Current;
             Remember(first.Users);
-            if (first.ReadToTotal ? first.Users.Count >= first.Total : first.Users.Count < PageSize) { _loadedAll = true; return; }
+            if (first.ReadToTotal ? first.Users.Count >= first.Total : first.Users.Count < _pageSize) { _loadedAll = true; return; }
             wanted = Unknown(wanted);
             if (CheaperToReadAll(wanted.Count))
             {
@@ -69,7 +70,7 @@ internal sealed class UserDirectory(IUserProvider provider)
     }
 
     private IAsyncEnumerable<UserPage> Pages(CancellationToken cancellationToken) =>
-        UserPaging.ReadAsync(provider, null, null, PageSize, null, "users", cancellationToken);
+        UserPaging.ReadAsync(provider, null, null, _pageSize, null, "users", cancellationToken);
 
     /// <summary>The user with this email address or id, or null when the platform has none.</summary>
     public async Task<User?> FindAsync(string emailOrId, CancellationToken cancellationToken)
@@ -101,7 +102,7 @@ internal sealed class UserDirectory(IUserProvider provider)
 
     /// <summary>Whether the pages past the first cost fewer calls than looking up this many names: only the platform's own count says.</summary>
     private bool CheaperToReadAll(int lookups) =>
-        _firstPage is { ReadToTotal: true } first && Math.Ceiling((first.Total - first.Users.Count) / (double)PageSize) < lookups;
+        _firstPage is { ReadToTotal: true } first && Math.Ceiling((first.Total - first.Users.Count) / (double)_pageSize) < lookups;
 
     private void Remember(IEnumerable<User> users)
     {

@@ -72,6 +72,12 @@ public sealed record ProviderCapabilities
     /// </summary>
     public bool FiltersUsersByStatus { get; init; }
 
+    /// <summary>
+    /// The most users one list call may answer: reads of many users ask for this many a page, so they take as few
+    /// calls as the platform allows. A platform keeping to fewer is still read to the end.
+    /// </summary>
+    public int LargestPage { get; init; } = 100;
+
     public bool CanSetAttribute(string name) => SettableAttributes is null || SettableAttributes.Contains(name);
 
     public bool CanClearAttribute(string name) => CanClearAttributes && (ClearableAttributes is null || ClearableAttributes.Contains(name));

@@ -73,6 +73,7 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         // No source lists a tenant's locations; the template shows those its users hold (ccai.md D11).
         AllowedValuesAreThoseHeld = true,
         UserChangesPerJob = RowsPerJob,
+        LargestPage = MaxPageSize,
         HasBulkJobs = true,
     };
 

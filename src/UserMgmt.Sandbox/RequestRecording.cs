@@ -38,9 +38,10 @@ internal sealed class RequestRecording(RequestLog log, SandboxVariants variants,
         }
         finally
         {
-            // A reset connection answered nothing: it is logged with status 0.
+            // A reset connection answered nothing: it is logged with status 0. Queued before the answer completes,
+            // so a count asked for after the answer arrived includes it.
             if (isApiCall)
-                await log.RecordAsync(context.Request.Method, context.Request.Path + context.Request.QueryString,
+                log.Record(context.Request.Method, context.Request.Path + context.Request.QueryString,
                     EndpointName(context), context.Items.ContainsKey(Faults.FaultInjection.ResetMarker) ? 0 : context.Response.StatusCode, arrivedAt);
         }
     }

@@ -63,6 +63,7 @@ public sealed class SandboxHost : IAsyncDisposable
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<DirectoryStore>();
+        builder.Services.AddSingleton<UserListings>();
         builder.Services.AddSingleton<RequestLog>();
         builder.Services.AddSingleton<CannedAnswers>();
         builder.Services.AddSingleton<RequestRecording>();
@@ -94,7 +95,8 @@ public sealed class SandboxHost : IAsyncDisposable
         var variants = app.Services.GetRequiredService<SandboxVariants>();
         UserEndpoints.Map(app, store, variants);
         GroupEndpoints.Map(app, store, variants);
-        CcaiEndpoints.Map(app, app.Services.GetRequiredService<BulkJobStore>(), app.Services.GetRequiredService<BulkJobProcessor>(), database, variants);
+        CcaiEndpoints.Map(app, app.Services.GetRequiredService<BulkJobStore>(), app.Services.GetRequiredService<BulkJobProcessor>(), database,
+            app.Services.GetRequiredService<UserListings>(), variants);
         AdminEndpoints.Map(app, app.Services.GetRequiredService<RequestLog>(), app.Services.GetRequiredService<CannedAnswers>(),
             app.Services.GetRequiredService<FaultInjection>(), app.Services.GetRequiredService<SandboxVariants>());
 

@@ -144,8 +144,10 @@ public class LocalSandbox : IAsyncDisposable
         if (command.ExecuteNonQuery() != 1) throw new InvalidOperationException($"Nothing is named '{name}' in the sandbox.");
     }
 
+    /// <summary>Reads the file directly; the request log is written in the background, so the calls answered so far are written first.</summary>
     public List<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object Value)[] parameters)
     {
+        Host.Requests.FlushAsync().GetAwaiter().GetResult();
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Host.Database.Path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();

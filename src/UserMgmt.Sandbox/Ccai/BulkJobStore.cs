@@ -60,9 +60,9 @@ public sealed class BulkJobStore(SandboxDatabase database, SandboxOptions option
             ("@s", errors.Count == 0 ? States.ValidScheme : States.InvalidScheme), ("@f", errors.Select(e => e.Row).Distinct().Count()), ("@id", id));
     }
 
-    public Task<BulkJobRecord?> GetAsync(long id) => database.RunAsync(c => Find(c, id));
+    public Task<BulkJobRecord?> GetAsync(long id) => database.ReadAsync(c => Find(c, id));
 
-    public Task<(List<BulkJobRecord> Jobs, int Total)> ListAsync(int page, int perPage) => database.RunAsync(c =>
+    public Task<(List<BulkJobRecord> Jobs, int Total)> ListAsync(int page, int perPage) => database.ReadAsync(c =>
     {
         var total = (int)c.Scalar<long>("SELECT COUNT(*) FROM bulk_jobs");
         var jobs = c.Query($"SELECT {JobColumns} FROM bulk_jobs ORDER BY id DESC LIMIT @n OFFSET @o", ReadJob,
@@ -81,7 +81,7 @@ public sealed class BulkJobStore(SandboxDatabase database, SandboxOptions option
         return Find(c, id)!;
     });
 
-    public Task<List<JobError>> ErrorsAsync(long id, string kind) => database.RunAsync(c =>
+    public Task<List<JobError>> ErrorsAsync(long id, string kind) => database.ReadAsync(c =>
     {
         if (Find(c, id) is null) throw SandboxError.NotFound($"Job {id} not found");
         return c.Query("SELECT message, column_number, row_number, error_type FROM bulk_job_errors WHERE job_id = @id AND kind = @k ORDER BY id",

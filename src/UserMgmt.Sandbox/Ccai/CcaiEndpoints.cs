@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using UserMgmt.Sandbox.Access;
 using UserMgmt.Sandbox.Store;
@@ -13,7 +14,8 @@ internal static class CcaiEndpoints
     /// <summary>Room for a bulk file of 100,000 rows, the most the module puts in one job.</summary>
     public const long MaxUploadBytes = 64L * 1024 * 1024;
 
-    public static void Map(IEndpointRouteBuilder app, BulkJobStore jobs, BulkJobProcessor processor, SandboxDatabase database, SandboxVariants variants)
+    public static void Map(IEndpointRouteBuilder app, BulkJobStore jobs, BulkJobProcessor processor, SandboxDatabase database, UserListings listings,
+        SandboxVariants variants)
     {
         // A job as its status shows it: with the errors found so far, in the words and counters the variants choose.
         async Task<object> Shown(BulkJobRecord job) =>
@@ -21,7 +23,7 @@ internal static class CcaiEndpoints
 
         var api = app.MapGroup(Prefix);
 
-        api.MapGet("/bulk/users/template", async () => Results.Json(await database.RunAsync(c =>
+        api.MapGet("/bulk/users/template", async () => Results.Json(await database.ReadAsync(c =>
         {
             var (roles, teams) = RolesAndTeams(c);
             var rows = c.Query($"SELECT {CcaiWireShapes.UserColumns} FROM users u WHERE u.scim_managed = 0 ORDER BY u.created_on, u.email",
@@ -65,19 +67,50 @@ internal static class CcaiEndpoints
                 throw SandboxError.BadRequest("A page number cannot be combined with user ids (email, id): ask for chosen users without 'page'");
             if (emails.Length + ids.Length > MaxPerPage) throw SandboxError.BadRequest($"At most {MaxPerPage} user ids per request");
             int number = Math.Max(1, page ?? 1), size = variants.Has(SandboxVariant.PerPageIgnored) ? 100 : Math.Clamp(per_page ?? 100, 1, MaxPerPage);
-            var users = await database.RunAsync(c =>
+            var users = await database.ReadAsync(c =>
             {
+                var version = UserListings.Version(c);
                 var (roles, teams) = RolesAndTeams(c);
-                var idColumn = variants.Has(SandboxVariant.NumericIds) ? "CAST(u.rowid AS TEXT)" : "u.id";
-                var filter = !chosen ? "" : $"AND (u.email IN ({Parameters("e", emails)}) OR {idColumn} IN ({Parameters("i", ids)}))";
-                var args = emails.Select((e, i) => ($"@e{i}", (object?)e)).Concat(ids.Select((v, i) => ($"@i{i}", (object?)v))).ToArray();
                 // Chosen users come whole; the rest page by number. The answer carries no Total: P3 does not say how more pages are signalled.
-                var window = chosen ? "" : "LIMIT @n OFFSET @o";
-                return c.Query($"SELECT {CcaiWireShapes.UserColumns} FROM users u WHERE u.scim_managed = 0 {filter} ORDER BY u.created_on, u.email {window}",
-                    r => CcaiWireShapes.User(c, r, roles, teams, everyRoleAndTeam: false, variants), [.. args, ("@n", size), ("@o", Offset(number, size))]);
+                var (filter, args) = chosen ? Chosen(emails, ids, variants) : ("", []);
+                var listing = chosen ? null : "ccai/users";
+                var (after, window, windowArgs) = chosen ? ("", "", []) : listings.Page(listing, version, Offset(number, size), size, "u.created_on", "u.email");
+                var page = c.Query($"""
+                    SELECT {CcaiWireShapes.UserColumns} FROM users u WHERE u.scim_managed = 0 {filter} {(after.Length > 0 ? "AND " + after : "")}
+                    ORDER BY u.created_on, u.email {window}
+                    """,
+                    r => (Row: CcaiWireShapes.User(c, r, roles, teams, everyRoleAndTeam: false, variants), CreatedOn: r.GetInt64(11), Email: r.GetString(1)),
+                    [.. args, .. windowArgs]);
+                if (page.Count > 0) listings.Served(listing, version, Offset(number, size), page.Count, page[^1].CreatedOn, page[^1].Email);
+                return page.Select(p => p.Row).ToList();
             });
             return Results.Json(users, CcaiWireShapes.Json);
         });
+    }
+
+    /// <summary>
+    /// The users chosen by address or System ID, found through the indexes on each (the address compared as the
+    /// column is, without case) rather than by reading every user.
+    /// </summary>
+    private static (string Filter, (string, object?)[] Args) Chosen(string[] emails, string[] ids, SandboxVariants variants)
+    {
+        var args = emails.Select((e, i) => ($"@e{i}", (object?)e)).ToList();
+        string byId;
+        if (variants.Has(SandboxVariant.NumericIds))
+        {
+            // The rowid as text is what the id reads; only text that is a rowid written plainly can be one.
+            var rowids = ids.Select(v => long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
+                    && n.ToString(CultureInfo.InvariantCulture) == v ? n : (long?)null)
+                .OfType<long>().Distinct().ToArray();
+            args.AddRange(rowids.Select((n, i) => ($"@i{i}", (object?)n)));
+            byId = $"SELECT rowid FROM users WHERE rowid IN ({string.Join(", ", rowids.Select((_, i) => $"@i{i}"))})";
+        }
+        else
+        {
+            args.AddRange(ids.Select((v, i) => ($"@i{i}", (object?)v)));
+            byId = $"SELECT rowid FROM users WHERE id IN ({Parameters("i", ids)})";
+        }
+        return ($"AND u.rowid IN (SELECT rowid FROM users WHERE email IN ({Parameters("e", emails)}) UNION {byId})", args.ToArray());
     }
 
     private static string[] List(string? value) => value?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];

@@ -10,7 +10,7 @@ namespace UserMgmt.Sandbox.Ccai;
 internal static class CcaiWireShapes
 {
     public const string UserColumns =
-        "u.id, u.email, u.first_name, u.last_name, u.agent_number, u.enabled, u.updated_on, u.location, u.max_chat_limit, u.max_chat_limit_enabled, u.rowid";
+        "u.id, u.email, u.first_name, u.last_name, u.agent_number, u.enabled, u.updated_on, u.location, u.max_chat_limit, u.max_chat_limit_enabled, u.rowid, u.created_on";
 
     /// <summary>
     /// One user as /users (memberships held only) or the template (every role and team, each flagged)

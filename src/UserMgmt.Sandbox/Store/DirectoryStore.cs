@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace UserMgmt.Sandbox.Store;
 
 /// <summary>Users, groups and memberships as the emulated platforms keep them.</summary>
-public sealed class DirectoryStore(SandboxDatabase database)
+public sealed class DirectoryStore(SandboxDatabase database, UserListings listings)
 {
     private const string UserColumns =
         "id, email, first_name, last_name, enabled, email_verified, scim_managed, attributes, created_on, updated_on, last_access_on";
@@ -12,29 +12,35 @@ public sealed class DirectoryStore(SandboxDatabase database)
     public static long Now => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
     public Task<(List<UserRecord> Users, int Total)> ListUsersAsync(string? search, bool? enabled, IReadOnlyCollection<string>? ids, int first, int max) =>
-        database.RunAsync(c =>
+        database.ReadAsync(c =>
         {
-            var (where, args) = UserFilter(search, enabled, ids);
-            var total = (int)c.Scalar<long>($"SELECT COUNT(*) FROM users {where}", args);
-            var page = c.Query($"SELECT {UserColumns} FROM users {where} ORDER BY created_on, email LIMIT @max OFFSET @first",
-                r => ReadUser(c, r), [.. args, ("@max", max), ("@first", first)]);
+            var version = UserListings.Version(c);
+            var (filter, args) = UserFilter(search, enabled, ids);
+            // A listing by ids names at most a few dozen users: there is nothing to page past.
+            var listing = ids is { Count: > 0 } ? null : $"acceldata/users\n{enabled}\n{search}";
+            var total = listings.Total(listing, version, () => (int)c.Scalar<long>($"SELECT COUNT(*) FROM users {Where(filter)}", args));
+            var (after, window, windowArgs) = listings.Page(listing, version, first, max);
+            var page = WithGroups(c, c.Query($"SELECT {UserColumns} FROM users {Where([.. filter, after])} ORDER BY created_on, email {window}",
+                ReadUser, [.. args, .. windowArgs]));
+            if (page.Count > 0) listings.Served(listing, version, first, page.Count, page[^1].CreatedOn, page[^1].Email);
             return (page, total);
         });
 
     public Task<int> CountUsersAsync(string? search) =>
-        database.RunAsync(c =>
+        database.ReadAsync(c =>
         {
-            var (where, args) = UserFilter(search, null, null);
-            return (int)c.Scalar<long>($"SELECT COUNT(*) FROM users {where}", args);
+            var version = UserListings.Version(c);
+            var (filter, args) = UserFilter(search, null, null);
+            return listings.Total($"acceldata/users\n\n{search}", version, () => (int)c.Scalar<long>($"SELECT COUNT(*) FROM users {Where(filter)}", args));
         });
 
     /// <summary>A group's members, in the order user listings use.</summary>
     public Task<List<UserRecord>> MembersAsync(string groupId) =>
-        database.RunAsync(c => c.Query(
+        database.ReadAsync(c => WithGroups(c, c.Query(
             $"SELECT {UserColumns} FROM users WHERE id IN (SELECT user_id FROM memberships WHERE group_id = @g) ORDER BY created_on, email",
-            r => ReadUser(c, r), ("@g", groupId)));
+            ReadUser, ("@g", groupId))));
 
-    public Task<UserRecord?> GetUserAsync(string id) => database.RunAsync(c => FindUser(c, id));
+    public Task<UserRecord?> GetUserAsync(string id) => database.ReadAsync(c => FindUser(c, id));
 
     /// <summary>Creates every address or none: one that exists already refuses the whole call, as the platform does.</summary>
     public Task<List<string>> InviteAsync(IReadOnlyList<string> emails, IReadOnlyList<string> groupKeys, bool sendEmail) =>
@@ -90,16 +96,16 @@ public sealed class DirectoryStore(SandboxDatabase database)
         });
 
     public Task<List<GroupRecord>> ListGroupsAsync(string? search, int first, int max) =>
-        database.RunAsync(c => c.Query(
+        database.ReadAsync(c => c.Query(
             $"{GroupSelect} WHERE (@s IS NULL OR g.name LIKE '%' || @s || '%') ORDER BY g.created_at, g.name LIMIT @max OFFSET @first",
             ReadGroup, ("@s", string.IsNullOrEmpty(search) ? null : search), ("@max", max), ("@first", first)));
 
     public Task<int> CountGroupsAsync(string? search) =>
-        database.RunAsync(c => (int)c.Scalar<long>("SELECT COUNT(*) FROM groups WHERE (@s IS NULL OR name LIKE '%' || @s || '%')",
+        database.ReadAsync(c => (int)c.Scalar<long>("SELECT COUNT(*) FROM groups WHERE (@s IS NULL OR name LIKE '%' || @s || '%')",
             ("@s", string.IsNullOrEmpty(search) ? null : search)));
 
     public Task<GroupRecord?> GetGroupAsync(string id) =>
-        database.RunAsync(c => c.Query($"{GroupSelect} WHERE g.id = @id", ReadGroup, ("@id", id)).FirstOrDefault());
+        database.ReadAsync(c => c.Query($"{GroupSelect} WHERE g.id = @id", ReadGroup, ("@id", id)).FirstOrDefault());
 
     public Task<GroupRecord> CreateGroupAsync(string name, string? description) =>
         database.RunAsync(c =>
@@ -137,7 +143,7 @@ public sealed class DirectoryStore(SandboxDatabase database)
     private static GroupRecord ReadGroup(SqliteDataReader r) =>
         new(r.GetString(0), r.GetString(1), r.NullableString(2), r.GetInt32(3), r.GetBoolean(4), r.GetInt64(5));
 
-    private static (string Where, (string, object?)[] Args) UserFilter(string? search, bool? enabled, IReadOnlyCollection<string>? ids)
+    private static (List<string> Clauses, (string, object?)[] Args) UserFilter(string? search, bool? enabled, IReadOnlyCollection<string>? ids)
     {
         var clauses = new List<string>();
         var args = new List<(string, object?)>();
@@ -145,6 +151,16 @@ public sealed class DirectoryStore(SandboxDatabase database)
         {
             clauses.Add("(email LIKE '%' || @s || '%' OR first_name LIKE '%' || @s || '%' OR last_name LIKE '%' || @s || '%')");
             args.Add(("@s", search));
+            if (WholeAddressKey(search) is { } key)
+            {
+                // Only these users can hold the address (SandboxDatabase.SearchKey says why): an index range instead of
+                // every user. The substring test above still decides, so the answer is the same.
+                clauses.Add("""
+                    rowid IN (SELECT rowid FROM users WHERE search_key LIKE @sk
+                              UNION ALL SELECT rowid FROM users WHERE search_key = '' OR search_key IS NULL)
+                    """);
+                args.Add(("@sk", key + "%"));
+            }
         }
         if (enabled is { } e) { clauses.Add("enabled = @enabled"); args.Add(("@enabled", e)); }
         if (ids is { Count: > 0 })
@@ -153,20 +169,52 @@ public sealed class DirectoryStore(SandboxDatabase database)
             clauses.Add($"id IN ({string.Join(", ", names)})");
             args.AddRange(ids.Select((id, i) => ($"@id{i}", (object?)id)));
         }
-        return (clauses.Count == 0 ? "" : "WHERE " + string.Join(" AND ", clauses), args.ToArray());
+        return (clauses, args.ToArray());
+    }
+
+    private static string Where(IEnumerable<string> clauses) =>
+        clauses.Where(c => c.Length > 0).ToList() is { Count: > 0 } all ? "WHERE " + string.Join(" AND ", all) : "";
+
+    /// <summary>
+    /// For a search that is one whole address (one @, something before it, no LIKE wildcard), its local part written
+    /// backwards, as the users' search keys hold theirs; null for any other search.
+    /// </summary>
+    internal static string? WholeAddressKey(string search)
+    {
+        var at = search.IndexOf('@');
+        if (at <= 0 || search.IndexOf('@', at + 1) >= 0 || search.AsSpan().IndexOfAny('%', '_') >= 0) return null;
+        // SQLite reverses by characters (code points); a lone surrogate has no character to match.
+        var local = search[..at];
+        for (var i = 0; i < local.Length; i++)
+            if (char.IsHighSurrogate(local[i]) && i + 1 < local.Length && char.IsLowSurrogate(local[i + 1])) i++;
+            else if (char.IsSurrogate(local[i])) return null;
+        return string.Concat(local.EnumerateRunes().Reverse());
     }
 
     private static UserRecord? FindUser(SqliteConnection c, string id) =>
-        c.Query($"SELECT {UserColumns} FROM users WHERE id = @id", r => ReadUser(c, r), ("@id", id)).FirstOrDefault();
+        WithGroups(c, c.Query($"SELECT {UserColumns} FROM users WHERE id = @id", ReadUser, ("@id", id))).FirstOrDefault();
 
-    private static UserRecord ReadUser(SqliteConnection c, SqliteDataReader r)
-    {
-        var id = r.GetString(0);
-        var groups = c.Query("SELECT g.id, g.name FROM memberships m JOIN groups g ON g.id = m.group_id WHERE m.user_id = @id ORDER BY g.name",
-            g => new GroupRef(g.GetString(0), g.GetString(1)), ("@id", id));
-        return new UserRecord(id, r.GetString(1), r.NullableString(2), r.NullableString(3), r.GetBoolean(4), r.GetBoolean(5), r.GetBoolean(6),
-            JsonSerializer.Deserialize<Dictionary<string, List<string>>>(r.GetString(7)) ?? [], groups,
+    /// <summary>A user row, its groups still to be filled in by <see cref="WithGroups"/>.</summary>
+    private static UserRecord ReadUser(SqliteDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.NullableString(2), r.NullableString(3), r.GetBoolean(4), r.GetBoolean(5), r.GetBoolean(6),
+            JsonSerializer.Deserialize<Dictionary<string, List<string>>>(r.GetString(7)) ?? [], [],
             r.GetInt64(8), r.GetInt64(9), r.NullableInt64(10));
+
+    /// <summary>Fills in the users' groups, by name, a few hundred users a query instead of one query a user.</summary>
+    private static List<UserRecord> WithGroups(SqliteConnection c, List<UserRecord> users)
+    {
+        var byId = users.ToDictionary(u => u.Id);
+        foreach (var chunk in users.Chunk(500))
+        {
+            var names = chunk.Select((_, i) => $"@u{i}");
+            c.Query($"""
+                SELECT m.user_id, g.id, g.name FROM memberships m JOIN groups g ON g.id = m.group_id
+                WHERE m.user_id IN ({string.Join(", ", names)}) ORDER BY g.name
+                """,
+                g => { byId[g.GetString(0)].Groups.Add(new GroupRef(g.GetString(1), g.GetString(2))); return true; },
+                chunk.Select((u, i) => ($"@u{i}", (object?)u.Id)).ToArray());
+        }
+        return users;
     }
 
     private static UserRecord RequireChangeableUser(SqliteConnection c, string id)

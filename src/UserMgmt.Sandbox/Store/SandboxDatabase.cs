@@ -3,46 +3,61 @@ using Microsoft.Data.Sqlite;
 namespace UserMgmt.Sandbox.Store;
 
 /// <summary>
-/// The SQLite file behind the sandbox. One gate serialises all access: a test server values
-/// simple, all-or-nothing writes over throughput.
+/// The SQLite file behind the sandbox, in WAL mode: reads run side by side, each in a transaction of its own
+/// that sees one committed state, and never wait for a write; writes go one at a time, as SQLite takes them,
+/// each all or nothing.
 /// </summary>
 public sealed class SandboxDatabase
 {
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     public SandboxDatabase(string path)
     {
         Path = System.IO.Path.GetFullPath(path);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true }.ToString();
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true, ForeignKeys = true }.ToString();
     }
 
     public string Path { get; }
 
     /// <summary>
-    /// Runs one unit of work in one transaction: all of it is committed, or — whatever it throws,
+    /// Runs one unit of work that may write, in one transaction: all of it is committed, or — whatever it throws,
     /// a refusal, a constraint, a bug — none of it, so no pooled connection is ever handed on with a
     /// transaction still open.
     /// </summary>
     public async Task<T> RunAsync<T>(Func<SqliteConnection, T> work)
     {
-        await _gate.WaitAsync();
+        await _writeGate.WaitAsync();
         try
         {
             using var connection = Open();
-            // Deferred: the gate already keeps out other work of ours, so reads need not take the write lock.
-            using var transaction = connection.BeginTransaction(deferred: true);
+            // Immediate: the write lock is taken at the start, so a unit that reads then writes never finds
+            // that someone outside the sandbox (a test's own connection) wrote in between.
+            using var transaction = connection.BeginTransaction(deferred: false);
             var result = work(connection);
             transaction.Commit();
             return result;
         }
         finally
         {
-            _gate.Release();
+            _writeGate.Release();
         }
     }
 
     public Task RunAsync(Action<SqliteConnection> work) => RunAsync(c => { work(c); return true; });
+
+    /// <summary>
+    /// Runs work that only reads, beside other reads and writes: its transaction sees the state committed when
+    /// its first statement ran, whatever is committed while it goes on, so a count and a page always agree.
+    /// </summary>
+    public Task<T> ReadAsync<T>(Func<SqliteConnection, T> work)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var result = work(connection);
+        transaction.Commit();
+        return Task.FromResult(result);
+    }
 
     public void EnsureSchema()
     {
@@ -50,11 +65,14 @@ public sealed class SandboxDatabase
         using (var connection = Open()) connection.Execute("PRAGMA journal_mode = WAL");
         RunAsync(c =>
         {
+            var searchKeyAdded = !c.Query("PRAGMA table_info(users)", r => r.GetString(1)).Contains("search_key");
             c.Execute(Schema);
             // Databases made before these columns existed get them added.
             var columns = c.Query("PRAGMA table_info(users)", r => r.GetString(1));
-            foreach (var (name, type) in CcaiUserColumns)
+            foreach (var (name, type) in CcaiUserColumns.Append(("search_key", "TEXT COLLATE NOCASE")))
                 if (!columns.Contains(name)) c.Execute($"ALTER TABLE users ADD COLUMN {name} {type}");
+            c.Execute(Indexes);
+            if (searchKeyAdded) c.Execute($"UPDATE users SET search_key = {SearchKey("users")}");
             // Written at every start, so a file the sandbox cannot write is refused now, not at the first call.
             c.Execute($"PRAGMA user_version = {SchemaVersion}");
         }).GetAwaiter().GetResult();
@@ -64,7 +82,9 @@ public sealed class SandboxDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        connection.Execute("PRAGMA foreign_keys = ON");
+        // In WAL mode a commit is safe from a crash of the sandbox without waiting for the disk; only a crash of the
+        // machine may lose the last ones. A test server values the throughput more.
+        connection.Execute("PRAGMA synchronous = NORMAL");
         return connection;
     }
 
@@ -122,5 +142,60 @@ public sealed class SandboxDatabase
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             method TEXT NOT NULL, path TEXT NOT NULL, endpoint TEXT NOT NULL,
             status INTEGER NOT NULL, at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS directory_version (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            n INTEGER NOT NULL);
+        INSERT OR IGNORE INTO directory_version (id, n) VALUES (1, 0);
+        CREATE TABLE IF NOT EXISTS character_positions (n INTEGER PRIMARY KEY);
+        WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 256)
+        INSERT OR IGNORE INTO character_positions (n) SELECT n FROM k;
+        """;
+
+    /// <summary>The longest local part (before the @) <see cref="SearchKey"/> writes backwards; longer ones get the empty key.</summary>
+    private const int MaxLocalPart = 255;
+
+    /// <summary>
+    /// A user's search key: the local part of the address written backwards, so that "the address ends in this local
+    /// part", which a search for a whole address asks, is a range of an index. The empty key, which every such search
+    /// reads too, stands where a backwards local part would not find every match: no @ or more than one, a local part
+    /// longer than <see cref="MaxLocalPart"/>, or a name holding an @ (the search reads names as well).
+    /// Built from SQLite's own functions, so a trigger keeps it whoever writes the row.
+    /// </summary>
+    private static string SearchKey(string row) => $"""
+        CASE WHEN length({row}.email) - length(replace({row}.email, '@', '')) = 1
+                  AND instr({row}.email, '@') <= {MaxLocalPart} + 1
+                  AND instr(coalesce({row}.first_name, ''), '@') = 0 AND instr(coalesce({row}.last_name, ''), '@') = 0
+             THEN coalesce((SELECT group_concat(substr({row}.email, n, 1), '' ORDER BY n DESC)
+                            FROM character_positions WHERE n < instr({row}.email, '@')), '')
+             ELSE '' END
+        """;
+
+    /// <summary>
+    /// The indexes the endpoints' queries filter and sort on, and the triggers that keep what they read up to date
+    /// whoever writes (the API, a bulk job, or a test writing to the file directly).
+    /// </summary>
+    private static readonly string Indexes = $"""
+        CREATE INDEX IF NOT EXISTS users_by_listing ON users (created_on, email);
+        CREATE INDEX IF NOT EXISTS users_by_search_key ON users (search_key);
+        CREATE INDEX IF NOT EXISTS memberships_by_group ON memberships (group_id, user_id);
+        CREATE INDEX IF NOT EXISTS groups_by_listing ON groups (created_at, name);
+        CREATE INDEX IF NOT EXISTS bulk_job_errors_by_job ON bulk_job_errors (job_id, kind, id);
+        CREATE TRIGGER IF NOT EXISTS users_search_key_on_insert AFTER INSERT ON users BEGIN
+            UPDATE users SET search_key = {SearchKey("NEW")} WHERE rowid = NEW.rowid;
+        END;
+        CREATE TRIGGER IF NOT EXISTS users_search_key_on_update AFTER UPDATE OF email, first_name, last_name ON users BEGIN
+            UPDATE users SET search_key = {SearchKey("NEW")} WHERE rowid = NEW.rowid;
+        END;
+        -- Every change to which users a listing holds, or to their order, moves the version: pages remembered
+        -- for keyset reads (UserListings) hold only while it stands.
+        CREATE TRIGGER IF NOT EXISTS users_listing_on_insert AFTER INSERT ON users BEGIN
+            UPDATE directory_version SET n = n + 1;
+        END;
+        CREATE TRIGGER IF NOT EXISTS users_listing_on_delete AFTER DELETE ON users BEGIN
+            UPDATE directory_version SET n = n + 1;
+        END;
+        CREATE TRIGGER IF NOT EXISTS users_listing_on_update AFTER UPDATE OF created_on, email, first_name, last_name, enabled, scim_managed ON users BEGIN
+            UPDATE directory_version SET n = n + 1;
+        END;
         """;
 }

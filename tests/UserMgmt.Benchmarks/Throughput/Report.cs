@@ -10,7 +10,7 @@ public sealed record Rate(double RowsPerSecond, string Note = "")
 }
 
 /// <summary>One row of the table.</summary>
-public sealed record Cell(Scenario Scenario, int Rows, Rate Naive, Rate Ceiling, Rate Engine);
+public sealed record Cell(Scenario Scenario, int Rows, int Concurrency, Rate Naive, Rate Ceiling, Rate Engine);
 
 public static class Report
 {

@@ -34,10 +34,22 @@ public sealed class CommandPlanner(IUserProvider provider)
     /// </summary>
     public void EndWindow() => _directory.EndWindow();
 
+    /// <summary>
+    /// Whether invitations look each address up before planning it. Where the platform refuses a known address whole
+    /// (<see cref="ProviderCapabilities.InvitationRefusesExisting"/>), a run that asks nobody can skip that: new addresses
+    /// cost one call a batch however large the directory, and the known ones are found when the platform refuses them.
+    /// A preview or a confirmation prompt needs the lookups, to say what will happen.
+    /// </summary>
+    public bool LooksUpInvitees { get; set; } = true;
+
+    private bool InvitesUnchecked => !LooksUpInvitees && _can.InvitationRefusesExisting && !_can.InviteNeedsLastName;
+
     public async Task<CommandPlan> PlanInvitationsAsync(IReadOnlyList<InvitationRequest> rows, CancellationToken cancellationToken)
     {
         var plan = new PlanBuilder();
-        await _directory.PrepareAsync(rows.Select(r => r.Email).Where(e => InputText.IsValidEmail(e?.Trim() ?? "")), cancellationToken);
+        var withoutLookups = InvitesUnchecked;
+        if (!withoutLookups)
+            await _directory.PrepareAsync(rows.Select(r => r.Email).Where(e => InputText.IsValidEmail(e?.Trim() ?? "")), cancellationToken);
         foreach (var row in rows)
         {
             var email = row.Email?.Trim() ?? string.Empty;
@@ -49,6 +61,7 @@ public sealed class CommandPlanner(IUserProvider provider)
             var (groups, unknown) = await _groups.ResolveAsync(InputText.SplitList(row.Groups), cancellationToken);
             if (unknown.Count > 0) { plan.Fail(row, email, op, UnknownGroups(unknown)); continue; }
             if (ManagedGroups(groups) is { } managed) { plan.Fail(row, email, op, managed); continue; }
+            if (withoutLookups) { plan.Add(new InviteStep(row, email, groups) { Unchecked = true }); continue; }
 
             var existing = await _directory.FindAsync(email, cancellationToken);
             if (existing is null)
@@ -61,7 +74,7 @@ public sealed class CommandPlanner(IUserProvider provider)
 
             // Re-running an onboarding list must not fail for people already invited: only their missing groups are added.
             var missing = MissingGroups(existing, groups);
-            if (missing.Count == 0) plan.Skip(row, email, op, $"Already a user ({existing.Status}){InGroups(groups)}.");
+            if (missing.Count == 0) plan.Skip(row, email, op, AlreadyAUser(existing, groups));
             else if (CanChange(plan, row, existing, op)) plan.Add(new MembershipStep(row, existing, missing, add: true, op));
         }
         return plan.Build();
@@ -235,8 +248,9 @@ public sealed class CommandPlanner(IUserProvider provider)
 
     private const string NoUser = "(no user)";
 
-    private static string InGroups(IReadOnlyList<Group> groups) =>
-        groups.Count == 0 ? "" : $" and already in {PlannedStep.Quote(groups.Select(g => g.Name))}";
+    /// <summary>Why an invitation of someone already a user, and in its groups, changes nothing.</summary>
+    internal static string AlreadyAUser(User user, IReadOnlyList<Group> groups) =>
+        $"Already a user ({user.Status})" + (groups.Count == 0 ? "" : $" and already in {PlannedStep.Quote(groups.Select(g => g.Name))}") + ".";
 
     private static string UnknownGroups(IReadOnlyList<string> unknown) =>
         unknown.Count == 1 ? $"Group '{unknown[0]}' does not exist." : $"Groups {PlannedStep.Quote(unknown)} do not exist.";

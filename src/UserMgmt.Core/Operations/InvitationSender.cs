@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using UserMgmt.Model;
 using UserMgmt.Providers;
 using UserMgmt.Rest;
 
@@ -11,8 +12,11 @@ namespace UserMgmt.Operations;
 /// sent again; a batch the platform refuses is sent again one address at a time, and a single
 /// address is never split further, so every path ends after a bounded number of calls.
 /// </summary>
-internal sealed class InvitationSender(IUserProvider provider, ResultLedger ledger, RequestMetrics metrics, Stopwatch clock)
+internal sealed class InvitationSender(IUserProvider provider, ResultLedger ledger, RequestMetrics metrics, Stopwatch clock, Action? knownAddressFound = null)
 {
+    // Lookups in flight at once when a refused batch is checked; a platform's own rate limit still applies to each.
+    private const int ConcurrentLookups = 8;
+
     private readonly int _rounds = (CommandScope.Retry ?? RetryPolicy.Default).MaxRetry + 1;
 
     public async Task SendAsync(List<InviteStep> invites, UnitOfWork unit, CancellationToken cancellationToken) =>
@@ -83,10 +87,15 @@ internal sealed class InvitationSender(IUserProvider provider, ResultLedger ledg
     /// </summary>
     private async Task<List<InviteStep>> ReconcileAsync(List<InviteStep> invites, bool answerLost, CancellationToken cancellationToken)
     {
+        var found = new User?[invites.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, invites.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentLookups, CancellationToken = cancellationToken },
+            async (i, ct) => found[i] = await EmailLookup.FindAsync(provider, invites[i].Email, ct));
+
         var remaining = new List<InviteStep>();
-        foreach (var invite in invites)
+        for (var i = 0; i < invites.Count; i++)
         {
-            var user = await EmailLookup.FindAsync(provider, invite.Email, cancellationToken);
+            var (invite, user) = (invites[i], found[i]);
             if (user is null)
             {
                 remaining.Add(invite);
@@ -107,9 +116,18 @@ internal sealed class InvitationSender(IUserProvider provider, ResultLedger ledg
                 }
             }
             if (answerLost) ledger.Succeeded(invite, metrics, clock.Elapsed, invite.DoneMessage + " (confirmed after the platform's answer was lost)");
+            else if (invite.Unchecked) SettleKnown(invite, user, missing);
             else ledger.Report(invite, OperationStatus.Skipped, "Already a user: created since the plan was made.", metrics, clock.Elapsed);
         }
         return remaining;
+    }
+
+    /// <summary>An address sent without a lookup that was a user's already: answered as planning with a lookup would have.</summary>
+    private void SettleKnown(InviteStep invite, User user, List<Group> added)
+    {
+        knownAddressFound?.Invoke();
+        if (added.Count > 0) ledger.Succeeded(invite, metrics, clock.Elapsed, $"already a user; added to {PlannedStep.Quote(added.Select(g => g.Name))}");
+        else ledger.Report(invite, OperationStatus.Skipped, CommandPlanner.AlreadyAUser(user, invite.Groups), metrics, clock.Elapsed);
     }
 
     internal static bool IsFatal(Exception e) => e is AuthenticationFailedException or ServiceUnreachableException;

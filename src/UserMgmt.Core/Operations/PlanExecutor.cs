@@ -88,7 +88,7 @@ public sealed class PlanExecutor(IUserProvider provider, Action<OperationResult>
         }
         if (unit.Steps[0] is InviteStep)
         {
-            var sender = new InvitationSender(provider, ledger, metrics, clock);
+            var sender = new InvitationSender(provider, ledger, metrics, clock, _options.KnownAddressInvited);
             await sender.SendAsync(unit.Steps.Cast<InviteStep>().ToList(), unit, cancellationToken);
             return;
         }

@@ -12,6 +12,12 @@ public sealed class InviteStep(InvitationRequest request, string email, IReadOnl
     public IReadOnlyList<Group> Groups { get; } = groups;
     public bool SendEmail { get; } = request.SendEmail;
 
+    /// <summary>
+    /// Planned without looking the address up (<see cref="CommandPlanner.LooksUpInvitees"/>): an address that turns out
+    /// to be a user's is answered as planning would have answered it, its missing groups added.
+    /// </summary>
+    public bool Unchecked { get; init; }
+
     public override string Description =>
         $"Invite {Email}" + (Groups.Count > 0 ? $" into {Quote(Groups.Select(g => g.Name))}" : "") + (SendEmail ? " and send the invitation email" : "");
 

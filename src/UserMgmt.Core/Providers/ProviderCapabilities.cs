@@ -32,6 +32,12 @@ public sealed record ProviderCapabilities
     /// <summary>How many addresses one invitation call may carry.</summary>
     public int InvitationsPerCall { get; init; } = 1;
 
+    /// <summary>
+    /// An invitation naming an address that is already a user's is refused whole (a conflict), creating nobody: new
+    /// addresses can then be invited without looking each up first, and the refusal says when to look.
+    /// </summary>
+    public bool InvitationRefusesExisting { get; init; }
+
     /// <summary>A new user must come with a last name.</summary>
     public bool InviteNeedsLastName { get; init; }
 

@@ -46,6 +46,10 @@ public sealed class NewUserInvitationCommand : BulkCmdlet<InvitationRequest>
         }
     }
 
-    internal override Task<CommandPlan> PlanAsync(CommandPlanner planner, IReadOnlyList<InvitationRequest> requests, CancellationToken cancellationToken) =>
-        planner.PlanInvitationsAsync(requests, cancellationToken);
+    internal override Task<CommandPlan> PlanAsync(CommandPlanner planner, IReadOnlyList<InvitationRequest> requests, CancellationToken cancellationToken)
+    {
+        // A run nobody previews or confirms sends new addresses without looking each up, until the input shows known ones.
+        planner.LooksUpInvitees = KnownAddressInvited || PreviewsOrAsks();
+        return planner.PlanInvitationsAsync(requests, cancellationToken);
+    }
 }

@@ -125,7 +125,11 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet where TRequest : Row
         foreach (var settled in plan.Settled) WriteResult(settled);
         var approved = plan.Steps.Where(Approve).ToList();
         if (approved.Count == 0) return;
-        var options = new ExecutionOptions { ThrottleLimit = ThrottleLimit, Deadline = _deadline };
+        var options = new ExecutionOptions
+        {
+            ThrottleLimit = ThrottleLimit, Deadline = _deadline,
+            KnownAddressInvited = () => Volatile.Write(ref _knownAddressInvited, true),
+        };
         var results = new BatchedWrites<OperationResult>(Dispatcher, WriteResult);
         var executor = new PlanExecutor(_connection!.Client, results.Add, options);
         // The executor has answered every step before it gives up, so the command only needs to remember why.
@@ -189,6 +193,28 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet where TRequest : Row
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
+    private bool _knownAddressInvited;
+
+    /// <summary>Whether an address invited without a lookup turned out to be a user's already, in an earlier window.</summary>
+    protected bool KnownAddressInvited => Volatile.Read(ref _knownAddressInvited);
+
+    /// <summary>
+    /// Whether the changes will be previewed (-WhatIf, or $WhatIfPreference) or asked about one by one (-Confirm, or
+    /// $ConfirmPreference at or below this command's impact): then what each row does must be known before it is shown.
+    /// </summary>
+    protected bool PreviewsOrAsks()
+    {
+        var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var boundWhatIf)
+            ? LanguagePrimitives.IsTrue(boundWhatIf)
+            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference", false));
+        if (whatIf) return true;
+        if (MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm)) return LanguagePrimitives.IsTrue(confirm);
+        var preference = LanguagePrimitives.ConvertTo<ConfirmImpact>(GetVariableValue("ConfirmPreference", ConfirmImpact.High));
+        return preference != ConfirmImpact.None && preference <= OwnImpact;
+    }
+
+    private ConfirmImpact OwnImpact => ((CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute))!).ConfirmImpact;
+
     /// <summary>Whether this change asks as a High impact one, though the command's own impact is lower.</summary>
     protected virtual bool IsHighImpact(PlannedStep step) => false;
 
@@ -219,8 +245,7 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet where TRequest : Row
     {
         if (MyInvocation.BoundParameters.ContainsKey("Confirm")) return false;
         var preference = LanguagePrimitives.ConvertTo<ConfirmImpact>(GetVariableValue("ConfirmPreference", ConfirmImpact.High));
-        var own = ((CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute))!).ConfirmImpact;
-        return preference != ConfirmImpact.None && preference > own && preference <= ConfirmImpact.High;
+        return preference != ConfirmImpact.None && preference > OwnImpact && preference <= ConfirmImpact.High;
     }
 
     private void WriteResult(OperationResult result)

@@ -41,6 +41,8 @@ internal sealed class AcceldataProvider : IUserProvider
     {
         Platform = "Acceldata",
         InvitationsPerCall = 100,
+        // Assumed (acceldata.md, A9): a 409 for addresses that already exist.
+        InvitationRefusesExisting = true,
         // No source bounds `max` (acceldata.md, call 2): 1000 is assumed, and a tenant keeping to fewer is read to its total.
         LargestPage = 1000,
         // GET groups/{id} answers with the members; users/list takes enabled=true|false.

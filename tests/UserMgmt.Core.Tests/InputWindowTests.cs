@@ -43,3 +43,18 @@ public sealed class InputWindowTests
     public void A_window_is_full_at_its_size_or_once_its_first_row_waited_long_enough(int rows, int waitedMs, bool full) =>
         Assert.Equal(full, new InputWindows(PerCall, 8).IsFull(rows, TimeSpan.FromMilliseconds(waitedMs)));
 }
+
+/// <summary>
+/// On a job platform a window is at least one full job (README: fifty piped rows are one job, not fifty): a slow source
+/// must not cut a job short by waiting, or every two seconds of it would cost the platform a job of its own.
+/// </summary>
+public sealed class JobWindowWaitTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(50)]
+    [InlineData(499)]
+    public void A_job_platform_window_is_not_full_from_waiting_alone(int rows) =>
+        Assert.False(new InputWindows(new ProviderCapabilities { Platform = "Jobs", UserChangesPerJob = 500 }, throttleLimit: 8)
+            .IsFull(rows, TimeSpan.FromMinutes(1)));
+}

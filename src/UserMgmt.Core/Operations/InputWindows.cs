@@ -13,13 +13,14 @@ public sealed class InputWindows
     // Full calls each slot gets per window: enough that the slots emptied at a window's end are a small share of it.
     private const int CallsPerSlot = 4;
 
-    /// <summary>Rows that waited this long are planned when the next one arrives, so a slow source still sees results.</summary>
+    /// <summary>Rows that waited this long are planned when the next one arrives, so a slow source still sees results (not where users change through jobs).</summary>
     public static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(2);
 
     public InputWindows(ProviderCapabilities capabilities, int throttleLimit)
     {
         var rowsPerCall = Math.Max(capabilities.InvitationsPerCall, capabilities.MembersPerGroupCall ?? 1);
         // A job platform's window is at least a full job, so windows never cut jobs short.
+        _holdsJobs = capabilities.UserChangesPerJob is > 0;
         Size = capabilities.UserChangesPerJob is > 0 and var perJob ? perJob : SmallestWindow;
         Largest = Math.Max(Size * CallsPerSlot, Math.Max(1, throttleLimit) * Math.Max(1, rowsPerCall) * CallsPerSlot);
     }
@@ -30,7 +31,10 @@ public sealed class InputWindows
     /// <summary>The size windows grow to.</summary>
     public int Largest { get; }
 
-    public bool IsFull(int rows, TimeSpan waited) => rows >= Size || (rows > 0 && waited >= LongestWait);
+    // Where users change through jobs, waiting cuts no window: each window would cost the platform a job of its own.
+    private readonly bool _holdsJobs;
+
+    public bool IsFull(int rows, TimeSpan waited) => rows >= Size || (!_holdsJobs && rows > 0 && waited >= LongestWait);
 
     /// <summary>Moves on to the next window, twice as large as this one up to <see cref="Largest"/>.</summary>
     public void Next() => Size = Math.Min(Size * 2, Largest);

@@ -14,7 +14,7 @@ namespace UserMgmt.Commands.Internal;
 /// rows leave are seen across the whole input. Each input row produces exactly one result; a failed row is
 /// also a non-terminating error whose TargetObject is the row itself.
 /// </summary>
-public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet where TRequest : RowRequest
+public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet, IDisposable where TRequest : RowRequest
 {
     private readonly List<TRequest> _window = [];
     private readonly Stopwatch _windowAge = new();
@@ -154,11 +154,24 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet where TRequest : Row
     /// </summary>
     private void KeepRowsNotReported()
     {
+        _kept = true;
         var notReported = _window.Where(r => !_reportedRows.Contains(r.Row)).Select(r => r.InputObject).Distinct().ToArray();
         SessionState.PSVariable.Set("global:" + NotDoneVariable, notReported);
     }
 
     public const string NotDoneVariable = "UserMgmtNotDone";
+
+    private bool _kept;
+
+    /// <summary>
+    /// Ctrl+C between windows stops the command in the source, not in a window of its own: the rows taken into the
+    /// next window got no result. PowerShell disposes a stopped command on the pipeline thread, where they are kept.
+    /// </summary>
+    public void Dispose()
+    {
+        if (StopToken.IsCancellationRequested && !_kept) KeepRowsNotReported();
+        GC.SuppressFinalize(this);
+    }
 
     /// <summary>The window's plan, or null when it could not be planned (every row of it is then reported as not done).</summary>
     private CommandPlan? Plan()

@@ -62,8 +62,18 @@ public sealed class DirectoryQueries(IUserProvider provider)
             yield break;
         }
         var enabled = platform.FiltersUsersByStatus ? query.Enabled : null;
-        await foreach (var page in UserPaging.ReadAsync(provider, query.Search, enabled, DefaultPageSize, null, "users", cancellationToken))
-            foreach (var user in page.Users) yield return user;
+        var pages = UserPaging.ReadAsync(provider, query.Search, enabled, DefaultPageSize, null, "users", cancellationToken);
+        if (enabled is null)
+        {
+            await foreach (var page in pages)
+                foreach (var user in page.Users) yield return user;
+            yield break;
+        }
+        // Every page before the first user: the command these users are piped into may change their status while later
+        // pages are read, and each user leaving the platform's filtered list would move its offsets past one never read.
+        var all = new List<User>();
+        await foreach (var page in pages) all.AddRange(page.Users);
+        foreach (var user in all) yield return user;
     }
 
     private async Task<int> ListPagedAsync(string? search, int? limit, Action<User> emit, CancellationToken cancellationToken)

@@ -10,13 +10,17 @@ namespace UserMgmt.Commands.Internal;
 /// The shape of every state-changing cmdlet. Rows are planned and applied in windows while the input is
 /// still arriving (<see cref="InputWindows"/>): the engine plans a window against the live platform (reads
 /// only), ShouldProcess is asked for each planned change on the pipeline thread, and the engine applies the
-/// approved ones; then the next window. One planner serves every window, so repeats and the state earlier
-/// rows leave are seen across the whole input. Each input row produces exactly one result; a failed row is
-/// also a non-terminating error whose TargetObject is the row itself.
+/// approved ones in the background while the next window is read, planned and approved; one window is applied
+/// at a time, in input order. One planner serves every window, so repeats and the state earlier rows leave are
+/// seen across the whole input. Each input row produces exactly one result; a failed row is also a
+/// non-terminating error whose TargetObject is the row itself.
 /// </summary>
 public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet, IDisposable where TRequest : RowRequest
 {
-    private readonly List<TRequest> _window = [];
+    private List<TRequest> _window = [];
+    // The window being applied in the background, and its rows.
+    private Task<bool>? _applying;
+    private List<TRequest> _applyingRows = [];
     private readonly Stopwatch _windowAge = new();
     private readonly Dictionary<OperationStatus, int> _tally = [];
 
@@ -44,9 +48,6 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet, IDisposable where T
     private DateTimeOffset? _deadline;
     private int _received;
 
-    // What stopped the command in an earlier window (wrong credentials, a lost platform): later rows are answered
-    // as not done without a call, and the command stops once every row has its result.
-    private Exception? _stopped;
 
     /// <summary>The operation name results of this command carry.</summary>
     protected abstract string Operation { get; }
@@ -65,6 +66,7 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet, IDisposable where T
 
     protected override void ProcessRecord()
     {
+        DrainResults();
         var before = _window.Count;
         _window.AddRange(CreateRequests());
         if (_window.Count == before) return;
@@ -86,9 +88,10 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet, IDisposable where T
         if (_received == 0) return;
         _progress!.InputEnded();
         if (_window.Count > 0) RunWindow();
+        StoppedOnPipeline(FinishApplying);
         _progress.Complete();
         WriteVerbose($"{_received} row(s): " + string.Join(", ", _tally.OrderBy(t => t.Key).Select(t => $"{t.Value} {t.Key.ToString().ToLowerInvariant()}")));
-        if (_stopped is { } stopped) ThrowTerminatingError(StoppingError(stopped));
+        if (Stopped is { } stopped) ThrowTerminatingError(StoppingError(stopped));
     }
 
     /// <summary>Connects and sizes the windows at the first row, so a command given no rows needs no connection.</summary>
@@ -103,28 +106,32 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet, IDisposable where T
 
     private void RunWindow()
     {
-        try
+        StoppedOnPipeline(() =>
         {
-            if (_stopped is { } stopped) _window.ForEach(r => WriteResult(r.NotDone(Operation, stopped.Message)));
+            if (Stopped is { } stopped) NotDone(_window, stopped);
             else PlanAndApply();
-        }
-        catch (PipelineStoppedException)
-        {
-            KeepRowsNotReported();
-            throw;
-        }
-        _window.Clear();
-        _reportedRows.Clear();
+        });
+        // Rows left to apply are forgotten once applied (FinishApplying); the rest are settled now.
+        if (!ReferenceEquals(_window, _applyingRows)) _window.ForEach(r => _reportedRows.Remove(r.Row));
+        _window = [];
         _planner!.EndWindow();
         _windows!.Next();
     }
 
+    /// <summary>Plans the window and approves its changes, then applies them once the window before has been applied.</summary>
     private void PlanAndApply()
     {
         if (Plan() is not { } plan) return;
         foreach (var settled in plan.Settled) WriteResult(settled);
         var approved = plan.Steps.Where(Approve).ToList();
+        FinishApplying();
         if (approved.Count == 0) return;
+        // Stopped while the window before was applied: this one's changes are not sent.
+        if (Stopped is { } stopped)
+        {
+            foreach (var step in approved) WriteResult(step.ToResult(OperationStatus.Failed, $"Not done: {stopped.Message}."));
+            return;
+        }
         var options = new ExecutionOptions
         {
             ThrottleLimit = ThrottleLimit, Deadline = _deadline,
@@ -132,8 +139,9 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet, IDisposable where T
         };
         var results = new BatchedWrites<OperationResult>(Dispatcher, WriteResult);
         var executor = new PlanExecutor(_connection!.Client, results.Add, options);
+        _applyingRows = _window;
         // The executor has answered every step before it gives up, so the command only needs to remember why.
-        RunEngine(async ct =>
+        _applying = StartEngine(async ct =>
         {
             try
             {
@@ -141,9 +149,51 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet, IDisposable where T
             }
             catch (Exception e) when (e is AuthenticationFailedException or ServiceUnreachableException)
             {
-                _stopped = e;
+                Stopped = e;
             }
+            return true;
         });
+    }
+
+    /// <summary>Waits, writing its results, until the window being applied is done.</summary>
+    private void FinishApplying()
+    {
+        if (_applying is not { } applying) return;
+        AwaitEngine(applying);
+        _applying = null;
+        _applyingRows.ForEach(r => _reportedRows.Remove(r.Row));
+        _applyingRows = [];
+    }
+
+    /// <summary>Writes the results that came in since the pipeline thread last passed by.</summary>
+    private void DrainResults() => StoppedOnPipeline(Dispatcher.Drain);
+
+    /// <summary>Runs pipeline-thread work; when Ctrl+C stops it, keeps the rows that got no result.</summary>
+    private void StoppedOnPipeline(Action work)
+    {
+        try
+        {
+            work();
+        }
+        catch (PipelineStoppedException)
+        {
+            KeepRowsNotReported();
+            throw;
+        }
+    }
+
+    private void NotDone(IEnumerable<TRequest> rows, Exception stopped)
+    {
+        foreach (var row in rows) WriteResult(row.NotDone(Operation, stopped.Message));
+    }
+
+    // What stopped the command (wrong credentials, a lost platform), written by the engine's threads: later rows are
+    // answered as not done without a call, and the command stops once every row has its result.
+    private Exception? _stopped;
+    private Exception? Stopped
+    {
+        get => Volatile.Read(ref _stopped);
+        set => Volatile.Write(ref _stopped, value);
     }
 
     /// <summary>
@@ -155,7 +205,7 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet, IDisposable where T
     private void KeepRowsNotReported()
     {
         _kept = true;
-        var notReported = _window.Where(r => !_reportedRows.Contains(r.Row)).Select(r => r.InputObject).Distinct().ToArray();
+        var notReported = _applyingRows.Concat(_window).Where(r => !_reportedRows.Contains(r.Row)).Select(r => r.InputObject).Distinct().ToArray();
         SessionState.PSVariable.Set("global:" + NotDoneVariable, notReported);
     }
 
@@ -189,12 +239,12 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet, IDisposable where T
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    _stopped = e;
+                    Stopped = e;
                     return null;
                 }
             }, timer.Token);
             // Nothing was sent while planning, so every row is simply not done.
-            if (plan is null) _window.ForEach(r => WriteResult(r.NotDone(Operation, _stopped!.Message)));
+            if (plan is null) NotDone(_window, Stopped!);
             return plan;
         }
         catch (OperationCanceledException) when (timer.IsCancellationRequested && !StopToken.IsCancellationRequested)

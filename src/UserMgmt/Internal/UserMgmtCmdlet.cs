@@ -44,14 +44,26 @@ public abstract class UserMgmtCmdlet : RetrySettingsCmdlet
     /// <paramref name="beforeStopping"/> has had the chance to settle what is left.
     /// The work is cancelled by Ctrl+C, and by <paramref name="alsoCancelledBy"/> when given.
     /// </summary>
-    internal T RunEngine<T>(Func<CancellationToken, Task<T>> work, CancellationToken alsoCancelledBy = default, Action<Exception>? beforeStopping = null)
+    internal T RunEngine<T>(Func<CancellationToken, Task<T>> work, CancellationToken alsoCancelledBy = default, Action<Exception>? beforeStopping = null) =>
+        AwaitEngine(StartEngine(work, alsoCancelledBy), beforeStopping);
+
+    /// <summary>Starts engine work, cancelled by Ctrl+C; its output is written whenever this thread drains or awaits it.</summary>
+    internal Task<T> StartEngine<T>(Func<CancellationToken, Task<T>> work, CancellationToken alsoCancelledBy = default)
     {
-        // Outside the try: not being connected is its own error, not an engine failure.
+        // Before starting: not being connected is its own error, not an engine failure.
         var retry = WithBoundRetrySettings(ResolveConnection().Retry);
+        var cancel = CancellationTokenSource.CreateLinkedTokenSource(StopToken, alsoCancelledBy);
+        var task = Dispatcher.Start(work, cancel.Token, retry);
+        task.ContinueWith(_ => cancel.Dispose(), TaskScheduler.Default);
+        return task;
+    }
+
+    /// <summary>Writes the started work's output until it ends; stops the command as <see cref="RunEngine{T}"/> does.</summary>
+    internal T AwaitEngine<T>(Task<T> task, Action<Exception>? beforeStopping = null)
+    {
         try
         {
-            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(StopToken, alsoCancelledBy);
-            return Dispatcher.Run(work, cancel.Token, retry);
+            return Dispatcher.Await(task);
         }
         catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
         {

@@ -45,9 +45,10 @@ internal sealed class InvitationSender(IUserProvider provider, ResultLedger ledg
                     return;
                 }
             }
-            catch (ApiException e) when (e.StatusCode == HttpStatusCode.Conflict && !IsFatal(e))
+            catch (ApiException e) when (!IsFatal(e) && (e.StatusCode == HttpStatusCode.Conflict || invites.Any(i => i.Unchecked)))
             {
-                // Some addresses exist already (perhaps from an answer lost earlier): look, then send the rest.
+                // Some addresses exist already (perhaps from an answer lost earlier): look, then send the rest. Addresses
+                // sent without a lookup are looked for whatever the refusal: a platform may refuse a known one otherwise.
                 var remaining = await ReconcileAsync(invites, answerLost, cancellationToken);
                 if (remaining.Count < invites.Count && round < _rounds)
                 {
@@ -102,6 +103,13 @@ internal sealed class InvitationSender(IUserProvider provider, ResultLedger ledg
                 continue;
             }
             var missing = invite.Groups.Where(g => !user.Groups.Contains(g.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (invite.Unchecked && missing.Count > 0 && user.ExternallyManaged)
+            {
+                // As planning with a lookup refuses it: the platform refuses every change to such a user.
+                knownAddressFound?.Invoke();
+                ledger.Report(invite, OperationStatus.Failed, ScimManaged.User(user.Email, provider.Capabilities.Platform), metrics, clock.Elapsed);
+                continue;
+            }
             if (missing.Count > 0)
             {
                 try

@@ -31,14 +31,15 @@ public sealed class InvitationLookupTests : ModuleTest
     [Fact]
     public async Task Once_known_addresses_turn_up_later_windows_look_up_first()
     {
-        Sandbox.AddUsers(300);
+        Sandbox.AddUsers(700);
         await Sandbox.ClearRequestLogAsync();
 
-        var run = Shell.Run("""& { foreach ($i in 1..300) { [pscustomobject]@{ Email = 'extra{0:D4}@example.com' -f $i } } } | Invite-User""").ThrowIfFailed();
+        var run = Shell.Run("""& { foreach ($i in 1..700) { [pscustomobject]@{ Email = 'extra{0:D4}@example.com' -f $i } } } | Invite-User""").ThrowIfFailed();
 
         Assert.All(run.Statuses(), s => Assert.Equal("Skipped", s));
-        // The first window's invitation alone: it met known addresses, so the windows after it looked them up instead.
-        Assert.Equal(1, await Sandbox.CallsAsync("POST", "/admin/api/users/invite-users"));
+        // Windows of 100, 200 and 400 rows. The first window's one invitation met known addresses; the second may have
+        // been planned before that was known (two more); the third looked its addresses up and sent nothing.
+        Assert.InRange(await Sandbox.CallsAsync("POST", "/admin/api/users/invite-users"), 1, 3);
     }
 
     [Theory]

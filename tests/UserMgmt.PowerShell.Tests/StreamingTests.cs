@@ -74,6 +74,9 @@ public sealed class StreamingTests : ModuleTest
         // The command stops once every row has its result: a statement-terminating error, after the rows' own.
         Assert.Equal("UserMgmt.ServiceUnreachable", run.Errors[^1].FullyQualifiedErrorId.Split(',')[0]);
         Assert.Equal(Enumerable.Range(1, 700), run.InRowOrder().Select(o => (int)o.Properties["Row"].Value));
-        Assert.All(run.InRowOrder().Skip(100), r => Assert.StartsWith("Not done:", r.Text("Message")));
+        // The second window (rows 101 to 300) is planned while the first is applied, before the loss is known: its rows
+        // already in the group are rightly skipped, the rest not done. From the third window on, nothing is even planned.
+        Assert.All(run.InRowOrder().Skip(100).Take(200), r => Assert.Matches("^(Not done:|Already in 'Contractors'|.* is managed by SCIM)", r.Text("Message")));
+        Assert.All(run.InRowOrder().Skip(300), r => Assert.StartsWith("Not done:", r.Text("Message")));
     }
 }

@@ -78,6 +78,21 @@ public sealed class ReadsFollowTheInputTests : SandboxTest
     }
 
     [Fact]
+    public async Task The_pages_past_the_first_are_read_side_by_side_and_miss_nobody()
+    {
+        Sandbox.AddUsers(5_000);
+        using var connection = await ConnectAsync("Acceldata");
+        // Ten names spread over every page but the first: five pages cost fewer calls than ten lookups.
+        var named = Enumerable.Range(1, 10).Select(i => $"extra{i * 490:D4}@example.com").ToList();
+        await Sandbox.ClearRequestLogAsync();
+
+        var plan = await PlanAsync(connection, named);
+
+        Assert.Equal(10, plan.Steps.Count);
+        Assert.Equal(6, await Sandbox.ReadCallsAsync());
+    }
+
+    [Fact]
     public async Task Later_windows_of_one_command_read_the_first_page_no_more_and_ask_again_for_a_name_no_user_had()
     {
         Sandbox.AddUsers(5_000);

@@ -14,7 +14,7 @@ internal sealed class UserDirectory(IUserProvider provider)
 {
     // Pages as large as the platform allows: a full read takes the fewest calls, and the first page answers the most names.
     private readonly int _pageSize = provider.Capabilities.LargestPage;
-    // Lookups in flight at once; a platform's own rate limit still applies to each.
+    // Lookups (or pages) in flight at once; a platform's own rate limit still applies to each.
     private const int ConcurrentLookups = 8;
 
     private readonly ConcurrentDictionary<string, User> _byEmail = new(StringComparer.OrdinalIgnoreCase);
@@ -44,17 +44,10 @@ internal sealed class UserDirectory(IUserProvider provider)
             Remember(first.Users);
             if (first.ReadToTotal ? first.Users.Count >= first.Total : first.Users.Count < _pageSize) { _loadedAll = true; return; }
             wanted = Unknown(wanted);
-            if (CheaperToReadAll(wanted.Count))
-            {
-                while (await pages.MoveNextAsync()) Remember(pages.Current.Users);
-                _loadedAll = true;
-                return;
-            }
         }
-        else if (CheaperToReadAll(wanted.Count))
+        if (CheaperToReadAll(wanted.Count))
         {
-            // A later window starts from the first page again: one call, against holding a reader open between windows.
-            await foreach (var page in Pages(cancellationToken)) Remember(page.Users);
+            await ReadTheRestAsync(cancellationToken);
             _loadedAll = true;
             return;
         }
@@ -67,6 +60,31 @@ internal sealed class UserDirectory(IUserProvider provider)
     {
         _absentEmails.Clear();
         _absentIds.Clear();
+    }
+
+    /// <summary>
+    /// Every page past the first, several at once: the platform's count says how many there are, and the first page
+    /// came full. Where the answers do not add up to that count (a tenant keeping to smaller pages, users added or
+    /// removed meanwhile, a platform ignoring the offset), every page is read again one after another, with the
+    /// guards of a paging loop.
+    /// </summary>
+    private async Task ReadTheRestAsync(CancellationToken cancellationToken)
+    {
+        var first = _firstPage!;
+        if (first.Users.Count == _pageSize)
+        {
+            var pages = new IReadOnlyList<User>[(int)PagesLeft(first)];
+            await Parallel.ForEachAsync(Enumerable.Range(0, pages.Length),
+                new ParallelOptions { MaxDegreeOfParallelism = ConcurrentLookups, CancellationToken = cancellationToken },
+                async (i, ct) => pages[i] = (await provider.ListUsersAsync(null, null, (i + 1) * _pageSize, _pageSize, ct)).Users);
+            var read = first.Users.Concat(pages.SelectMany(p => p)).ToList();
+            if (pages.SkipLast(1).All(p => p.Count == _pageSize) && read.Select(u => u.Id).Distinct().Count() == first.Total)
+            {
+                Remember(read);
+                return;
+            }
+        }
+        await foreach (var page in Pages(cancellationToken)) Remember(page.Users);
     }
 
     private IAsyncEnumerable<UserPage> Pages(CancellationToken cancellationToken) =>
@@ -101,8 +119,9 @@ internal sealed class UserDirectory(IUserProvider provider)
         : _byId.ContainsKey(key) || _absentIds.ContainsKey(key);
 
     /// <summary>Whether the pages past the first cost fewer calls than looking up this many names: only the platform's own count says.</summary>
-    private bool CheaperToReadAll(int lookups) =>
-        _firstPage is { ReadToTotal: true } first && Math.Ceiling((first.Total - first.Users.Count) / (double)_pageSize) < lookups;
+    private bool CheaperToReadAll(int lookups) => _firstPage is { ReadToTotal: true } first && PagesLeft(first) < lookups;
+
+    private double PagesLeft(UserPage first) => Math.Ceiling((first.Total - first.Users.Count) / (double)_pageSize);
 
     private void Remember(IEnumerable<User> users)
     {

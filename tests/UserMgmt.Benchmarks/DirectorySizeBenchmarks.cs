@@ -34,7 +34,7 @@ public class DirectorySizeBenchmarks
         _directory = Directory.CreateTempSubdirectory("usermgmt-bench-").FullName;
         var database = Path.Combine(_directory, "sandbox.db");
         _sandbox = await SandboxHost.StartAsync(new SandboxOptions { Urls = "http://127.0.0.1:0", DatabasePath = database });
-        AddUsers(database, AddedUsers);
+        DirectUsers.Add(database, AddedUsers, "bench");
         var secret = new SecureString();
         foreach (var c in SandboxOptions.DemoSecretKey) secret.AppendChar(c);
         var userName = Provider == "Ccai" ? SandboxOptions.DemoCcaiSubdomain : SandboxOptions.DemoAccessKey;
@@ -60,26 +60,5 @@ public class DirectorySizeBenchmarks
         _connection.Dispose();
         await _sandbox.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
-    }
-
-    // Straight into the file, as an import outside the API would: inviting 50,000 through the API is not what is measured.
-    private static void AddUsers(string database, int count)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString());
-        connection.Open();
-        using var transaction = connection.BeginTransaction();
-        using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO users (id, email, first_name, last_name, created_on, updated_on) VALUES (@id, @e, 'Bench', @ln, @t, @t)";
-        var id = insert.Parameters.Add("@id", SqliteType.Text);
-        var email = insert.Parameters.Add("@e", SqliteType.Text);
-        var lastName = insert.Parameters.Add("@ln", SqliteType.Text);
-        var at = insert.Parameters.Add("@t", SqliteType.Integer);
-        for (var n = 1; n <= count; n++)
-        {
-            (id.Value, email.Value, lastName.Value) = ($"bench-{n:D6}", $"bench{n:D6}@example.com", $"Number{n}");
-            at.Value = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 1000 + n;
-            insert.ExecuteNonQuery();
-        }
-        transaction.Commit();
     }
 }

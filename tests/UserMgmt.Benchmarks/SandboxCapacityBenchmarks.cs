@@ -37,7 +37,7 @@ public class SandboxCapacityBenchmarks
         var database = Path.Combine(_directory, "sandbox.db");
         // The tenant's rate limit is the platform's, not the sandbox's capacity: it is off here.
         _sandbox = await SandboxHost.StartAsync(new SandboxOptions { Urls = "http://127.0.0.1:0", DatabasePath = database, CcaiRequestsPerSecond = 0 });
-        AddUsers(database, Users);
+        DirectUsers.Add(database, Users, "capacity");
         var handler = new SocketsHttpHandler { MaxConnectionsPerServer = InFlight * 2 };
         _acceldata = new HttpClient(handler, disposeHandler: false) { BaseAddress = _sandbox.BaseUri };
         _acceldata.DefaultRequestHeaders.Add("accessKey", SandboxOptions.DemoAccessKey);
@@ -95,27 +95,6 @@ public class SandboxCapacityBenchmarks
     private static void Check(HttpResponseMessage answer)
     {
         if (!answer.IsSuccessStatusCode) throw new InvalidOperationException($"{answer.RequestMessage?.RequestUri} answered {(int)answer.StatusCode}.");
-    }
-
-    // Straight into the file, as an import outside the API would: inviting 50,000 through the API is not what is measured.
-    private static void AddUsers(string database, int count)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString());
-        connection.Open();
-        using var transaction = connection.BeginTransaction();
-        using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO users (id, email, first_name, last_name, created_on, updated_on) VALUES (@id, @e, 'Capacity', @ln, @t, @t)";
-        var id = insert.Parameters.Add("@id", SqliteType.Text);
-        var email = insert.Parameters.Add("@e", SqliteType.Text);
-        var lastName = insert.Parameters.Add("@ln", SqliteType.Text);
-        var at = insert.Parameters.Add("@t", SqliteType.Integer);
-        var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 1000;
-        for (var n = 1; n <= count; n++)
-        {
-            (id.Value, email.Value, lastName.Value, at.Value) = ($"capacity-{n:D6}", $"capacity{n:D6}@example.com", $"Number{n}", start + n);
-            insert.ExecuteNonQuery();
-        }
-        transaction.Commit();
     }
 
     private sealed class RequestsPerSecond : ManualConfig

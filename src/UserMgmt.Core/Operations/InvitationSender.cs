@@ -24,7 +24,9 @@ internal sealed class InvitationSender(IUserProvider provider, ResultLedger ledg
 
     private async Task SendAsync(List<InviteStep> invites, UnitOfWork unit, bool answerLost, CancellationToken cancellationToken)
     {
-        for (var round = 1; invites.Count > 0; round++)
+        // Lost answers in a row; a refusal is an answer, and the batch sent after it is smaller.
+        var lost = 0;
+        while (invites.Count > 0)
         {
             try
             {
@@ -38,7 +40,7 @@ internal sealed class InvitationSender(IUserProvider provider, ResultLedger ledg
                 CommandScope.Log.Verbose($"Invitation of {invites.Count} address(es): {e.ServerMessage}; checking which exist now.");
                 answerLost = true;
                 invites = await ReconcileAsync(invites, answerLost, cancellationToken);
-                if (invites.Count > 0 && round >= _rounds)
+                if (invites.Count > 0 && ++lost >= _rounds)
                 {
                     // Looked for and not there: sending these again later is safe.
                     invites.ForEach(i => ledger.Failed(i, e, metrics, clock.Elapsed));
@@ -49,8 +51,10 @@ internal sealed class InvitationSender(IUserProvider provider, ResultLedger ledg
             {
                 // Some addresses exist already (perhaps from an answer lost earlier): look, then send the rest. Addresses
                 // sent without a lookup are looked for whatever the refusal: a platform may refuse a known one otherwise.
+                // Sending the rest is not a retry of the refused call (without lookups it is how known addresses are
+                // found, whatever -MaxRetry says); each time fewer are sent, so this ends.
                 var remaining = await ReconcileAsync(invites, answerLost, cancellationToken);
-                if (remaining.Count < invites.Count && round < _rounds)
+                if (remaining.Count < invites.Count)
                 {
                     invites = remaining;
                     continue;
@@ -93,6 +97,9 @@ internal sealed class InvitationSender(IUserProvider provider, ResultLedger ledg
             new ParallelOptions { MaxDegreeOfParallelism = ConcurrentLookups, CancellationToken = cancellationToken },
             async (i, ct) => found[i] = await EmailLookup.FindAsync(provider, invites[i].Email, ct));
 
+        // The platform refuses a batch holding a known address whole, creating nobody (A9): after a lost answer, an
+        // address sent without a lookup was invited by the call only if every address of the batch is there now.
+        var appliedWhole = found.All(u => u is not null);
         var remaining = new List<InviteStep>();
         for (var i = 0; i < invites.Count; i++)
         {
@@ -123,7 +130,7 @@ internal sealed class InvitationSender(IUserProvider provider, ResultLedger ledg
                     continue;
                 }
             }
-            if (answerLost) ledger.Succeeded(invite, metrics, clock.Elapsed, invite.DoneMessage + " (confirmed after the platform's answer was lost)");
+            if (answerLost && (appliedWhole || !invite.Unchecked)) ledger.Succeeded(invite, metrics, clock.Elapsed, invite.DoneMessage + " (confirmed after the platform's answer was lost)");
             else if (invite.Unchecked) SettleKnown(invite, user, missing);
             else ledger.Report(invite, OperationStatus.Skipped, "Already a user: created since the plan was made.", metrics, clock.Elapsed);
         }

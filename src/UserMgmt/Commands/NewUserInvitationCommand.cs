@@ -46,10 +46,9 @@ public sealed class NewUserInvitationCommand : BulkCmdlet<InvitationRequest>
         }
     }
 
-    internal override Task<CommandPlan> PlanAsync(CommandPlanner planner, IReadOnlyList<InvitationRequest> requests, CancellationToken cancellationToken)
-    {
-        // A run nobody previews or confirms sends new addresses without looking each up, until the input shows known ones.
-        planner.LooksUpInvitees = KnownAddressInvited || PreviewsOrAsks();
-        return planner.PlanInvitationsAsync(requests, cancellationToken);
-    }
+    // A run nobody previews or confirms sends new addresses without looking each up, until the input shows known ones.
+    internal override void BeforePlanning(CommandPlanner planner) => planner.LooksUpInvitees = KnownAddressInvited || PreviewsOrAsks();
+
+    internal override Task<CommandPlan> PlanAsync(CommandPlanner planner, IReadOnlyList<InvitationRequest> requests, CancellationToken cancellationToken) =>
+        planner.PlanInvitationsAsync(requests, cancellationToken);
 }

@@ -57,6 +57,9 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet, IDisposable where T
 
     internal abstract Task<CommandPlan> PlanAsync(CommandPlanner planner, IReadOnlyList<TRequest> requests, CancellationToken cancellationToken);
 
+    /// <summary>Sets what a window's planning needs from the session, on the pipeline thread, before it is planned.</summary>
+    internal virtual void BeforePlanning(CommandPlanner planner) { }
+
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
@@ -123,10 +126,10 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet, IDisposable where T
     {
         if (Plan() is not { } plan) return;
         foreach (var settled in plan.Settled) WriteResult(settled);
-        var approved = plan.Steps.Where(Approve).ToList();
+        // A loss already known is not asked about; one found while asking leaves the approved changes unsent.
+        var approved = Stopped is null ? plan.Steps.Where(Approve).ToList() : [.. plan.Steps];
         FinishApplying();
         if (approved.Count == 0) return;
-        // Stopped while the window before was applied: this one's changes are not sent.
         if (Stopped is { } stopped)
         {
             foreach (var step in approved) WriteResult(step.ToResult(OperationStatus.Failed, $"Not done: {stopped.Message}."));
@@ -147,8 +150,9 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet, IDisposable where T
             {
                 await executor.ApplyAsync(approved, ct);
             }
-            catch (Exception e) when (e is AuthenticationFailedException or ServiceUnreachableException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // Wrong credentials or a lost platform, or an error nobody foresaw: later rows are not sent.
                 Stopped = e;
             }
             return true;
@@ -161,6 +165,9 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet, IDisposable where T
         if (_applying is not { } applying) return;
         AwaitEngine(applying);
         _applying = null;
+        // Every row gets its result, even where the apply ended in a way nobody foresaw before answering it.
+        foreach (var row in _applyingRows.Where(r => !_reportedRows.Contains(r.Row)).ToList())
+            WriteResult(row.NotDone(Operation, Stopped?.Message ?? "the change ended without an answer"));
         _applyingRows.ForEach(r => _reportedRows.Remove(r.Row));
         _applyingRows = [];
     }
@@ -230,6 +237,7 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet, IDisposable where T
         if (_deadline is { } at) timer.CancelAfter(Max(at - DateTimeOffset.Now, TimeSpan.Zero));
         try
         {
+            BeforePlanning(_planner!);
             // A read the whole command depends on failed (the groups, the credentials): nothing can be planned, now or later.
             var plan = RunEngine(async ct =>
             {

@@ -14,9 +14,6 @@ namespace UserMgmt.Operations;
 /// </summary>
 internal sealed class InvitationSender(IUserProvider provider, ResultLedger ledger, RequestMetrics metrics, Stopwatch clock, Action? knownAddressFound = null)
 {
-    // Lookups in flight at once when a refused batch is checked; a platform's own rate limit still applies to each.
-    private const int ConcurrentLookups = 8;
-
     private readonly int _rounds = (CommandScope.Retry ?? RetryPolicy.Default).MaxRetry + 1;
 
     public async Task SendAsync(List<InviteStep> invites, UnitOfWork unit, CancellationToken cancellationToken) =>
@@ -94,7 +91,7 @@ internal sealed class InvitationSender(IUserProvider provider, ResultLedger ledg
     {
         var found = new User?[invites.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, invites.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentLookups, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = UserDirectory.ConcurrentLookups, CancellationToken = cancellationToken },
             async (i, ct) => found[i] = await EmailLookup.FindAsync(provider, invites[i].Email, ct));
 
         // The platform refuses a batch holding a known address whole, creating nobody (A9): after a lost answer, an

@@ -15,7 +15,7 @@ internal sealed class UserDirectory(IUserProvider provider)
     // Pages as large as the platform allows: a full read takes the fewest calls, and the first page answers the most names.
     private readonly int _pageSize = provider.Capabilities.LargestPage;
     // Lookups (or pages) in flight at once; a platform's own rate limit still applies to each.
-    private const int ConcurrentLookups = 8;
+    internal const int ConcurrentLookups = 8;
 
     private readonly ConcurrentDictionary<string, User> _byEmail = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, User> _byId = new(StringComparer.Ordinal);

@@ -134,14 +134,32 @@ public class LocalSandbox : IAsyncDisposable
     }
 
     /// <summary>Changes one row directly, as no platform call can; none changed is an error naming what was asked for.</summary>
-    private void AlterOne(string sql, string name)
+    private void AlterOne(string sql, string name, params (string Name, object Value)[] more)
+    {
+        if (Alter(sql, [("@n", name), .. more]) != 1) throw new InvalidOperationException($"Nothing is named '{name}' in the sandbox.");
+    }
+
+    private int Alter(string sql, params (string Name, object Value)[] parameters)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Host.Database.Path, Pooling = false }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.AddWithValue("@n", name);
-        if (command.ExecuteNonQuery() != 1) throw new InvalidOperationException($"Nothing is named '{name}' in the sandbox.");
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>Renames a group behind the API's back, as another administrator would.</summary>
+    public void RenameGroup(string name, string newName) => AlterOne("UPDATE groups SET name = @to WHERE name = @n", name, ("@to", newName));
+
+    /// <summary>Makes a group behind the API's back, as another administrator would.</summary>
+    public void AddGroup(string id, string name) => AlterOne("INSERT INTO groups (id, name, created_at) VALUES (@id, @n, 0)", name, ("@id", id));
+
+    /// <summary>Deletes a group and its members' places in it behind the API's back, as another administrator would.</summary>
+    public void DeleteGroup(string name)
+    {
+        Alter("DELETE FROM memberships WHERE group_id IN (SELECT id FROM groups WHERE name = @n)", ("@n", name));
+        AlterOne("DELETE FROM groups WHERE name = @n", name);
     }
 
     /// <summary>Reads the file directly; the request log is written in the background, so the calls answered so far are written first.</summary>

@@ -110,6 +110,49 @@ public sealed class ReadsFollowTheInputTests : SandboxTest
         Assert.Equal(1 + 3 + 3, await Sandbox.ReadCallsAsync());
     }
 
+    [Fact]
+    public async Task With_the_count_taken_at_connect_twenty_rows_in_50000_cost_a_lookup_each_and_no_page()
+    {
+        Sandbox.AddUsers(50_000);
+        using var connection = await ConnectAsync("Acceldata");
+        var named = Enumerable.Range(50_000 - Rows + 1, Rows).Select(i => $"extra{i:D4}@example.com").ToList();
+        await Sandbox.ClearRequestLogAsync();
+
+        var plan = await PlanAsync(new CommandPlanner(connection.Client, connection.Groups, connection.CountedUsers), named, firstRow: 1);
+
+        Assert.Equal(Rows, plan.Steps.Count);
+        // Each named user is looked up; the first page, which would hold none of them, is not read.
+        Assert.Equal(Rows, await Sandbox.ReadCallsAsync());
+    }
+
+    [Fact]
+    public async Task With_the_count_taken_at_connect_twenty_rows_in_a_directory_on_one_page_cost_that_page()
+    {
+        Sandbox.AddUsers(Rows);
+        using var connection = await ConnectAsync("Acceldata");
+        var named = Enumerable.Range(1, Rows).Select(i => $"extra{i:D4}@example.com").ToList();
+        await Sandbox.ClearRequestLogAsync();
+
+        var plan = await PlanAsync(new CommandPlanner(connection.Client, connection.Groups, connection.CountedUsers), named, firstRow: 1);
+
+        Assert.Equal(Rows, plan.Steps.Count);
+        Assert.Equal(1, await Sandbox.ReadCallsAsync());
+    }
+
+    [Fact]
+    public async Task A_count_from_connect_that_is_out_of_date_costs_calls_but_misses_nobody()
+    {
+        using var connection = await ConnectAsync("Acceldata");
+        // Counted small at connect; the directory has grown past a page since.
+        Sandbox.AddUsers(3_000);
+        var named = new[] { 2_999, 3_000, 5, 1_500 }.Select(i => $"extra{i:D4}@example.com").Append("nobody@example.com").ToList();
+
+        var plan = await PlanAsync(new CommandPlanner(connection.Client, connection.Groups, connection.CountedUsers), named, firstRow: 1);
+
+        Assert.Equal(4, plan.Steps.Count);
+        Assert.Equal("nobody@example.com", plan.Settled.Single().Target);
+    }
+
     private Task<UserMgmtConnection> ConnectAsync(string provider) =>
         provider == "Ccai" ? Sandbox.ConnectCcaiAsync() : Sandbox.ConnectAsync();
 

@@ -17,6 +17,7 @@ public sealed class ResilienceTests : SandboxTest
     public async Task Retry_After_is_waited_for_before_the_next_attempt(HttpStatusCode status)
     {
         using var connection = await Sandbox.ConnectAsync();
+        await Sandbox.ClearRequestLogAsync();
         Sandbox.AnswerNextWith(status, "application/json", """{"message":"slow down","status":false}""", retryAfterSeconds: 1);
         var log = new RecordingLog();
 
@@ -38,6 +39,7 @@ public sealed class ResilienceTests : SandboxTest
     public async Task Client_errors_are_never_retried(HttpStatusCode status)
     {
         using var connection = await Sandbox.ConnectAsync();
+        await Sandbox.ClearRequestLogAsync();
         Sandbox.AnswerNextWith(status, "application/json", """{"message":"no","status":false}""", times: TestSandbox.QuickRetry.MaxRetry + 1);
 
         var error = await Assert.ThrowsAnyAsync<ApiException>(() => connection.Client.ListGroupsAsync(default));

@@ -14,6 +14,7 @@ public sealed class UserMgmtConnection : IDisposable
         UserName = settings.Credential.UserName;
         Retry = settings.Retry;
         Client = provider;
+        Groups = new KnownGroups(provider);
     }
 
     public Guid Id { get; } = Guid.NewGuid();
@@ -32,7 +33,10 @@ public sealed class UserMgmtConnection : IDisposable
     /// <summary>The provider that speaks this platform's API.</summary>
     public IUserProvider Client { get; }
 
-    /// <summary>Opens the connection and proves the credentials with one cheap read.</summary>
+    /// <summary>The platform's groups as last read on this connection, which commands reuse for a while.</summary>
+    internal KnownGroups Groups { get; }
+
+    /// <summary>Opens the connection, proves the credentials with one cheap read, and reads what commands start from.</summary>
     public static async Task<UserMgmtConnection> OpenAsync(ConnectionSettings settings, CancellationToken cancellationToken)
     {
         BaseUriPolicy.Validate(settings.BaseUri, settings.AllowInsecureHttp);
@@ -43,12 +47,38 @@ public sealed class UserMgmtConnection : IDisposable
         try
         {
             await provider.VerifyAsync(cancellationToken);
-            return new UserMgmtConnection(settings, descriptor, provider);
+            var connection = new UserMgmtConnection(settings, descriptor, provider);
+            await connection.WarmAsync(cancellationToken);
+            return connection;
         }
         catch
         {
             provider.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// How many users the platform counted when the connection opened, where it counts them. It only ever chooses
+    /// between ways of reading (look the named users up, or read every page); what is true is always read.
+    /// </summary>
+    internal int? CountedUsers { get; private set; }
+
+    /// <summary>
+    /// Reads at connect what the first command would otherwise wait for: the groups and the size of the directory.
+    /// Neither is needed to connect, so a platform that refuses them now says so to the command that needs them.
+    /// </summary>
+    private async Task WarmAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Groups.ReadAsync(cancellationToken);
+            if (!Client.Capabilities.CountsUsers) return;
+            var page = await Client.ListUsersAsync(null, 0, 1, cancellationToken);
+            if (page.ReadToTotal) CountedUsers = page.Total;
+        }
+        catch (ApiException)
+        {
         }
     }
 

@@ -1,3 +1,4 @@
+using UserMgmt.Connections;
 using UserMgmt.Model;
 using UserMgmt.Plans;
 using UserMgmt.Providers;
@@ -12,13 +13,13 @@ namespace UserMgmt.Operations;
 /// One planner serves a command's whole input, window after window (<see cref="InputWindows"/>): what it
 /// learns of earlier rows (repeats, the state earlier changes leave) carries over to later windows.
 /// </summary>
-public sealed class CommandPlanner(IUserProvider provider)
+public sealed class CommandPlanner(IUserProvider provider, KnownGroups? connectionGroups = null, int? countedUsers = null)
 {
     private readonly ProviderCapabilities _can = provider.Capabilities;
     // The values each attribute may take, read from the platform once per command rather than once per row.
     private readonly AllowedValues _allowedValues = new(provider);
-    private readonly UserDirectory _directory = new(provider);
-    private readonly GroupCatalog _groups = new(provider);
+    private readonly UserDirectory _directory = new(provider, countedUsers);
+    private readonly GroupCatalog _groups = new(provider, connectionGroups);
 
     // What the platform will look like once earlier rows of this command are applied, so that
     // a row repeating an earlier one is recognised as nothing to do.
@@ -41,6 +42,13 @@ public sealed class CommandPlanner(IUserProvider provider)
     /// A preview or a confirmation prompt needs the lookups, to say what will happen.
     /// </summary>
     public bool LooksUpInvitees { get; set; } = true;
+
+    /// <summary>Whether groups may be resolved with the list the connection read for an earlier command (<see cref="KnownGroups"/>).</summary>
+    public bool ReusesKnownGroups
+    {
+        get => _groups.ReusesKnownGroups;
+        set => _groups.ReusesKnownGroups = value;
+    }
 
     private bool InvitesUnchecked => !LooksUpInvitees && _can.InvitationRefusesExisting && !_can.InviteNeedsLastName;
 

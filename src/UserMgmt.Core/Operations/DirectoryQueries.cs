@@ -1,11 +1,12 @@
 using System.Runtime.CompilerServices;
+using UserMgmt.Connections;
 using UserMgmt.Model;
 using UserMgmt.Providers;
 
 namespace UserMgmt.Operations;
 
-/// <summary>The reads behind Get-User and Get-Group.</summary>
-public sealed class DirectoryQueries(IUserProvider provider)
+/// <summary>The reads behind Get-User and Get-Group. The groups they read are kept on the connection for later commands.</summary>
+public sealed class DirectoryQueries(IUserProvider provider, KnownGroups? connectionGroups = null)
 {
     public const int DefaultPageSize = 100;
 
@@ -94,7 +95,9 @@ public sealed class DirectoryQueries(IUserProvider provider)
     /// <remarks>An empty name (an empty cell, an unset variable) names no group: read as "all", its members would be piped into changes.</remarks>
     public async Task<IReadOnlyList<Group>> ListGroupsAsync(string? name, CancellationToken cancellationToken)
     {
-        var groups = await provider.ListGroupsAsync(cancellationToken);
+        var groups = connectionGroups is null
+            ? await provider.ListGroupsAsync(cancellationToken)
+            : await connectionGroups.ReadAsync(cancellationToken);
         return name is null
             ? groups
             : groups.Where(g => g.Id == name || string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();

@@ -1,23 +1,49 @@
+using UserMgmt.Connections;
 using UserMgmt.Model;
 using UserMgmt.Providers;
 
 namespace UserMgmt.Operations;
 
-/// <summary>The platform's groups, read once per command, so names can be resolved to ids without a call per row.</summary>
-internal sealed class GroupCatalog(IUserProvider provider)
+/// <summary>
+/// The platform's groups as one command sees them, so names can be resolved to ids without a call per row.
+/// The list may come from an earlier command on the same connection (<see cref="KnownGroups"/>); a name it
+/// does not hold is then read again before it is called unknown.
+/// </summary>
+internal sealed class GroupCatalog(IUserProvider provider, KnownGroups? connectionGroups = null)
 {
-    private List<Group>? _groups;
+    private IReadOnlyList<Group>? _groups;
+    private bool _reused;
 
-    public async Task<IReadOnlyList<Group>> AllAsync(CancellationToken cancellationToken) =>
-        _groups ??= [.. await provider.ListGroupsAsync(cancellationToken)];
+    /// <summary>
+    /// Whether the connection's list may serve this command. A preview or a confirmation prompt reads the platform's
+    /// list, and keeps it, so the run after it goes by the same groups as what it was shown.
+    /// </summary>
+    public bool ReusesKnownGroups { get; set; } = true;
+
+    public async Task<IReadOnlyList<Group>> AllAsync(CancellationToken cancellationToken)
+    {
+        if (_groups is not null) return _groups;
+        if (connectionGroups is null) return _groups = [.. await provider.ListGroupsAsync(cancellationToken)];
+        if (!ReusesKnownGroups) return _groups = await connectionGroups.ReadAsync(cancellationToken);
+        (_groups, _reused) = await connectionGroups.RecentAsync(cancellationToken);
+        return _groups;
+    }
 
     public async Task<Group?> FindAsync(string nameOrId, CancellationToken cancellationToken)
     {
-        var groups = await AllAsync(cancellationToken);
-        return groups.FirstOrDefault(g => g.Id == nameOrId)
-               ?? groups.FirstOrDefault(g => string.Equals(g.Name, nameOrId, StringComparison.OrdinalIgnoreCase))
-               ?? await provider.FindUnlistedGroupAsync(nameOrId, cancellationToken);
+        var found = Match(await AllAsync(cancellationToken), nameOrId);
+        if (found is null && _reused)
+        {
+            _groups = await connectionGroups!.ReadAsync(cancellationToken);
+            _reused = false;
+            found = Match(_groups, nameOrId);
+        }
+        return found ?? await provider.FindUnlistedGroupAsync(nameOrId, cancellationToken);
     }
+
+    private static Group? Match(IReadOnlyList<Group> groups, string nameOrId) =>
+        groups.FirstOrDefault(g => g.Id == nameOrId)
+        ?? groups.FirstOrDefault(g => string.Equals(g.Name, nameOrId, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Resolves every name or id; those that match no group are returned apart.</summary>
     public async Task<(List<Group> Found, List<string> Unknown)> ResolveAsync(IEnumerable<string> namesOrIds, CancellationToken cancellationToken)

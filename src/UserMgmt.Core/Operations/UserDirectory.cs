@@ -7,10 +7,11 @@ namespace UserMgmt.Operations;
 /// <summary>
 /// Finds users by email or id for one command, at a cost that follows the rows rather than the platform: the users
 /// the rows name are looked up each by itself, several at once, and every page is read only where the platform's
-/// own count says that takes fewer calls. The first page is read once per command, however many windows its input
-/// comes in; what it learns of addresses that are no user's is kept for one window only, so memory follows the window.
+/// own count says that takes fewer calls. The first page is read at most once per command, however many windows its
+/// input comes in, and not at all where the count taken at connect says the directory spans more pages than there are
+/// names to look up; what it learns of addresses that are no user's is kept for one window only, so memory follows the window.
 /// </summary>
-internal sealed class UserDirectory(IUserProvider provider)
+internal sealed class UserDirectory(IUserProvider provider, int? countedUsers = null)
 {
     // Pages as large as the platform allows: a full read takes the fewest calls, and the first page answers the most names.
     private readonly int _pageSize = provider.Capabilities.LargestPage;
@@ -36,6 +37,11 @@ internal sealed class UserDirectory(IUserProvider provider)
         // One name costs one lookup; reading a page first could only add to that.
         if (wanted.Count < 2) return;
 
+        if (_firstPage is null && LookupsCheaperThanPages(wanted.Count))
+        {
+            await LookUpAsync(wanted, cancellationToken);
+            return;
+        }
         if (_firstPage is null)
         {
             await using var pages = Pages(cancellationToken).GetAsyncEnumerator(cancellationToken);
@@ -51,9 +57,19 @@ internal sealed class UserDirectory(IUserProvider provider)
             _loadedAll = true;
             return;
         }
-        await Parallel.ForEachAsync(wanted, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentLookups, CancellationToken = cancellationToken },
-            async (key, ct) => await FindAsync(key, ct));
+        await LookUpAsync(wanted, cancellationToken);
     }
+
+    private Task LookUpAsync(List<string> wanted, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(wanted, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentLookups, CancellationToken = cancellationToken },
+            async (key, ct) => await FindAsync(key, ct));
+
+    /// <summary>
+    /// Whether the count taken when the connection opened says the directory spans at least as many pages as there
+    /// are names to look up: the first page, which mostly holds other users then, is not read at all.
+    /// </summary>
+    private bool LookupsCheaperThanPages(int lookups) =>
+        countedUsers is { } counted && Math.Ceiling(Math.Max(counted, 1) / (double)_pageSize) >= lookups;
 
     /// <summary>Forgets the addresses and ids found to be no user's: the next window asks again, so they never pile up.</summary>
     public void EndWindow()

@@ -84,6 +84,9 @@ public sealed record ProviderCapabilities
     /// </summary>
     public int LargestPage { get; init; } = 100;
 
+    /// <summary>Whether a page of users carries the platform's count of all of them (<see cref="UserPage.ReadToTotal"/>).</summary>
+    public bool CountsUsers { get; init; }
+
     public bool CanSetAttribute(string name) => SettableAttributes is null || SettableAttributes.Contains(name);
 
     public bool CanClearAttribute(string name) => CanClearAttributes && (ClearableAttributes is null || ClearableAttributes.Contains(name));

@@ -18,7 +18,9 @@ public sealed class GetGroupCommand : UserMgmtCmdlet
 
     protected override void ProcessRecord()
     {
-        var queries = new DirectoryQueries(ResolveConnection().Client);
+        var connection = ResolveConnection();
+        // What is read here is what later commands on the connection resolve group names with.
+        var queries = new DirectoryQueries(connection.Client, connection.Groups);
         if (Name is not { Length: > 0 })
         {
             WriteObject(RunEngine(ct => queries.ListGroupsAsync(null, ct)), enumerateCollection: true);

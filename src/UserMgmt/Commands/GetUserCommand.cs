@@ -58,7 +58,7 @@ public sealed class GetUserCommand : UserMgmtCmdlet
     protected override void ProcessRecord()
     {
         var connection = ResolveConnection();
-        var queries = new DirectoryQueries(connection.Client);
+        var queries = new DirectoryQueries(connection.Client, connection.Groups);
         var status = WantedStatus();
         if (status is { } wanted && !connection.Client.Capabilities.KnownStatuses.Contains(wanted))
             ThrowTerminatingError(new ErrorRecord(

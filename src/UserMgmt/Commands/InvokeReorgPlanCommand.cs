@@ -48,12 +48,21 @@ public sealed class InvokeReorgPlanCommand : UserMgmtCmdlet
         if (approved.Count == 0) return;
 
         using var journal = OpenJournal(plan);
-        var applier = new ReorgPlanApplier(Connected().Client, result => Dispatcher.Post(() =>
+        var connection = Connected();
+        var applier = new ReorgPlanApplier(connection.Client, result => Dispatcher.Post(() =>
         {
             journal.Record(result);
             WriteResult(result);
         }), new ExecutionOptions { ThrottleLimit = ThrottleLimit });
-        RunEngine(ct => applier.ApplyAsync(approved, ct));
+        try
+        {
+            RunEngine(ct => applier.ApplyAsync(approved, ct));
+        }
+        finally
+        {
+            // A plan creates, renames and empties groups: later commands read them again.
+            connection.Groups.Forget();
+        }
         WriteVerbose($"Journal: {journal.Path}");
     }
 

@@ -102,7 +102,7 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet, IDisposable where T
     {
         if (_connection is not null) return;
         _connection = ResolveConnection();
-        _planner = new CommandPlanner(_connection.Client);
+        _planner = new CommandPlanner(_connection.Client, _connection.Groups, _connection.CountedUsers) { ReusesKnownGroups = !PreviewsOrAsks() };
         _windows = new InputWindows(_connection.Client.Capabilities, ThrottleLimit);
         _progress = new ProgressReporter(this, MyInvocation.MyCommand.Name);
     }
@@ -321,6 +321,7 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet, IDisposable where T
 
     private void WriteResult(OperationResult result)
     {
+        if (ChangesKnownGroups(result)) _connection?.Groups.Forget();
         _tally[result.Status] = _tally.GetValueOrDefault(result.Status) + 1;
         _progress?.RowSettled();
         RowResults.Write(this, result);
@@ -328,6 +329,14 @@ public abstract class BulkCmdlet<TRequest> : UserMgmtCmdlet, IDisposable where T
     }
 
     private readonly HashSet<int> _reportedRows = [];
+
+    /// <summary>
+    /// Whether the groups kept on the connection may no longer be the platform's: a group was created, or a change
+    /// failed, perhaps for a group deleted elsewhere, so the row piped in again must find the platform's list.
+    /// </summary>
+    private static bool ChangesKnownGroups(OperationResult result) =>
+        result.Status == OperationStatus.Failed
+        || (result.Status == OperationStatus.Succeeded && result.Operation == OperationNames.CreateGroup);
 
     private static PSObject RowFromValues(IDictionary<string, object?> values)
     {

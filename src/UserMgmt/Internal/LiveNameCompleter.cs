@@ -49,7 +49,7 @@ public abstract class LiveNameCompleter : IArgumentCompleter
 public sealed class GroupNameCompleter : LiveNameCompleter
 {
     protected override async Task<IEnumerable<string>> NamesAsync(UserMgmtConnection connection, CancellationToken cancellationToken) =>
-        (await connection.Client.ListGroupsAsync(cancellationToken)).Select(g => g.Name);
+        (await connection.Groups.RecentAsync(cancellationToken)).Groups.Select(g => g.Name);
 }
 
 /// <summary>Completes role names, on platforms with bulk jobs (their template lists the roles).</summary>

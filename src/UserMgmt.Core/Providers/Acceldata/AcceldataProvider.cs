@@ -45,6 +45,7 @@ internal sealed class AcceldataProvider : IUserProvider
         InvitationRefusesExisting = true,
         // No source bounds `max` (acceldata.md, call 2): 1000 is assumed, and a tenant keeping to fewer is read to its total.
         LargestPage = 1000,
+        CountsUsers = true,
         // GET groups/{id} answers with the members; users/list takes enabled=true|false.
         ListsGroupMembers = true,
         FiltersUsersByStatus = true,

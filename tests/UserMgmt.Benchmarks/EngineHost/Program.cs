@@ -6,7 +6,7 @@ using UserMgmt.Benchmarks.EngineHost;
 
 // Reads one command a line from the benchmark (tab-separated), answers one line each:
 //   connect <uri> <membership call or ->       -> ok
-//   run <invite|membership|attributes> <rows>  -> ok <seconds> <results> <succeeded> <first problem>
+//   run <invite|membership|attributes> <rows> [first row]  -> ok <seconds> <results> <succeeded> <first problem>
 //   stream <rows>                              -> ok <seconds> <first result seconds> <results> <working set growth> <managed growth>
 // "error <message>" answers anything that went wrong. Rows are built before the clock starts, except when streaming.
 var manifest = args.Length > 0 ? args[0] : throw new ArgumentException("Give the path of UserMgmt.psd1.");
@@ -20,7 +20,8 @@ while (Console.ReadLine() is { } line)
         Console.WriteLine(parts[0] switch
         {
             "connect" => session.Connect(parts[1], parts[2]),
-            "run" => session.Run(parts[1], int.Parse(parts[2], CultureInfo.InvariantCulture)),
+            "run" => session.Run(parts[1], int.Parse(parts[2], CultureInfo.InvariantCulture),
+                parts.Length > 3 ? int.Parse(parts[3], CultureInfo.InvariantCulture) : 1),
             "stream" => session.Stream(int.Parse(parts[1], CultureInfo.InvariantCulture)),
             _ => throw new ArgumentException($"Unknown command '{parts[0]}'."),
         });
@@ -58,7 +59,7 @@ namespace UserMgmt.Benchmarks.EngineHost
         }
 
         /// <summary>One command over rows shaped as Import-Csv makes them, all built before the clock starts.</summary>
-        public string Run(string command, int rows)
+        public string Run(string command, int rows, int firstRow)
         {
             var (script, email) = command switch
             {
@@ -67,7 +68,7 @@ namespace UserMgmt.Benchmarks.EngineHost
                 "attributes" => ($"$rows | Set-UserAttribute -Department '{Throughput.Addresses.Department}'", Throughput.Addresses.Member),
                 _ => throw new ArgumentException($"Unknown command '{command}'."),
             };
-            var input = Enumerable.Range(1, rows).Select(i => CsvRow(email(i))).ToList();
+            var input = Enumerable.Range(firstRow, rows).Select(i => CsvRow(email(i))).ToList();
             var sink = new ResultSink();
             var clock = Stopwatch.StartNew();
             var errors = Invoke(script, null, sink, ("rows", input));

@@ -37,9 +37,9 @@ public sealed class EngineProcess : IDisposable
     public void Connect(Uri baseUri, string? membershipCall) => Ask($"connect\t{baseUri}\t{membershipCall ?? "-"}");
 
     /// <summary>Pipes the rows into the command; answers the time taken, results and rows that succeeded, and the first problem.</summary>
-    public (TimeSpan Elapsed, int Results, int Succeeded, string? Problem) Run(Change change, int rows)
+    public (TimeSpan Elapsed, int Results, int Succeeded, string? Problem) Run(Change change, int rows, int firstRow = 1)
     {
-        var answer = Ask($"run\t{change.ToString().ToLowerInvariant()}\t{rows}");
+        var answer = Ask($"run\t{change.ToString().ToLowerInvariant()}\t{rows}\t{firstRow}");
         return (TimeSpan.FromSeconds(Number(answer[1])), (int)Number(answer[2]), (int)Number(answer[3]), answer[4] == "-" ? null : answer[4]);
     }
 

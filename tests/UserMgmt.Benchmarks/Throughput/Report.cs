@@ -10,7 +10,7 @@ public sealed record Rate(double RowsPerSecond, string Note = "")
 }
 
 /// <summary>One row of the table.</summary>
-public sealed record Cell(Scenario Scenario, int Rows, int Concurrency, Rate Naive, Rate Ceiling, Rate Engine);
+public sealed record Cell(Scenario Scenario, int Rows, int Concurrency, Rate Naive, Rate Ceiling, Rate Engine, Rate? EngineMemberLists = null);
 
 public static class Report
 {
@@ -27,14 +27,20 @@ public static class Report
     public static string Table(IEnumerable<Cell> cells)
     {
         var text = new StringBuilder();
-        text.AppendLine("| Command | Rows | Naive loop (rows/s) | Hand-batched ceiling (rows/s) | Engine (rows/s) | Engine % of ceiling | Engine × naive |");
-        text.AppendLine("|---|--:|--:|--:|--:|--:|--:|");
+        text.AppendLine("| Command | Rows | Naive loop (rows/s) | Hand-batched ceiling (rows/s) | Engine (rows/s) | Engine % of ceiling | Engine × naive | Engine, member lists (rows/s) | Member lists % of ceiling |");
+        text.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var cell in cells)
+        {
+            var lists = cell.EngineMemberLists ?? new Rate(double.NaN);
             text.AppendLine(string.Create(Culture,
                 $"| {cell.Scenario.Title} | {cell.Rows:N0} | {Figure(cell.Naive)} | {Figure(cell.Ceiling)} | {Figure(cell.Engine)} | " +
-                $"{Ratio(cell.Engine, cell.Ceiling, r => r.ToString("0%", Culture))} | {Ratio(cell.Engine, cell.Naive, r => r.ToString("0.0", Culture) + "×")} |"));
+                $"{Percent(cell.Engine, cell.Ceiling)} | {Ratio(cell.Engine, cell.Naive, r => r.ToString("0.0", Culture) + "×")} | " +
+                $"{Figure(lists)} | {Percent(lists, cell.Ceiling)} |"));
+        }
         return text.ToString();
     }
+
+    private static string Percent(Rate over, Rate under) => Ratio(over, under, r => r.ToString("0%", Culture));
 
     private static string Figure(Rate rate) =>
         double.IsFinite(rate.RowsPerSecond) ? rate.RowsPerSecond.ToString("N0", Culture) + (rate.Note.Length > 0 ? " " + rate.Note : "") : "–";

@@ -31,6 +31,11 @@ public static class ThroughputRunner
         Say($"Sizes {string.Join(", ", options.Sizes.Select(s => s.ToString("N0", Culture)))}; median of {options.Runs} runs " +
             $"(one from {options.OneRunFrom:N0} rows, the ceiling at the concurrency best at the size below); " +
             $"naive loop stopped after {options.NaiveLimit.TotalSeconds:0} s; ceiling concurrency best of {string.Join("/", options.Concurrencies)}.");
+        // First, in processes of their own: nothing run before may have compiled what a first command pays for.
+        Say(await FixedCost.FirstCommandsAsync());
+        Say("");
+        Console.Write(await FixedCost.SmallCommandCallsAsync());
+        Say("");
         using var engine = EngineProcess.Start();
         // Every path once, figures dropped, so the first measured cell does not pay for compiling them.
         var warmUp = options with { Runs = 1, NaiveLimit = TimeSpan.FromSeconds(1), Concurrencies = [8] };
@@ -47,6 +52,7 @@ public static class ThroughputRunner
                 concurrencies = [cell.Concurrency];
                 cells.Add(cell);
                 Say($"  {scenario.Title}, {rows:N0} rows: naive {Rate(cell.Naive)}, ceiling {Rate(cell.Ceiling)}, engine {Rate(cell.Engine)}" +
+                    (cell.EngineMemberLists is { } lists ? $", engine with member lists {Rate(lists)}" : "") +
                     (large ? " (one run each)" : ""));
             }
         }
@@ -60,6 +66,7 @@ public static class ThroughputRunner
             "ids known in advance; c= the concurrency that did best.");
         Say("Engine: UserMgmt.psd1 imported into a hosted PowerShell session in a process of its own; rows shaped as Import-Csv makes them " +
             "piped into the command, default -ThrottleLimit, default provider options (Add-UserGroup one call per user); " +
+            "'member lists': Add-UserGroup on a connection opened with -ProviderOption @{ MembershipCall = 'GroupMembers' }; " +
             "Set-UserAttribute reads each user before writing (the whole attribute map goes back).");
         // After the table, so a streaming run that runs out of memory still leaves the throughput figures printed.
         if (options.StreamRows > 0)
@@ -108,26 +115,35 @@ public static class ThroughputRunner
         for (var run = 1; run < options.Runs; run++) ceiling.Add(await CeilingRunAsync(best.Shape, best.Concurrency));
         var ceilingNote = shapes[best.Shape].Shape is { Length: > 0 } name ? $"(c={best.Concurrency}, {name})" : $"(c={best.Concurrency})";
 
-        // Engine.
-        var engineRates = new List<double>();
-        string? problem = null;
-        for (var run = 0; run < options.Runs; run++)
-        {
-            await using var sandbox = await RunSandbox.StartAsync(scenario, rows);
-            // The module as a user gets it: Acceldata's default membership call, one per user.
-            engine.Connect(sandbox.BaseUri, null);
-            var (elapsed, results, succeeded, firstProblem) = engine.Run(scenario.Change, rows);
-            if (results != rows || succeeded != rows)
-                problem ??= $"{succeeded:N0} of {rows:N0} rows succeeded ({results:N0} results): {firstProblem}";
-            Check(sandbox, scenario, succeeded, "engine");
-            engineRates.Add(rows / elapsed.TotalSeconds);
-        }
-        if (problem is not null) Say($"  ! engine, {scenario.Title}, {rows:N0} rows: {problem}");
+        // The module as a user gets it: Acceldata's default membership call, one per user; and, for membership, with
+        // the group update that takes member lists switched on (MembershipCall = GroupMembers).
+        var asGiven = await EngineRateAsync(engine, scenario, rows, options.Runs, membershipCall: null);
+        var memberLists = scenario.Change == Change.Membership
+            ? await EngineRateAsync(engine, scenario, rows, options.Runs, membershipCall: "GroupMembers")
+            : null;
 
         return new Cell(scenario, rows, best.Concurrency,
             Throughput.Rate.MedianOf(naive, stopped ? "†" : ""),
             Throughput.Rate.MedianOf(ceiling, ceilingNote),
-            Throughput.Rate.MedianOf(engineRates, problem is null ? "" : "!"));
+            asGiven, memberLists);
+    }
+
+    private static async Task<Rate> EngineRateAsync(EngineProcess engine, Scenario scenario, int rows, int runs, string? membershipCall)
+    {
+        var rates = new List<double>();
+        string? problem = null;
+        for (var run = 0; run < runs; run++)
+        {
+            await using var sandbox = await RunSandbox.StartAsync(scenario, rows);
+            engine.Connect(sandbox.BaseUri, membershipCall);
+            var (elapsed, results, succeeded, firstProblem) = engine.Run(scenario.Change, rows);
+            if (results != rows || succeeded != rows)
+                problem ??= $"{succeeded:N0} of {rows:N0} rows succeeded ({results:N0} results): {firstProblem}";
+            Check(sandbox, scenario, succeeded, "engine");
+            rates.Add(rows / elapsed.TotalSeconds);
+        }
+        if (problem is not null) Say($"  ! engine{(membershipCall is null ? "" : ", " + membershipCall)}, {scenario.Title}, {rows:N0} rows: {problem}");
+        return Throughput.Rate.MedianOf(rates, problem is null ? "" : "!");
     }
 
     /// <summary>The sandbox's file must show the rows the approach says it did; a figure for work not done would be a lie.</summary>

@@ -68,6 +68,8 @@ public sealed class ConnectUserMgmtCommand : RetrySettingsCmdlet
         };
         try
         {
+            // Alongside the connection's own calls, the module's code is compiled for the commands that follow.
+            CodeWarmUp.Start(GetType().Assembly);
             var connection = new PipelineDispatcher(this).Run(ct => UserMgmtConnection.OpenAsync(settings, ct), _stopping.Token);
             CurrentConnection.Set(connection);
             WriteObject(connection);

@@ -176,7 +176,7 @@ public sealed class CommandPlanner(IUserProvider provider, KnownGroups? connecti
             var name = row.Name?.Trim() ?? string.Empty;
             if (name.Length == 0) { plan.Fail(row, "(no name)", op, "Row has no Name value."); continue; }
             if (_created.IsRepeat(name, row.Row, out var first)) { plan.Skip(row, name, op, $"Duplicate of row {first}."); continue; }
-            if (await _groups.FindAsync(name, cancellationToken) is { } existing) { plan.Skip(row, name, op, $"Group already exists (id {existing.Id})."); continue; }
+            if (await _groups.FindOnPlatformAsync(name, cancellationToken) is { } existing) { plan.Skip(row, name, op, $"Group already exists (id {existing.Id})."); continue; }
             if (!_can.CanCreateGroups) { plan.Fail(row, name, op, $"{_can.Platform} cannot create groups through its API; '{name}' was not created."); continue; }
             plan.Add(new CreateGroupStep(row, name));
         }

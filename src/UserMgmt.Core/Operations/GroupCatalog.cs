@@ -34,11 +34,27 @@ internal sealed class GroupCatalog(IUserProvider provider, KnownGroups? connecti
         var found = Match(await AllAsync(cancellationToken), nameOrId);
         if (found is null && _reused)
         {
-            _groups = await connectionGroups!.ReadAsync(cancellationToken);
-            _reused = false;
-            found = Match(_groups, nameOrId);
+            await ReadAgainAsync(cancellationToken);
+            found = Match(_groups!, nameOrId);
         }
         return found ?? await provider.FindUnlistedGroupAsync(nameOrId, cancellationToken);
+    }
+
+    /// <summary>
+    /// The group as the platform has it now, for answers that tell what the platform holds ("already exists"): a
+    /// group found only in a list an earlier command read may have been deleted or renamed since.
+    /// </summary>
+    public async Task<Group?> FindOnPlatformAsync(string nameOrId, CancellationToken cancellationToken)
+    {
+        await AllAsync(cancellationToken);
+        if (_reused) await ReadAgainAsync(cancellationToken);
+        return await FindAsync(nameOrId, cancellationToken);
+    }
+
+    private async Task ReadAgainAsync(CancellationToken cancellationToken)
+    {
+        _groups = await connectionGroups!.ReadAsync(cancellationToken);
+        _reused = false;
     }
 
     private static Group? Match(IReadOnlyList<Group> groups, string nameOrId) =>

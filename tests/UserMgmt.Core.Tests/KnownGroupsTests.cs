@@ -13,17 +13,29 @@ public sealed class KnownGroupsTests : SandboxTest
     private const string GroupList = "/admin/api/groups/";
 
     [Fact]
-    public async Task Commands_after_the_first_resolve_groups_without_reading_them()
+    public async Task Commands_with_nothing_to_change_resolve_groups_without_reading_them()
     {
         using var connection = await Sandbox.ConnectAsync();
         await Sandbox.ClearRequestLogAsync();
 
-        var first = await PlanAddAsync(connection, "kara.singh@example.com", "Analytics");
-        var second = await PlanAddAsync(connection, "kara.singh@example.com", "Contractors");
+        var first = await PlanRemoveAsync(connection, "kara.singh@example.com", "Analytics");
+        var second = await PlanRemoveAsync(connection, "kara.singh@example.com", "Contractors");
 
-        Assert.Single(first.Steps);
-        Assert.Single(second.Steps);
+        Assert.Empty(first.Steps);
+        Assert.Empty(second.Steps);
         Assert.Equal(0, await Sandbox.CallsAsync("GET", GroupList));
+    }
+
+    [Fact]
+    public async Task A_command_sending_a_change_reads_the_groups_it_sends_it_to()
+    {
+        using var connection = await Sandbox.ConnectAsync();
+        await Sandbox.ClearRequestLogAsync();
+
+        var plan = await PlanAddAsync(connection, "kara.singh@example.com", "Analytics");
+
+        Assert.Single(plan.Steps);
+        Assert.Equal(1, await Sandbox.CallsAsync("GET", GroupList));
     }
 
     [Fact]
@@ -69,6 +81,10 @@ public sealed class KnownGroupsTests : SandboxTest
         Assert.False(reusedAfter);
         Assert.Equal(1, await Sandbox.CallsAsync("GET", GroupList));
     }
+
+    private static Task<CommandPlan> PlanRemoveAsync(UserMgmtConnection connection, string user, string group) =>
+        new CommandPlanner(connection.Client, connection.Groups, connection.CountedUsers)
+            .PlanMembershipAsync([new MembershipRequest(1, null, user, [group])], add: false, default);
 
     private static Task<CommandPlan> PlanAddAsync(UserMgmtConnection connection, string user, string group) =>
         new CommandPlanner(connection.Client, connection.Groups, connection.CountedUsers)

@@ -8,6 +8,7 @@ namespace UserMgmt.Connections;
 /// <see cref="Lifetime"/> instead of reading it again each time. What could make it wrong is handled where it
 /// happens: a name the list does not hold is always read again (a group made elsewhere is found), Get-Group reads
 /// it afresh, and a command that creates groups or has a change refused forgets it, so a re-run reads the platform.
+/// A command reads the list itself before sending a membership change, whose group ids a renamed group would keep.
 /// </summary>
 public sealed class KnownGroups(IUserProvider provider, TimeProvider clock)
 {

@@ -103,6 +103,10 @@ public sealed class CommandPlanner(IUserProvider provider, KnownGroups? connecti
             if (row.AllGroups && names.Count == 0) { plan.Skip(row, user.Email, op, "In no group."); continue; }
             if (names.Count == 0) { plan.Fail(row, user.Email, op, add ? "Row has no Group value." : NoGroupToRemove); continue; }
             var (groups, unknown) = await _groups.ResolveAsync(names, cancellationToken);
+            // A change goes to the groups' ids: a list an earlier command read may give a name to a group renamed
+            // since, and the platform would take the change for that group without a word.
+            if (unknown.Count == 0 && _groups.FromEarlierCommand && WouldChange(user, groups, add))
+                (groups, unknown) = await _groups.ResolveAfreshAsync(names, cancellationToken);
             if (unknown.Count > 0) { plan.Fail(row, user.Email, op, UnknownGroups(unknown)); continue; }
             if (ManagedGroups(groups) is { } managed) { plan.Fail(row, user.Email, op, managed); continue; }
 
@@ -222,6 +226,12 @@ public sealed class CommandPlanner(IUserProvider provider, KnownGroups? connecti
         var settable = _can.SettableAttributes ?? new HashSet<string>();
         var kept = settable.Count == 1 ? settable.Single() : string.Join(", ", settable.SkipLast(1)) + " and " + settable.Last();
         return $"{_can.Platform} keeps only the attributes {kept}; {PlannedStep.Quote(names)} cannot be set.";
+    }
+
+    private bool WouldChange(User user, IEnumerable<Group> groups, bool add)
+    {
+        var current = PlannedGroups(user);
+        return groups.Any(g => current.Contains(g.Name) != add);
     }
 
     private List<Group> MissingGroups(User user, IEnumerable<Group> wanted)

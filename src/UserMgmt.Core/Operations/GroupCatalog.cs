@@ -51,6 +51,16 @@ internal sealed class GroupCatalog(IUserProvider provider, KnownGroups? connecti
         return await FindAsync(nameOrId, cancellationToken);
     }
 
+    /// <summary>Whether the groups found so far come from a list an earlier command read, not from the platform now.</summary>
+    public bool FromEarlierCommand => _reused;
+
+    /// <summary>Resolves the names with the platform's list as read now, for a change about to be sent to the groups' ids.</summary>
+    public async Task<(List<Group> Found, List<string> Unknown)> ResolveAfreshAsync(IEnumerable<string> namesOrIds, CancellationToken cancellationToken)
+    {
+        if (_reused) await ReadAgainAsync(cancellationToken);
+        return await ResolveAsync(namesOrIds, cancellationToken);
+    }
+
     private async Task ReadAgainAsync(CancellationToken cancellationToken)
     {
         _groups = await connectionGroups!.ReadAsync(cancellationToken);

@@ -66,7 +66,11 @@ public sealed class CommandPlanner(IUserProvider provider, KnownGroups? connecti
             if (!InputText.IsValidEmail(email)) { plan.Fail(row, email, op, $"Email '{email}' is not a valid email address."); continue; }
             if (_invited.IsRepeat(email, row.Row, out var first)) { plan.Skip(row, email, op, $"Duplicate of row {first}."); continue; }
 
-            var (groups, unknown) = await _groups.ResolveAsync(InputText.SplitList(row.Groups), cancellationToken);
+            var names = InputText.SplitList(row.Groups);
+            var (groups, unknown) = await _groups.ResolveAsync(names, cancellationToken);
+            // A known address gets its missing groups by id: as for membership changes, not by a list an earlier command read.
+            if (unknown.Count == 0 && groups.Count > 0 && _groups.FromEarlierCommand)
+                (groups, unknown) = await _groups.ResolveAfreshAsync(names, cancellationToken);
             if (unknown.Count > 0) { plan.Fail(row, email, op, UnknownGroups(unknown)); continue; }
             if (ManagedGroups(groups) is { } managed) { plan.Fail(row, email, op, managed); continue; }
             if (withoutLookups) { plan.Add(new InviteStep(row, email, groups) { Unchecked = true }); continue; }

@@ -25,6 +25,23 @@ public sealed class GroupRenamedAndMadeAgainTests : ModuleTest
         Assert.DoesNotContain("extra0001@example.com", Sandbox.MembersOf("Contractors 2025"));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("-Confirm:$true")]
+    public void Invite_User_gives_a_known_address_the_group_now_named_so(string switches)
+    {
+        Sandbox.AddUsers(2);
+        Sandbox.RenameGroup("Contractors", "Contractors 2025");
+        Sandbox.AddGroup("contractors-2026", "Contractors");
+        Shell.Host.Answers.Enqueue("A"); // Yes to All, if asked
+
+        var run = Shell.Run($"$input | Invite-User -Group Contractors {switches}", CsvRows.From(Csv.Replace("User", "Email"))).ThrowIfFailed();
+
+        Assert.Equal(["Succeeded", "Succeeded"], run.Statuses());
+        Assert.Equal(["extra0001@example.com", "extra0002@example.com"], Sandbox.MembersOf("Contractors"));
+        Assert.Empty(Sandbox.MembersOf("Contractors 2025"));
+    }
+
     [Fact]
     public void Remove_User_Group_removes_from_the_group_now_named_so()
     {

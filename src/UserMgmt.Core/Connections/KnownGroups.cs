@@ -8,7 +8,8 @@ namespace UserMgmt.Connections;
 /// <see cref="Lifetime"/> instead of reading it again each time. What could make it wrong is handled where it
 /// happens: a name the list does not hold is always read again (a group made elsewhere is found), Get-Group reads
 /// it afresh, and a command that creates groups or has a change refused forgets it, so a re-run reads the platform.
-/// A command reads the list itself before sending a membership change, whose group ids a renamed group would keep.
+/// A command reads the list itself before sending a change to groups, whose ids a group renamed elsewhere keeps:
+/// what the kept list saves is the read of a command that finds nothing to change.
 /// </summary>
 public sealed class KnownGroups(IUserProvider provider, TimeProvider clock)
 {

@@ -65,8 +65,9 @@ public sealed class UserMgmtConnection : IDisposable
     internal int? CountedUsers { get; private set; }
 
     /// <summary>
-    /// Reads at connect what the first command would otherwise wait for: the groups and the size of the directory.
-    /// Neither is needed to connect, so a platform that refuses them now says so to the command that needs them.
+    /// Reads at connect what commands start from: the groups (for completion, and for planning commands that find
+    /// nothing to change) and the size of the directory (to choose how users are read). Neither is needed to connect,
+    /// so a platform that refuses them now says so to the command that needs them.
     /// </summary>
     private async Task WarmAsync(CancellationToken cancellationToken)
     {

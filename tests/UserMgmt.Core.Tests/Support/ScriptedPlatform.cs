@@ -22,7 +22,7 @@ internal abstract class ScriptedPlatform(string name) : IUserProvider
 
     public Task VerifyAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task<User?> GetUserAsync(string userId, CancellationToken cancellationToken) => Task.FromResult<User?>(null);
-    public Task<IReadOnlyList<Group>> ListGroupsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Group>>([]);
+    public virtual Task<IReadOnlyList<Group>> ListGroupsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Group>>([]);
     public Task<Group> CreateGroupAsync(string name, string? description, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task DeleteGroupAsync(string groupId, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task RemoveUserFromGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -9,6 +9,7 @@ public static class ProviderRegistry
     [
         new Acceldata.AcceldataDescriptor(),
         new Ccai.CcaiDescriptor(),
+        new Scim.ScimDescriptor(),
     ];
 
     public static IReadOnlyList<ProviderDescriptor> All

@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using UserMgmt.Rest;
+
+namespace UserMgmt.Providers.Scim;
+
+/// <summary>
+/// One user's attribute changes: a PATCH of replace and remove operations, or, where the service has no PATCH, the
+/// user read and put back with the changes laid over it. A manager may be named by address; SCIM keeps the id.
+/// </summary>
+internal sealed class ScimAttributeWriter(ScimProvider provider, string userId)
+{
+    private string Resource => $"Users/{PathSegment.Of(userId)}";
+
+    public async Task WriteAsync(IReadOnlyDictionary<string, IReadOnlyList<string>> attributes, CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, given) in attributes)
+        {
+            if (given.Count > 1)
+                throw new ScimRowRefusedException($"SCIM's {name} holds one value, and {given.Count} were given; nothing was sent for this user");
+            var value = given.Count == 0 ? null : given[0];
+            values[name] = value is not null && ScimAttributes.IsManager(name) ? await ManagerIdAsync(value, cancellationToken) : value;
+        }
+        if (provider.Patches)
+            await provider.PatchAsync(Resource, values.Select(v => Operation(v.Key, v.Value)).ToList(), cancellationToken);
+        else
+            await provider.ReplaceAsync(Resource, user => LayOver(user, values), cancellationToken);
+    }
+
+    private static ScimPatchOperation Operation(string name, string? value) => value is null
+        ? new ScimPatchOperation { Op = "remove", Path = ScimAttributes.PathOf(name) }
+        : new ScimPatchOperation
+        {
+            Op = "replace",
+            Path = ScimAttributes.PathOf(name),
+            Value = ScimAttributes.IsManager(name) ? new Dictionary<string, string> { ["value"] = value } : value,
+        };
+
+    private static void LayOver(JsonObject user, IReadOnlyDictionary<string, string?> values)
+    {
+        foreach (var (name, value) in values)
+        {
+            var target = ScimAttributes.IsEnterprise(name) ? Extension(user) : user;
+            var key = ScimAttributes.PathOf(name).Split(':')[^1];
+            if (value is null) target.Remove(key);
+            else target[key] = ScimAttributes.IsManager(name) ? new JsonObject { ["value"] = value } : value;
+        }
+    }
+
+    /// <summary>The enterprise extension's object, made (and named in "schemas") where the user has none yet.</summary>
+    private static JsonObject Extension(JsonObject user)
+    {
+        if (user[ScimSchemas.EnterpriseUser] is JsonObject held) return held;
+        var extension = new JsonObject();
+        user[ScimSchemas.EnterpriseUser] = extension;
+        var schemas = user["schemas"] as JsonArray ?? [];
+        if (!schemas.Any(s => JsonText.Of(s) == ScimSchemas.EnterpriseUser)) schemas.Add(ScimSchemas.EnterpriseUser);
+        user["schemas"] = schemas.DeepClone();
+        return extension;
+    }
+
+    private async Task<string> ManagerIdAsync(string manager, CancellationToken cancellationToken)
+    {
+        if (!Operations.InputText.IsValidEmail(manager)) return manager;
+        return (await provider.FindByEmailAsync(manager, cancellationToken))?.Id
+               ?? throw new ScimRowRefusedException($"no user has the address {manager}, so it cannot be the manager; nothing was sent for this user");
+    }
+}

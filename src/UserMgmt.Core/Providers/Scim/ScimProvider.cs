@@ -1,0 +1,349 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RestSharp;
+using UserMgmt.Connections;
+using UserMgmt.Model;
+using UserMgmt.Operations;
+using UserMgmt.Rest;
+
+namespace UserMgmt.Providers.Scim;
+
+/// <summary>
+/// A SCIM 2.0 service (RFC 7643, RFC 7644). What the service supports is read once, when the connection is verified,
+/// and the provider adapts: PATCH where supported, otherwise a read of the resource and a PUT of it whole, with
+/// If-Match where the service versions resources.
+/// </summary>
+internal sealed class ScimProvider : IUserProvider
+{
+    private const string Users = "Users";
+    private const string Groups = "Groups";
+    private const string ScimJson = "application/scim+json";
+    private const int GroupPageSize = 100;
+    // Ids one filter names, keeping the query string short.
+    private const int IdsPerFilter = 20;
+
+    /// <summary>Members one PATCH adds or removes: no RFC bound; an assumption that keeps each body small.</summary>
+    public const int MembersPerPatch = 100;
+
+    private readonly RestCore _rest;
+    private readonly SecretRedactor _redactor;
+    private ScimServiceConfig _config = ScimServiceConfig.Minimal;
+
+    public ScimProvider(ConnectionSettings settings)
+    {
+        _redactor = SecretRedactor.For(settings.Credential);
+        _rest = new RestCore(settings.BaseUri, new ScimBearerAuthenticator(settings.Credential), _redactor, settings.Retry);
+        // What any SCIM service can do, until the service says what it supports (VerifyAsync).
+        Capabilities = PlatformCapabilities;
+    }
+
+    internal static readonly ProviderCapabilities PlatformCapabilities = CapabilitiesFor(ScimServiceConfig.Minimal, ScimAttributes.Known);
+
+    public ProviderCapabilities Capabilities { get; private set; }
+
+    private static ProviderCapabilities CapabilitiesFor(ScimServiceConfig config, IReadOnlySet<string> settable) => new()
+    {
+        Platform = "SCIM",
+        // One user a POST; a known userName is refused with 409 (RFC 7644 §3.3, "uniqueness").
+        InvitationsPerCall = 1,
+        InvitationRefusesExisting = true,
+        // A group takes many members in one PATCH, or in one PUT of its member list after reading it.
+        MembersPerGroupCall = MembersPerPatch,
+        ListsGroupMembers = true,
+        FiltersUsersByStatus = config.Filter,
+        LargestPage = Math.Min(config.MaxResults ?? 1000, 1000),
+        CountsUsers = true,
+        KnownStatuses = [UserStatus.Active, UserStatus.Inactive],
+        SettableAttributes = settable,
+    };
+
+    /// <summary>Reads what the service supports; a one-user page proves the token, since a service may serve its configuration to anyone.</summary>
+    public async Task VerifyAsync(CancellationToken cancellationToken)
+    {
+        var config = await _rest.SendAsync<JsonElement>(new RestRequest("ServiceProviderConfig"), cancellationToken);
+        _config = ScimServiceConfig.From(config);
+        await _rest.SendAsync(new RestRequest(Users).AddQueryParameter("startIndex", 1).AddQueryParameter("count", 1), cancellationToken);
+        Capabilities = CapabilitiesFor(_config, await SettableAttributesAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// The attributes the service's own schemas say a client may write (RFC 7643 §7), among those commands name; a
+    /// service that does not describe its schemas is taken at the RFC's word.
+    /// </summary>
+    private async Task<IReadOnlySet<string>> SettableAttributesAsync(CancellationToken cancellationToken)
+    {
+        JsonElement schemas;
+        try
+        {
+            schemas = await _rest.SendAsync<JsonElement>(new RestRequest("Schemas"), cancellationToken);
+        }
+        catch (ApiException e) when (e is not AuthenticationFailedException && e.StatusCode is not null)
+        {
+            return ScimAttributes.Known;
+        }
+        var writable = ScimSchemaList.WritableAttributes(schemas, [ScimSchemas.User, ScimSchemas.EnterpriseUser]);
+        return writable is null ? ScimAttributes.Known : ScimAttributes.Known.Where(writable.Contains).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    public Task<UserPage> ListUsersAsync(string? search, int offset, int pageSize, CancellationToken cancellationToken) =>
+        ListUsersAsync(search, null, offset, pageSize, cancellationToken);
+
+    public async Task<UserPage> ListUsersAsync(string? search, bool? enabled, int offset, int pageSize, CancellationToken cancellationToken)
+    {
+        var request = new RestRequest(Users).AddQueryParameter("startIndex", offset + 1).AddQueryParameter("count", pageSize);
+        var filter = _config.Filter ? UserFilter(search, enabled) : null;
+        if (filter is not null) request.AddQueryParameter("filter", filter);
+        var list = await _rest.SendAsync<ScimListResponse<ScimUserDto>>(request, cancellationToken);
+        var dtos = list.Resources ?? [];
+        var users = await MappedUsersAsync(dtos, cancellationToken);
+        if (!_config.Filter && (!string.IsNullOrEmpty(search) || enabled is not null))
+        {
+            // A service without filters answers every user: the page keeps those matching, and reading goes on to a short page.
+            var kept = users.Where(u => Matches(u, search, enabled)).ToList();
+            return new UserPage(kept, offset + kept.Count + (dtos.Count == pageSize ? 1 : 0));
+        }
+        return list.TotalResults is { } total && total >= offset + users.Count
+            ? new UserPage(users, total) { ReadToTotal = true }
+            : new UserPage(users, offset + users.Count + (users.Count == pageSize ? 1 : 0));
+    }
+
+    /// <summary>A whole address is looked for exactly, as userName or as any of the user's addresses; other text as part of them.</summary>
+    private static string? UserFilter(string? search, bool? enabled)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrEmpty(search))
+            parts.Add("(" + (InputText.IsValidEmail(search)
+                ? ScimFilter.AnyOf([ScimFilter.Equal("userName", search), ScimFilter.Equal("emails.value", search)])
+                : ScimFilter.AnyOf([ScimFilter.Contains("userName", search), ScimFilter.Contains("emails.value", search), ScimFilter.Contains("displayName", search)])) + ")");
+        if (enabled is { } flag) parts.Add($"active eq {(flag ? "true" : "false")}");
+        return parts.Count == 0 ? null : string.Join(" and ", parts);
+    }
+
+    private static bool Matches(User user, string? search, bool? enabled) =>
+        (string.IsNullOrEmpty(search) || user.Email.Contains(search, StringComparison.OrdinalIgnoreCase) || user.DisplayName.Contains(search, StringComparison.OrdinalIgnoreCase))
+        && (enabled is null || (user.Status != UserStatus.Inactive) == enabled);
+
+    /// <summary>Users as read; where a service leaves "groups" out of its users (it is optional), they are found from the groups' members.</summary>
+    private async Task<List<User>> MappedUsersAsync(IReadOnlyList<ScimUserDto> dtos, CancellationToken cancellationToken)
+    {
+        var groupsOf = dtos.Any(d => d.Groups is null) ? await GroupsOfUsersAsync(cancellationToken) : null;
+        return Mapped(() => dtos.Select(d => ScimMapper.ToUser(d, groupsOf is null ? null : id => groupsOf.GetValueOrDefault(id) ?? [])).ToList());
+    }
+
+    private async Task<Dictionary<string, IReadOnlyList<string>>> GroupsOfUsersAsync(CancellationToken cancellationToken)
+    {
+        var index = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var group in await ReadGroupsAsync(cancellationToken))
+            foreach (var member in (group.Members ?? []).Select(m => m.Value).OfType<string>().Distinct())
+            {
+                if (!index.TryGetValue(member, out var names)) index[member] = names = [];
+                names.Add(group.DisplayName ?? group.Id ?? "");
+            }
+        return index.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)e.Value, StringComparer.Ordinal);
+    }
+
+    private T Mapped<T>(Func<T> map)
+    {
+        try
+        {
+            return map();
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException(_redactor.Redact(e.Message));
+        }
+    }
+
+    public async Task<User?> GetUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var dto = await _rest.SendAsync<ScimUserDto>(new RestRequest($"{Users}/{PathSegment.Of(userId)}"), cancellationToken);
+            dto.Id ??= userId;
+            return (await MappedUsersAsync([dto], cancellationToken))[0];
+        }
+        catch (ApiException e) when (e.StatusCode == HttpStatusCode.NotFound || e is UnusableIdException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<Group>> ListGroupsAsync(CancellationToken cancellationToken)
+    {
+        var dtos = await ReadGroupsAsync(cancellationToken);
+        return Mapped(() => dtos.Select(ScimMapper.ToGroup).ToList());
+    }
+
+    /// <summary>Every group, page by page (1-based startIndex, RFC 7644 §3.4.2.4), as the service sends them.</summary>
+    private async Task<List<ScimGroupDto>> ReadGroupsAsync(CancellationToken cancellationToken)
+    {
+        var groups = new List<ScimGroupDto>();
+        await foreach (var page in PageReader.ReadAsync("groups", g => g.Id ?? "", GroupPageSize, null, GroupPageAsync, cancellationToken))
+            groups.AddRange(page.Items);
+        return groups;
+    }
+
+    private async Task<PageRead<ScimGroupDto>> GroupPageAsync(PageRequest page, CancellationToken cancellationToken)
+    {
+        var request = new RestRequest(Groups).AddQueryParameter("startIndex", page.Offset + 1).AddQueryParameter("count", page.Size);
+        var list = await _rest.SendAsync<ScimListResponse<ScimGroupDto>>(request, cancellationToken);
+        var groups = list.Resources ?? [];
+        var total = list.TotalResults is { } t && t >= page.Offset + groups.Count ? t : (int?)null;
+        return new PageRead<ScimGroupDto>(groups, total, ReadToTotal: total is not null);
+    }
+
+    public async Task<IReadOnlyList<User>> ListGroupMembersAsync(Group group, CancellationToken cancellationToken)
+    {
+        var details = await _rest.SendAsync<ScimGroupDto>(new RestRequest($"{Groups}/{PathSegment.Of(group.Id)}"), cancellationToken);
+        var ids = (details.Members ?? []).Select(m => m.Value).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var members = new List<User>();
+        foreach (var chunk in ids.Chunk(IdsPerFilter))
+        {
+            if (!_config.Filter)
+            {
+                foreach (var id in chunk)
+                    if (await GetUserAsync(id, cancellationToken) is { } user) members.Add(user);
+                continue;
+            }
+            var request = new RestRequest(Users).AddQueryParameter("startIndex", 1).AddQueryParameter("count", chunk.Length)
+                .AddQueryParameter("filter", ScimFilter.AnyOf(chunk.Select(id => ScimFilter.Equal("id", id))));
+            var list = await _rest.SendAsync<ScimListResponse<ScimUserDto>>(request, cancellationToken);
+            // Only those asked for: a service that ignored the filter would otherwise pass strangers off as members.
+            var found = (list.Resources ?? []).Where(u => u.Id is not null && chunk.Contains(u.Id)).ToList();
+            members.AddRange(await MappedUsersAsync(found, cancellationToken));
+        }
+        return members.DistinctBy(u => u.Id).ToList();
+    }
+
+    public async Task<Group> CreateGroupAsync(string name, string? description, CancellationToken cancellationToken)
+    {
+        // The core Group schema has no description (RFC 7643 §4.2): only the name goes.
+        var body = new Dictionary<string, object> { ["schemas"] = new[] { ScimSchemas.Group }, ["displayName"] = name, ["members"] = Array.Empty<object>() };
+        var created = await _rest.SendAsync<ScimGroupDto>(Json(new RestRequest(Groups, Method.Post), body), cancellationToken);
+        return Mapped(() => ScimMapper.ToGroup(created));
+    }
+
+    public Task DeleteGroupAsync(string groupId, CancellationToken cancellationToken) =>
+        _rest.SendAsync(new RestRequest($"{Groups}/{PathSegment.Of(groupId)}", Method.Delete), cancellationToken);
+
+    /// <summary>
+    /// SCIM has no invitation: the user is created (RFC 7644 §3.3), active, as identity providers provision accounts,
+    /// and the service's own sign-up mail, if any, follows; then joined to the groups. A known userName answers 409.
+    /// </summary>
+    public async Task InviteUsersAsync(IReadOnlyList<Invitee> invitees, IReadOnlyList<Group> groups, bool sendEmail, CancellationToken cancellationToken)
+    {
+        foreach (var invitee in invitees)
+        {
+            var body = new Dictionary<string, object>
+            {
+                ["schemas"] = new[] { ScimSchemas.User },
+                ["userName"] = invitee.Email,
+                ["emails"] = new[] { new Dictionary<string, object> { ["value"] = invitee.Email, ["type"] = "work", ["primary"] = true } },
+                ["active"] = true,
+            };
+            if (invitee.FirstName is not null || invitee.LastName is not null)
+                body["name"] = new Dictionary<string, string?> { ["givenName"] = invitee.FirstName, ["familyName"] = invitee.LastName };
+            var created = await _rest.SendAsync<ScimUserDto>(Json(new RestRequest(Users, Method.Post), body), cancellationToken);
+            var id = created.Id ?? throw new FormatException($"The service created '{invitee.Email}' but answered with no id.");
+            await AddUserToGroupsAsync(id, groups, cancellationToken);
+        }
+    }
+
+    public async Task AddUserToGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken)
+    {
+        foreach (var group in groups) await ChangeGroupMembersAsync(group, [userId], add: true, cancellationToken);
+    }
+
+    public async Task RemoveUserFromGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken)
+    {
+        foreach (var group in groups) await ChangeGroupMembersAsync(group, [userId], add: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// PATCH add or remove of members (RFC 7644 §3.5.2); where the service has no PATCH, its member list is read and
+    /// put back with these users added or taken out, so nobody else is dropped.
+    /// </summary>
+    public Task ChangeGroupMembersAsync(Group group, IReadOnlyList<string> userIds, bool add, CancellationToken cancellationToken)
+    {
+        var resource = $"{Groups}/{PathSegment.Of(group.Id)}";
+        if (_config.Patch)
+        {
+            IReadOnlyList<ScimPatchOperation> operations = add
+                ? [new ScimPatchOperation { Op = "add", Path = "members", Value = userIds.Select(id => new Dictionary<string, string> { ["value"] = id }).ToArray() }]
+                : userIds.Select(id => new ScimPatchOperation { Op = "remove", Path = $"members[value eq {ScimFilter.Quoted(id)}]" }).ToList();
+            return PatchAsync(resource, operations, cancellationToken);
+        }
+        return ReplaceAsync(resource, group =>
+        {
+            var members = group["members"] as JsonArray ?? [];
+            var held = members.Select(m => JsonText.Of(m?["value"])).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            if (add)
+            {
+                foreach (var id in userIds.Where(id => !held.Contains(id))) members.Add(new JsonObject { ["value"] = id });
+            }
+            else
+            {
+                foreach (var member in members.Where(m => JsonText.Of(m?["value"]) is { } id && userIds.Contains(id)).ToList()) members.Remove(member);
+            }
+            group["members"] = members.DeepClone();
+        }, cancellationToken);
+    }
+
+    public Task SetAttributesAsync(string userId, IReadOnlyDictionary<string, IReadOnlyList<string>> attributes, CancellationToken cancellationToken) =>
+        new ScimAttributeWriter(this, userId).WriteAsync(attributes, cancellationToken);
+
+    public Task SetEnabledAsync(string userId, bool enabled, CancellationToken cancellationToken)
+    {
+        var resource = $"{Users}/{PathSegment.Of(userId)}";
+        return _config.Patch
+            ? PatchAsync(resource, [new ScimPatchOperation { Op = "replace", Path = "active", Value = enabled }], cancellationToken)
+            : ReplaceAsync(resource, user => user["active"] = enabled, cancellationToken);
+    }
+
+    internal bool Patches => _config.Patch;
+
+    internal Task PatchAsync(string resource, IReadOnlyList<ScimPatchOperation> operations, CancellationToken cancellationToken) =>
+        _rest.SendAsync(Json(new RestRequest(resource, Method.Patch), new ScimPatchRequest { Operations = operations }), cancellationToken);
+
+    /// <summary>
+    /// Reads the resource, changes it and puts it back whole (RFC 7644 §3.5.1). Where the service versions resources,
+    /// the PUT carries If-Match, and a 412 (changed meanwhile) reads it again and changes that, once.
+    /// </summary>
+    internal async Task ReplaceAsync(string resource, Action<JsonObject> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var read = await _rest.SendAsync(new RestRequest(resource), cancellationToken);
+            var current = JsonNode.Parse(read.Content ?? "") as JsonObject
+                          ?? throw new ApiException("GET", _redactor.Redact(resource), read.StatusCode, "the service's answer is not a resource");
+            var version = ETagOf(read, current);
+            change(current);
+            current.Remove("meta");
+            var put = new RestRequest(resource, Method.Put).AddStringBody(current.ToJsonString(), ScimJson);
+            if (_config.ETag && version is not null) put.AddHeader("If-Match", version);
+            try
+            {
+                await _rest.SendAsync(put, cancellationToken);
+                return;
+            }
+            catch (ApiException e) when (e.StatusCode == HttpStatusCode.PreconditionFailed && attempt == 1)
+            {
+                // Changed by someone else between the read and the write: read it again and change that.
+            }
+        }
+    }
+
+    private static string? ETagOf(RestResponse response, JsonObject resource) =>
+        response.Headers?.FirstOrDefault(h => string.Equals(h.Name, "ETag", StringComparison.OrdinalIgnoreCase))?.Value?.ToString()
+        ?? JsonText.Of(resource["meta"]?["version"]);
+
+    private static RestRequest Json(RestRequest request, object body) =>
+        request.AddStringBody(JsonSerializer.Serialize(body, RestCore.Json), ScimJson);
+
+    /// <summary>The one user with this address, for a manager named by address.</summary>
+    internal async Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken) =>
+        await EmailLookup.FindAsync(this, email, cancellationToken);
+
+    public void Dispose() => _rest.Dispose();
+}

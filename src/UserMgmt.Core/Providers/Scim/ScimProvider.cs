@@ -29,6 +29,7 @@ internal sealed class ScimProvider : IUserProvider
     private readonly RestCore _rest;
     private readonly SecretRedactor _redactor;
     private ScimServiceConfig _config = ScimServiceConfig.Minimal;
+    private readonly ResourceLocks _replacing = new();
 
     public ScimProvider(ConnectionSettings settings)
     {
@@ -312,6 +313,7 @@ internal sealed class ScimProvider : IUserProvider
     /// </summary>
     internal async Task ReplaceAsync(string resource, Action<JsonObject> change, CancellationToken cancellationToken)
     {
+        using var only = await _replacing.EnterAsync(resource, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var read = await _rest.SendAsync(new RestRequest(resource), cancellationToken);

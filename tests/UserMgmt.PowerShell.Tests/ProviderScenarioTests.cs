@@ -6,17 +6,32 @@ namespace UserMgmt.PowerShell.Tests;
 /// <summary>
 /// The same scenarios on every provider, from CSV-shaped rows: each is first previewed with -WhatIf,
 /// which must send nothing and foretell the real run row by row, then run for real. On CCAI Platform
-/// every change is a server-side job; the commands wait for its outcome themselves.
+/// every change is a server-side job; the commands wait for its outcome themselves. SCIM runs against a
+/// server written elsewhere (scimmy), with PATCH and without.
 /// </summary>
 public sealed class ProviderScenarioTests : ModuleTest
 {
     protected override string? Provider => null;
 
+    private ScenarioPlatform _platform = null!;
+
+    private async Task ConnectAsync(string platform)
+    {
+        _platform = await ScenarioPlatform.StartAsync(platform, Sandbox);
+        _platform.Connect(Shell).ThrowIfFailed();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        if (_platform is not null) await _platform.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
     [Theory]
-    [MemberData(nameof(ProviderSession.All), MemberType = typeof(ProviderSession))]
+    [MemberData(nameof(ScenarioPlatform.All), MemberType = typeof(ScenarioPlatform))]
     public async Task Invitations_from_csv_rows_then_a_second_run_skips(string provider)
     {
-        ProviderSession.Connect(Shell, Sandbox, provider).ThrowIfFailed();
+        await ConnectAsync(provider);
         var rows = CsvRows.From("""
             Email,FirstName,LastName,Groups
             ann@company.com,Ann,Lee,Contractors;Read-Only-Access
@@ -29,16 +44,16 @@ public sealed class ProviderScenarioTests : ModuleTest
 
         Assert.Equal(["Succeeded", "Succeeded", "Failed"], Statuses(run));
         Assert.Same(rows[2], Assert.Single(run.Errors).TargetObject);
-        Assert.Equal(["Contractors", "Read-Only-Access"], Sandbox.GroupsOf("ann@company.com"));
-        Assert.Equal(["Contractors"], Sandbox.GroupsOf("bo@company.com"));
+        Assert.Equal(["Contractors", "Read-Only-Access"], await _platform.GroupsOfAsync("ann@company.com"));
+        Assert.Equal(["Contractors"], await _platform.GroupsOfAsync("bo@company.com"));
         Assert.Equal(["Skipped", "Skipped", "Failed"], Statuses(again));
     }
 
     [Theory]
-    [MemberData(nameof(ProviderSession.All), MemberType = typeof(ProviderSession))]
+    [MemberData(nameof(ScenarioPlatform.All), MemberType = typeof(ScenarioPlatform))]
     public async Task Group_membership_is_added_then_removed(string provider)
     {
-        ProviderSession.Connect(Shell, Sandbox, provider).ThrowIfFailed();
+        await ConnectAsync(provider);
         var rows = CsvRows.From("""
             Email,Group
             dev.patel@example.com,Read-Only-Access
@@ -46,50 +61,47 @@ public sealed class ProviderScenarioTests : ModuleTest
             """);
 
         var added = await PreviewThenRunAsync("$input | Add-UserGroup", rows);
-        Assert.Contains("Read-Only-Access", Sandbox.GroupsOf("dev.patel@example.com"));
+        Assert.Contains("Read-Only-Access", await _platform.GroupsOfAsync("dev.patel@example.com"));
         var removed = await PreviewThenRunAsync("$input | Remove-UserGroup -Confirm:$false", rows);
 
         Assert.Equal(["Succeeded", "Failed"], Statuses(added));
         Assert.Equal(["Succeeded", "Failed"], Statuses(removed));
         Assert.Same(rows[1], Assert.Single(removed.Errors).TargetObject);
-        Assert.DoesNotContain("Read-Only-Access", Sandbox.GroupsOf("dev.patel@example.com"));
+        Assert.DoesNotContain("Read-Only-Access", await _platform.GroupsOfAsync("dev.patel@example.com"));
     }
 
     [Theory]
-    [MemberData(nameof(ProviderSession.All), MemberType = typeof(ProviderSession))]
+    [MemberData(nameof(ScenarioPlatform.All), MemberType = typeof(ScenarioPlatform))]
     public async Task An_attribute_is_set_from_a_column_and_read_back(string provider)
     {
-        ProviderSession.Connect(Shell, Sandbox, provider).ThrowIfFailed();
-        var rows = CsvRows.From("""
-            Email,Location
-            dev.patel@example.com,Remote
-            dev.patel@example.com,Remote
-            """);
+        await ConnectAsync(provider);
+        var (column, value) = _platform.Attribute;
+        var rows = CsvRows.From($"Email,{column}\ndev.patel@example.com,{value}\ndev.patel@example.com,{value}");
 
         var run = await PreviewThenRunAsync("$input | Set-UserAttribute", rows);
-        var read = Shell.Run("(Get-User -User dev.patel@example.com).Attributes['location']").ThrowIfFailed();
+        var read = Shell.Run($"(Get-User -User dev.patel@example.com).Attributes['{column}']").ThrowIfFailed();
 
         Assert.Equal(["Succeeded", "Skipped"], Statuses(run));
-        Assert.Equal(["Remote"], read.Output.Select(o => o.ToString()));
+        Assert.Equal([value], read.Output.Select(o => o.ToString()));
     }
 
     [Theory]
-    [MemberData(nameof(ProviderSession.All), MemberType = typeof(ProviderSession))]
+    [MemberData(nameof(ScenarioPlatform.All), MemberType = typeof(ScenarioPlatform))]
     public async Task Accounts_are_disabled_then_enabled(string provider)
     {
-        ProviderSession.Connect(Shell, Sandbox, provider).ThrowIfFailed();
+        await ConnectAsync(provider);
         var rows = CsvRows.From("""
             Email
             chloe.martin@example.com
             """);
 
         var disabled = await PreviewThenRunAsync("$input | Disable-User -Confirm:$false", rows);
-        Assert.False(Sandbox.IsEnabled("chloe.martin@example.com"));
+        Assert.False(await _platform.IsEnabledAsync("chloe.martin@example.com"));
         var enabled = await PreviewThenRunAsync("$input | Enable-User", rows);
 
         Assert.Equal(["Succeeded"], Statuses(disabled));
         Assert.Equal(["Succeeded"], Statuses(enabled));
-        Assert.True(Sandbox.IsEnabled("chloe.martin@example.com"));
+        Assert.True(await _platform.IsEnabledAsync("chloe.martin@example.com"));
     }
 
     /// <summary>
@@ -98,10 +110,10 @@ public sealed class ProviderScenarioTests : ModuleTest
     /// </summary>
     private async Task<Invocation> PreviewThenRunAsync(string command, IReadOnlyList<PSObject> rows)
     {
-        await Sandbox.ClearRequestLogAsync();
+        await _platform.ClearRequestLogAsync();
         var preview = Shell.Run(command + " -WhatIf", rows);
         Assert.Null(preview.Stopped);
-        Assert.Equal(0, await Sandbox.WriteCallsAsync());
+        Assert.Equal(0, await _platform.WriteCallsAsync());
 
         var run = Shell.Run(command + "", rows);
         Assert.Null(run.Stopped);

@@ -29,7 +29,7 @@ public abstract class ModuleTest : IAsyncLifetime
         """, ("provider", provider), ("uri", Sandbox.BaseUri.ToString()), ("accessKey", ProviderSession.UserName(provider)),
         ("secretKey", SandboxOptions.DemoSecretKey));
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Shell.Dispose();
         await Sandbox.DisposeAsync();

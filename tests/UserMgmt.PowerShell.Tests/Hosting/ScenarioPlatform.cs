@@ -1,0 +1,73 @@
+using UserMgmt.Tests.Support;
+
+namespace UserMgmt.PowerShell.Tests.Hosting;
+
+/// <summary>
+/// A platform the scenarios run on, as they see it: a session connects to it, its state is read back, and its writes
+/// are counted. Each is the sandbox in one provider's shape (ProviderSession) or a SCIM server written elsewhere.
+/// </summary>
+public abstract class ScenarioPlatform : IAsyncDisposable
+{
+    /// <summary>Every platform the scenarios run on, by name: each sandbox session, then the SCIM peer with PATCH and without.</summary>
+    public static TheoryData<string> All
+    {
+        get
+        {
+            var all = new TheoryData<string>();
+            foreach (var session in ProviderSession.All) all.Add(session);
+            all.Add(ScimPeerPlatform.WithPatch);
+            all.Add(ScimPeerPlatform.WithoutPatch);
+            return all;
+        }
+    }
+
+    public static async Task<ScenarioPlatform> StartAsync(string name, LocalSandbox sandbox) =>
+        name.StartsWith(ScimPeerPlatform.Prefix, StringComparison.Ordinal)
+            ? await ScimPeerPlatform.StartAsync(name)
+            : new SandboxPlatform(sandbox, name);
+
+    public abstract Invocation Connect(PowerShellSession shell);
+    public abstract Task<SortedSet<string>> GroupsOfAsync(string email);
+    public abstract Task<bool?> IsEnabledAsync(string email);
+    public abstract Task<int> WriteCallsAsync();
+    public abstract Task ClearRequestLogAsync();
+
+    /// <summary>A column Set-UserAttribute takes here, and a value for it.</summary>
+    public abstract (string Column, string Value) Attribute { get; }
+
+    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
+
+/// <summary>The test's own sandbox, in the shape of one provider (and variant).</summary>
+public sealed class SandboxPlatform(LocalSandbox sandbox, string session) : ScenarioPlatform
+{
+    public override Invocation Connect(PowerShellSession shell) => ProviderSession.Connect(shell, sandbox, session);
+    public override Task<SortedSet<string>> GroupsOfAsync(string email) => Task.FromResult(sandbox.GroupsOf(email));
+    public override Task<bool?> IsEnabledAsync(string email) => Task.FromResult(sandbox.IsEnabled(email));
+    public override Task<int> WriteCallsAsync() => sandbox.WriteCallsAsync();
+    public override Task ClearRequestLogAsync() => sandbox.ClearRequestLogAsync();
+    public override (string Column, string Value) Attribute => ("Location", "Remote");
+}
+
+/// <summary>A SCIM server built from the scimmy packages (tests/ScimPeer), seeded with the same demo organisation.</summary>
+public sealed class ScimPeerPlatform(ScimPeer peer) : ScenarioPlatform
+{
+    public const string Prefix = "ScimPeer";
+    public const string WithPatch = Prefix;
+    public const string WithoutPatch = Prefix + "+no-patch+etag";
+
+    public static async Task<ScenarioPlatform> StartAsync(string name) =>
+        new ScimPeerPlatform(await ScimPeer.StartAsync(name == WithoutPatch ? new ScimPeerOptions { Patch = false, ETag = true } : new ScimPeerOptions()));
+
+    public override Invocation Connect(PowerShellSession shell) => shell.Run("""
+        $token = [System.Net.NetworkCredential]::new('', $secret).SecurePassword
+        $null = Connect-UserMgmt -Provider Scim -BaseUri $uri -SecretKey $token -MaxRetry 2 -RetryDelay 0.01
+        """, ("uri", peer.BaseUri.ToString()), ("secret", peer.Token));
+
+    public override Task<SortedSet<string>> GroupsOfAsync(string email) => peer.GroupsOfAsync(email);
+    public override Task<bool?> IsEnabledAsync(string email) => peer.IsActiveAsync(email);
+    public override async Task<int> WriteCallsAsync() => (await peer.RequestCountsAsync()).Where(c => c.Method != "GET").Sum(c => c.Count);
+    public override Task ClearRequestLogAsync() => peer.ClearRequestLogAsync();
+    public override (string Column, string Value) Attribute => ("Department", "Data Science");
+    public override ValueTask DisposeAsync() => peer.DisposeAsync();
+}

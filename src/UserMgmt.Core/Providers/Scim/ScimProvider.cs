@@ -199,7 +199,9 @@ internal sealed class ScimProvider : IUserProvider
         var details = await _rest.SendAsync<ScimGroupDto>(Request($"{Groups}/{PathSegment.Of(group.Id)}"), cancellationToken);
         var ids = (details.Members ?? []).Select(m => m.Value).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var members = new List<User>();
-        foreach (var chunk in ids.Chunk(IdsPerFilter))
+        // No more ids a filter than one answer may hold: a service returns at most filter.maxResults (RFC 7643 §5)
+        // whatever count asks for (RFC 7644 §3.4.2.4), and the rest would be lost.
+        foreach (var chunk in ids.Chunk(Math.Min(IdsPerFilter, _config.MaxResults ?? IdsPerFilter)))
         {
             if (!_config.Filter)
             {

@@ -99,6 +99,19 @@ public sealed class ScimScenarioTests
         Assert.Equal(["hana.kim@example.com", "ivan.petrov@example.com"], disabled.Select(u => u.Email).Order());
     }
 
+    [Theory, MemberData(nameof(ScimTenants.All), MemberType = typeof(ScimTenants))]
+    public async Task A_groups_members_are_all_read_however_few_users_a_page_holds(string tenant)
+    {
+        await using var peer = await ScimPeer.StartAsync(ScimTenants.Options(tenant));
+        using var connection = await ScimTenants.ConnectAsync(peer);
+        await Rows.ApplyAsync(connection, p => p.PlanInvitationsAsync(Rows.Invitations(Contractors.Take(12), "Contractors"), default));
+        var group = (await connection.Client.ListGroupsAsync(default)).Single(g => g.Name == "Contractors");
+
+        var members = await connection.Client.ListGroupMembersAsync(group, default);
+
+        Assert.Equal(await peer.MembersOfAsync("Contractors"), members.Select(u => u.Email).ToHashSet());
+    }
+
     [Fact]
     public async Task A_refusal_shows_the_services_own_detail()
     {

@@ -113,5 +113,19 @@ public sealed class ScimWireTests
         Assert.Empty(ScimMapper.ToUser(Read<ScimUserDto>("""{"id":"1","userName":"u@x.io","groups":[]}"""), FromMembers).Groups);
     }
 
+    [Fact]
+    public void A_group_held_only_through_a_nested_group_is_not_one_of_the_users_groups()
+    {
+        // RFC 7643 §4.1.2: "groups" also lists indirect memberships, which no change to that group's members can undo.
+        var user = ScimMapper.ToUser(Read<ScimUserDto>("""
+            {"id":"1","userName":"u@x.io","groups":[
+              {"value":"g1","display":"Direct","type":"direct"},
+              {"value":"g2","display":"Inherited","type":"indirect"},
+              {"value":"g3","display":"Untyped"}]}
+            """));
+
+        Assert.Equal(["Direct", "Untyped"], user.Groups);
+    }
+
     private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
 }

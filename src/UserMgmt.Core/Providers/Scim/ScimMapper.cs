@@ -19,8 +19,11 @@ internal static class ScimMapper
             LastName = dto.Name?.FamilyName,
             // SCIM has no invitation: an account is active or not (RFC 7643 §4.1.1 "active").
             Status = IsFalse(dto.Active) ? UserStatus.Inactive : UserStatus.Active,
+            // Only direct memberships: "groups" also lists those held through a nested group (RFC 7643 §4.1.2),
+            // which adding to or removing from that group's members cannot change.
             Groups = dto.Groups is { } groups
-                ? groups.Select(g => g.Display ?? g.Value).OfType<string>().ToList()
+                ? groups.Where(g => !string.Equals(g.Type, "indirect", StringComparison.OrdinalIgnoreCase))
+                    .Select(g => g.Display ?? g.Value).OfType<string>().ToList()
                 : groupsOf?.Invoke(id) ?? [],
             Attributes = AttributesOf(dto),
             Created = DateTimeOffset.TryParse(dto.Meta?.Created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created) ? created : null,

@@ -62,9 +62,9 @@ internal sealed class ScimProvider : IUserProvider
     /// <summary>Reads what the service supports; a one-user page proves the token, since a service may serve its configuration to anyone.</summary>
     public async Task VerifyAsync(CancellationToken cancellationToken)
     {
-        var config = await _rest.SendAsync<JsonElement>(new RestRequest("ServiceProviderConfig"), cancellationToken);
+        var config = await _rest.SendAsync<JsonElement>(Request("ServiceProviderConfig"), cancellationToken);
         _config = ScimServiceConfig.From(config);
-        await _rest.SendAsync(new RestRequest(Users).AddQueryParameter("startIndex", 1).AddQueryParameter("count", 1), cancellationToken);
+        await _rest.SendAsync(Request(Users).AddQueryParameter("startIndex", 1).AddQueryParameter("count", 1), cancellationToken);
         Capabilities = CapabilitiesFor(_config, await SettableAttributesAsync(cancellationToken));
     }
 
@@ -77,7 +77,7 @@ internal sealed class ScimProvider : IUserProvider
         JsonElement schemas;
         try
         {
-            schemas = await _rest.SendAsync<JsonElement>(new RestRequest("Schemas"), cancellationToken);
+            schemas = await _rest.SendAsync<JsonElement>(Request("Schemas"), cancellationToken);
         }
         catch (ApiException e) when (e is not AuthenticationFailedException && e.StatusCode is not null)
         {
@@ -92,7 +92,7 @@ internal sealed class ScimProvider : IUserProvider
 
     public async Task<UserPage> ListUsersAsync(string? search, bool? enabled, int offset, int pageSize, CancellationToken cancellationToken)
     {
-        var request = new RestRequest(Users).AddQueryParameter("startIndex", offset + 1).AddQueryParameter("count", pageSize);
+        var request = Request(Users).AddQueryParameter("startIndex", offset + 1).AddQueryParameter("count", pageSize);
         var filter = _config.Filter ? UserFilter(search, enabled) : null;
         if (filter is not null) request.AddQueryParameter("filter", filter);
         var list = await _rest.SendAsync<ScimListResponse<ScimUserDto>>(request, cancellationToken);
@@ -160,7 +160,7 @@ internal sealed class ScimProvider : IUserProvider
     {
         try
         {
-            var dto = await _rest.SendAsync<ScimUserDto>(new RestRequest($"{Users}/{PathSegment.Of(userId)}"), cancellationToken);
+            var dto = await _rest.SendAsync<ScimUserDto>(Request($"{Users}/{PathSegment.Of(userId)}"), cancellationToken);
             dto.Id ??= userId;
             return (await MappedUsersAsync([dto], cancellationToken))[0];
         }
@@ -187,7 +187,7 @@ internal sealed class ScimProvider : IUserProvider
 
     private async Task<PageRead<ScimGroupDto>> GroupPageAsync(PageRequest page, CancellationToken cancellationToken)
     {
-        var request = new RestRequest(Groups).AddQueryParameter("startIndex", page.Offset + 1).AddQueryParameter("count", page.Size);
+        var request = Request(Groups).AddQueryParameter("startIndex", page.Offset + 1).AddQueryParameter("count", page.Size);
         var list = await _rest.SendAsync<ScimListResponse<ScimGroupDto>>(request, cancellationToken);
         var groups = list.Resources ?? [];
         var total = list.TotalResults is { } t && t >= page.Offset + groups.Count ? t : (int?)null;
@@ -196,10 +196,12 @@ internal sealed class ScimProvider : IUserProvider
 
     public async Task<IReadOnlyList<User>> ListGroupMembersAsync(Group group, CancellationToken cancellationToken)
     {
-        var details = await _rest.SendAsync<ScimGroupDto>(new RestRequest($"{Groups}/{PathSegment.Of(group.Id)}"), cancellationToken);
+        var details = await _rest.SendAsync<ScimGroupDto>(Request($"{Groups}/{PathSegment.Of(group.Id)}"), cancellationToken);
         var ids = (details.Members ?? []).Select(m => m.Value).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var members = new List<User>();
-        foreach (var chunk in ids.Chunk(IdsPerFilter))
+        // No more ids a filter than one answer may hold: a service returns at most filter.maxResults (RFC 7643 §5)
+        // whatever count asks for (RFC 7644 §3.4.2.4), and the rest would be lost.
+        foreach (var chunk in ids.Chunk(Math.Min(IdsPerFilter, _config.MaxResults ?? IdsPerFilter)))
         {
             if (!_config.Filter)
             {
@@ -207,7 +209,7 @@ internal sealed class ScimProvider : IUserProvider
                     if (await GetUserAsync(id, cancellationToken) is { } user) members.Add(user);
                 continue;
             }
-            var request = new RestRequest(Users).AddQueryParameter("startIndex", 1).AddQueryParameter("count", chunk.Length)
+            var request = Request(Users).AddQueryParameter("startIndex", 1).AddQueryParameter("count", chunk.Length)
                 .AddQueryParameter("filter", ScimFilter.AnyOf(chunk.Select(id => ScimFilter.Equal("id", id))));
             var list = await _rest.SendAsync<ScimListResponse<ScimUserDto>>(request, cancellationToken);
             // Only those asked for: a service that ignored the filter would otherwise pass strangers off as members.
@@ -221,12 +223,12 @@ internal sealed class ScimProvider : IUserProvider
     {
         // The core Group schema has no description (RFC 7643 §4.2): only the name goes.
         var body = new Dictionary<string, object> { ["schemas"] = new[] { ScimSchemas.Group }, ["displayName"] = name, ["members"] = Array.Empty<object>() };
-        var created = await _rest.SendAsync<ScimGroupDto>(Json(new RestRequest(Groups, Method.Post), body), cancellationToken);
+        var created = await _rest.SendAsync<ScimGroupDto>(Json(Request(Groups, Method.Post), body), cancellationToken);
         return Mapped(() => ScimMapper.ToGroup(created));
     }
 
     public Task DeleteGroupAsync(string groupId, CancellationToken cancellationToken) =>
-        _rest.SendAsync(new RestRequest($"{Groups}/{PathSegment.Of(groupId)}", Method.Delete), cancellationToken);
+        _rest.SendAsync(Request($"{Groups}/{PathSegment.Of(groupId)}", Method.Delete), cancellationToken);
 
     /// <summary>
     /// SCIM has no invitation: the user is created (RFC 7644 §3.3), active, as identity providers provision accounts,
@@ -245,7 +247,7 @@ internal sealed class ScimProvider : IUserProvider
             };
             if (invitee.FirstName is not null || invitee.LastName is not null)
                 body["name"] = new Dictionary<string, string?> { ["givenName"] = invitee.FirstName, ["familyName"] = invitee.LastName };
-            var created = await _rest.SendAsync<ScimUserDto>(Json(new RestRequest(Users, Method.Post), body), cancellationToken);
+            var created = await _rest.SendAsync<ScimUserDto>(Json(Request(Users, Method.Post), body), cancellationToken);
             var id = created.Id ?? throw new FormatException($"The service created '{invitee.Email}' but answered with no id.");
             await AddUserToGroupsAsync(id, groups, cancellationToken);
         }
@@ -305,7 +307,7 @@ internal sealed class ScimProvider : IUserProvider
     internal bool Patches => _config.Patch;
 
     internal Task PatchAsync(string resource, IReadOnlyList<ScimPatchOperation> operations, CancellationToken cancellationToken) =>
-        _rest.SendAsync(Json(new RestRequest(resource, Method.Patch), new ScimPatchRequest { Operations = operations }), cancellationToken);
+        _rest.SendAsync(Json(Request(resource, Method.Patch), new ScimPatchRequest { Operations = operations }), cancellationToken);
 
     /// <summary>
     /// Reads the resource, changes it and puts it back whole (RFC 7644 §3.5.1). Where the service versions resources,
@@ -316,13 +318,13 @@ internal sealed class ScimProvider : IUserProvider
         using var only = await _replacing.EnterAsync(resource, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            var read = await _rest.SendAsync(new RestRequest(resource), cancellationToken);
+            var read = await _rest.SendAsync(Request(resource), cancellationToken);
             var current = JsonNode.Parse(read.Content ?? "") as JsonObject
                           ?? throw new ApiException("GET", _redactor.Redact(resource), read.StatusCode, "the service's answer is not a resource");
             var version = ETagOf(read, current);
             change(current);
             current.Remove("meta");
-            var put = new RestRequest(resource, Method.Put).AddStringBody(current.ToJsonString(), ScimJson);
+            var put = Request(resource, Method.Put).AddStringBody(current.ToJsonString(), ScimJson);
             if (_config.ETag && version is not null) put.AddHeader("If-Match", version);
             try
             {
@@ -339,6 +341,13 @@ internal sealed class ScimProvider : IUserProvider
     private static string? ETagOf(RestResponse response, JsonObject resource) =>
         response.Headers?.FirstOrDefault(h => string.Equals(h.Name, "ETag", StringComparison.OrdinalIgnoreCase))?.Value?.ToString()
         ?? JsonText.Of(resource["meta"]?["version"]);
+
+    /// <summary>
+    /// A request asking for SCIM's own media type first: services must serve it, and plain JSON only should
+    /// (RFC 7644 §3.8).
+    /// </summary>
+    private static RestRequest Request(string resource, Method method = Method.Get) =>
+        new RestRequest(resource, method).AddHeader("Accept", $"{ScimJson}, application/json");
 
     private static RestRequest Json(RestRequest request, object body) =>
         request.AddStringBody(JsonSerializer.Serialize(body, RestCore.Json), ScimJson);

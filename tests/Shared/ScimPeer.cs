@@ -253,48 +253,25 @@ public sealed class ScimPeer : IAsyncDisposable
 
     // ---- Demo organisation ---------------------------------------------------------------------
 
-    // The sandbox's demo organisation (src/UserMgmt.Sandbox/Store/DemoOrganisation.cs), so that scenario
-    // tests read alike on both. Its names are private there; ScimPeerTests checks this copy against them.
-    internal static readonly string[] DemoFirstNames =
-    [
-        "Ada", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas",
-        "Kara", "Liam", "Maya", "Nils", "Olga", "Priya", "Quinn", "Rosa", "Sam", "Tara",
-        "Umar", "Vera", "Wen", "Xavi", "Yara", "Zane", "Aiko", "Bruno", "Cleo", "Dario",
-        "Emil", "Fatima", "Gus", "Hana", "Ivan", "Jade", "Kofi", "Lena", "Milo",
-    ];
-
-    internal static readonly string[] DemoLastNames =
-    [
-        "Lovelace", "Okafor", "Martin", "Patel", "Rossi", "Haddad", "Hopper", "Tanaka", "Garcia", "Berg",
-        "Singh", "Murphy", "Cohen", "Larsen", "Ivanova", "Rao", "Fischer", "Lopez", "Khan", "Nguyen",
-        "Ali", "Novak", "Li", "Puig", "Haddad", "Moreau", "Sato", "Costa", "Dubois", "Bianchi",
-        "Weber", "Zahra", "Olsen", "Kim", "Petrov", "Wong", "Mensah", "Schulz", "Jovic",
-    ];
-
     /// <summary>The demo organisation's address for the person at this index, as the sandbox makes it.</summary>
-    public static string DemoUserName(int index) =>
-        $"{DemoFirstNames[index].ToLowerInvariant()}.{DemoLastNames[index].ToLowerInvariant()}@{DemoOrganisation.Domain}";
+    public static string DemoUserName(int index) => DemoOrganisation.People[index].Email;
 
     /// <summary>The seed file <c>server.mjs --seed</c> reads: the demo organisation's users and groups.</summary>
     public static string DemoSeedJson()
     {
         var users = new JsonArray();
         var members = DemoOrganisation.GroupNames.ToDictionary(g => g, _ => new JsonArray());
-        for (var i = 0; i < DemoFirstNames.Length; i++)
+        foreach (var person in DemoOrganisation.People)
         {
-            var userName = DemoUserName(i);
             users.Add(new JsonObject
             {
-                ["userName"] = userName,
-                ["givenName"] = DemoFirstNames[i],
-                ["familyName"] = DemoLastNames[i],
-                ["active"] = i is not (33 or 34),
-                ["department"] = i < 10 ? "Analytics" : i < 18 ? "Data Platform" : i < 30 ? "Engineering" : "Operations",
+                ["userName"] = person.Email,
+                ["givenName"] = person.FirstName,
+                ["familyName"] = person.LastName,
+                ["active"] = person.Enabled,
+                ["department"] = person.Department,
             });
-            if (i < 10) members["Analytics"].Add(userName);
-            if (i is >= 10 and < 18) members["Data Platform"].Add(userName);
-            if (i is >= 10 and < 30) members["Engineering"].Add(userName);
-            if (i is 0 or 10) members["Administrators"].Add(userName);
+            foreach (var group in person.Groups) members[group].Add(person.Email);
         }
         users.Add(new JsonObject
         {

@@ -31,6 +31,18 @@ public static class DemoOrganisation
         "Weber", "Zahra", "Olsen", "Kim", "Petrov", "Wong", "Mensah", "Schulz", "Jovic",
     ];
 
+    /// <summary>One of the demo's people, as every emulation (and a test's own SCIM server) seeds them.</summary>
+    public sealed record Person(int Index, string Email, string FirstName, string LastName, bool Enabled, string Department, IReadOnlyList<string> Groups);
+
+    /// <summary>The 39 people of the demo, in the order they are created (the SCIM-managed account is apart).</summary>
+    public static IReadOnlyList<Person> People { get; } = [.. Enumerable.Range(0, FirstNames.Length).Select(i => new Person(
+        i,
+        $"{FirstNames[i].ToLowerInvariant()}.{LastNames[i].ToLowerInvariant()}@{Domain}",
+        FirstNames[i], LastNames[i],
+        Enabled: i is not (33 or 34),
+        Department: i < 10 ? "Analytics" : i < 18 ? "Data Platform" : i < 30 ? "Engineering" : "Operations",
+        Groups: [.. GroupsOf(i)]))];
+
     public static readonly (string Name, int Weight)[] Roles = [("Agent", 10), ("Supervisor", 20), ("Admin", 30)];
     public static readonly string[] Locations = ["Berlin", "Lisbon", "Remote"];
 
@@ -45,22 +57,21 @@ public static class DemoOrganisation
             c.Execute("INSERT INTO groups (id, name, description, created_at) VALUES (@id, @n, @d, @t)",
                 ("@id", id), ("@n", name), ("@d", $"The {name} team"), ("@t", now));
 
-        for (var i = 0; i < FirstNames.Length; i++)
+        foreach (var person in People)
         {
+            var i = person.Index;
             var id = $"user-{i + 1:D3}";
-            var email = $"{FirstNames[i].ToLowerInvariant()}.{LastNames[i].ToLowerInvariant()}@{Domain}";
             var invited = i is 36 or 37 or 38; // never signed in yet
-            var department = i < 10 ? "Analytics" : i < 18 ? "Data Platform" : i < 30 ? "Engineering" : "Operations";
             c.Execute("""
                 INSERT INTO users (id, email, first_name, last_name, enabled, email_verified, attributes, created_on, updated_on, last_access_on, location, agent_number)
                 VALUES (@id, @e, @fn, @ln, @en, @v, @at, @t, @t, @la, @loc, @an)
                 """,
                 ("@loc", Locations[i % Locations.Length]), ("@an", $"A{1000 + i}"),
-                ("@id", id), ("@e", email), ("@fn", FirstNames[i]), ("@ln", LastNames[i]),
-                ("@en", i is not (33 or 34)), ("@v", !invited),
-                ("@at", JsonSerializer.Serialize(new Dictionary<string, string[]> { ["department"] = [department] })),
+                ("@id", id), ("@e", person.Email), ("@fn", person.FirstName), ("@ln", person.LastName),
+                ("@en", person.Enabled), ("@v", !invited),
+                ("@at", JsonSerializer.Serialize(new Dictionary<string, string[]> { ["department"] = [person.Department] })),
                 ("@t", now + i), ("@la", invited ? null : now));
-            foreach (var group in GroupsOf(i)) Join(c, id, groupIds[group]);
+            foreach (var group in person.Groups) Join(c, id, groupIds[group]);
             c.Execute("INSERT INTO user_roles (user_id, role_id) SELECT @u, id FROM roles WHERE name = @r", ("@u", id), ("@r", i == 0 ? "Admin" : "Agent"));
         }
 

@@ -26,7 +26,7 @@ internal static class ScimPatch
             if (op is not ("add" or "replace" or "remove")) throw ScimError.InvalidSyntax($"Operation {i + 1}: 'op' must be add, replace or remove");
             var path = ScimJson.OptionalString(o, "path");
             var value = ScimJson.Property(o, "value") is { ValueKind: not JsonValueKind.Null } v ? v : (JsonElement?)null;
-            if (op == "remove" && string.IsNullOrEmpty(path) && value is null) throw ScimError.BadRequest("noTarget", $"Operation {i + 1}: remove needs a 'path'");
+            if (op == "remove" && string.IsNullOrEmpty(path)) throw ScimError.BadRequest("noTarget", $"Operation {i + 1}: remove needs a 'path'");
             if (op != "remove" && value is null) throw ScimError.InvalidSyntax($"Operation {i + 1}: {op} needs a 'value'");
             return new ScimPatchOperation(op, string.IsNullOrEmpty(path) ? null : path, value);
         }).ToList();

@@ -274,6 +274,69 @@ public sealed class SandboxScimTests : SandboxTest
         Assert.Equal(1, await Sandbox.CallsAsync("GET", "/scim/v2/Users/{id}"));
     }
 
+    [Fact]
+    public async Task A_PUT_replaces_what_a_client_may_write_ignores_what_it_may_not_and_a_DELETE_removes_the_user()
+    {
+        using var http = Http();
+        var kara = await ReadAsync(await http.GetAsync("scim/v2/Users/user-011"));
+        var groups = Sandbox.GroupsOf("kara.singh@example.com");
+        var body = $$"""
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"someone-else","userName":"kara.singh@example.com",
+             "name":{"givenName":"Kara","familyName":"Singh-Ray"},"active":false,"title":"Lead","groups":[],
+             "meta":{{kara.GetProperty("meta").GetRawText()}}}
+            """;
+
+        using var put = await http.PutAsync("scim/v2/Users/user-011", Body(body));
+        using var noUserName = await http.PutAsync("scim/v2/Users/user-011", Body("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"]}"""));
+        using var deleted = await http.DeleteAsync("scim/v2/Users/user-012");
+        using var gone = await http.GetAsync("scim/v2/Users/user-012");
+
+        var replaced = await ReadAsync(put);
+        Assert.Equal("user-011", replaced.GetProperty("id").GetString());
+        Assert.Equal("Singh-Ray", replaced.GetProperty("name").GetProperty("familyName").GetString());
+        Assert.False(Sandbox.IsEnabled("kara.singh@example.com"));
+        Assert.Equal("""{"title":["Lead"]}""", Sandbox.AttributesJson("kara.singh@example.com"));
+        Assert.Equal(groups, Sandbox.GroupsOf("kara.singh@example.com"));
+        await AssertErrorAsync(noUserName, HttpStatusCode.BadRequest, "invalidValue", "userName");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        await AssertErrorAsync(gone, HttpStatusCode.NotFound, null, "user-012");
+        Assert.Equal(0, Sandbox.CountUsers("liam.murphy@example.com"));
+    }
+
+    [Fact]
+    public async Task The_read_only_token_reads_and_is_refused_every_write_and_unknown_routes_answer_in_SCIMs_shape()
+    {
+        using var http = SandboxHttp.Client(Sandbox);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SandboxOptions.DemoReadOnlySecretKey);
+
+        using var read = await http.GetAsync("scim/v2/Groups");
+        using var write = await http.PostAsync("scim/v2/Groups", Body("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Nope"}"""));
+        using var nowhere = await http.GetAsync("scim/v2/Widgets");
+        using var wrongType = await Http().PostAsync("scim/v2/Users", new StringContent("userName=x", Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        await AssertErrorAsync(write, HttpStatusCode.Forbidden, null, "read");
+        Assert.False(Sandbox.GroupExists("Nope"));
+        await AssertErrorAsync(nowhere, HttpStatusCode.NotFound, null, "Widgets");
+        await AssertErrorAsync(wrongType, HttpStatusCode.UnsupportedMediaType, null, "application/scim+json");
+    }
+
+    [Fact]
+    public async Task A_PATCH_without_a_path_sets_each_attribute_of_its_value_and_a_remove_without_one_is_noTarget()
+    {
+        using var http = Http();
+
+        using var set = await http.PatchAsync("scim/v2/Users/user-011", Body(Patch(
+            """{"op":"replace","value":{"active":false,"name":{"givenName":"K."},"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"department":"Research"}}}""")));
+        using var remove = await http.PatchAsync("scim/v2/Users/user-011", Body(Patch("""{"op":"remove","value":{"title":"x"}}""")));
+
+        var user = await ReadAsync(set);
+        Assert.Equal("K.", user.GetProperty("name").GetProperty("givenName").GetString());
+        Assert.False(Sandbox.IsEnabled("kara.singh@example.com"));
+        Assert.Equal("""{"department":["Research"]}""", Sandbox.AttributesJson("kara.singh@example.com"));
+        await AssertErrorAsync(remove, HttpStatusCode.BadRequest, "noTarget", "path");
+    }
+
     private HttpClient Http()
     {
         var http = SandboxHttp.Client(Sandbox);

@@ -20,6 +20,7 @@ await using (sandbox)
     Console.WriteLine($"Access key:           {options.AccessKey}   (ADOC accessKey header)");
     Console.WriteLine($"Secret key:           {options.SecretKey}   (ADOC secretKey header; CCAI token, the Basic password)");
     Console.WriteLine($"CCAI subdomain:       {options.CcaiSubdomain}   (CCAI Basic user name)");
+    Console.WriteLine($"SCIM 2.0:             {new Uri(sandbox.BaseUri, "scim/v2")}   (bearer token: the secret key)");
     Console.WriteLine($"Read-only access key: {options.ReadOnlyAccessKey}");
     Console.WriteLine($"Read-only secret key: {options.ReadOnlySecretKey}");
     Console.WriteLine($"Admin key:            {sandbox.AdminKey}   (X-Sandbox-Admin-Key header, for {AdminEndpoints.Prefix})");

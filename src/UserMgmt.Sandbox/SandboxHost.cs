@@ -6,6 +6,7 @@ using UserMgmt.Sandbox.Access;
 using UserMgmt.Sandbox.Acceldata;
 using UserMgmt.Sandbox.Ccai;
 using UserMgmt.Sandbox.Faults;
+using UserMgmt.Sandbox.Scim;
 using UserMgmt.Sandbox.Variants;
 using UserMgmt.Sandbox.Store;
 
@@ -73,6 +74,8 @@ public sealed class SandboxHost : IAsyncDisposable
         builder.Services.AddSingleton<FaultInjection>();
         builder.Services.AddSingleton(new SandboxVariants(options.Variants));
         builder.Services.AddSingleton<BasicAuthentication>();
+        builder.Services.AddSingleton<ScimAuthentication>();
+        builder.Services.AddSingleton<ScimDirectory>();
         builder.Services.AddSingleton<CcaiRateLimit>();
         builder.Services.AddSingleton<BulkJobStore>();
         builder.Services.AddSingleton<BulkJobProcessor>();
@@ -85,6 +88,7 @@ public sealed class SandboxHost : IAsyncDisposable
         app.UseMiddleware<AdminAuthentication>();
         app.UseMiddleware<KeyAuthentication>();
         app.UseMiddleware<BasicAuthentication>();
+        app.UseMiddleware<ScimAuthentication>();
         app.UseWhen(context => Caller.Of(context) is not null, api =>
         {
             api.UseMiddleware<CannedAnswers>();
@@ -97,6 +101,7 @@ public sealed class SandboxHost : IAsyncDisposable
         GroupEndpoints.Map(app, store, variants);
         CcaiEndpoints.Map(app, app.Services.GetRequiredService<BulkJobStore>(), app.Services.GetRequiredService<BulkJobProcessor>(), database,
             app.Services.GetRequiredService<UserListings>(), variants);
+        ScimEndpoints.Map(app, app.Services.GetRequiredService<ScimDirectory>());
         AdminEndpoints.Map(app, app.Services.GetRequiredService<RequestLog>(), app.Services.GetRequiredService<CannedAnswers>(),
             app.Services.GetRequiredService<FaultInjection>(), app.Services.GetRequiredService<SandboxVariants>());
 

@@ -6,7 +6,7 @@ namespace UserMgmt.Sandbox.Store;
 /// <summary>Users, groups and memberships as the emulated platforms keep them.</summary>
 public sealed class DirectoryStore(SandboxDatabase database, UserListings listings)
 {
-    private const string UserColumns =
+    internal const string UserColumns =
         "id, email, first_name, last_name, enabled, email_verified, scim_managed, attributes, created_on, updated_on, last_access_on";
 
     public static long Now => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -137,10 +137,10 @@ public sealed class DirectoryStore(SandboxDatabase database, UserListings listin
             c.Execute("DELETE FROM groups WHERE id = @id", ("@id", id));
         });
 
-    private const string GroupSelect =
+    internal const string GroupSelect =
         "SELECT g.id, g.name, g.description, (SELECT COUNT(*) FROM memberships m WHERE m.group_id = g.id), g.scim_managed, g.created_at FROM groups g";
 
-    private static GroupRecord ReadGroup(SqliteDataReader r) =>
+    internal static GroupRecord ReadGroup(SqliteDataReader r) =>
         new(r.GetString(0), r.GetString(1), r.NullableString(2), r.GetInt32(3), r.GetBoolean(4), r.GetInt64(5));
 
     private static (List<string> Clauses, (string, object?)[] Args) UserFilter(string? search, bool? enabled, IReadOnlyCollection<string>? ids)
@@ -195,13 +195,13 @@ public sealed class DirectoryStore(SandboxDatabase database, UserListings listin
         WithGroups(c, c.Query($"SELECT {UserColumns} FROM users WHERE id = @id", ReadUser, ("@id", id))).FirstOrDefault();
 
     /// <summary>A user row, its groups still to be filled in by <see cref="WithGroups"/>.</summary>
-    private static UserRecord ReadUser(SqliteDataReader r) =>
+    internal static UserRecord ReadUser(SqliteDataReader r) =>
         new(r.GetString(0), r.GetString(1), r.NullableString(2), r.NullableString(3), r.GetBoolean(4), r.GetBoolean(5), r.GetBoolean(6),
             JsonSerializer.Deserialize<Dictionary<string, List<string>>>(r.GetString(7)) ?? [], [],
             r.GetInt64(8), r.GetInt64(9), r.NullableInt64(10));
 
     /// <summary>Fills in the users' groups, by name, a few hundred users a query instead of one query a user.</summary>
-    private static List<UserRecord> WithGroups(SqliteConnection c, List<UserRecord> users)
+    internal static List<UserRecord> WithGroups(SqliteConnection c, List<UserRecord> users)
     {
         var byId = users.ToDictionary(u => u.Id);
         foreach (var chunk in users.Chunk(500))
@@ -244,6 +244,6 @@ public sealed class DirectoryStore(SandboxDatabase database, UserListings listin
         return match;
     }
 
-    private static void AddMembership(SqliteConnection c, string userId, string groupId) =>
+    internal static void AddMembership(SqliteConnection c, string userId, string groupId) =>
         c.Execute("INSERT OR IGNORE INTO memberships (user_id, group_id) VALUES (@u, @g)", ("@u", userId), ("@g", groupId));
 }

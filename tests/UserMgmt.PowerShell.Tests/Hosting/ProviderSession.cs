@@ -25,6 +25,8 @@ public static class ProviderSession
             SandboxVariant.LooseJobFields, SandboxVariant.EpochDates, SandboxVariant.PerPageIgnored]),
         // A test-only relabelling of another provider's API: its variants are that provider's, run above.
         (ThirdPartyProvider.Name, []),
+        // The sandbox's SCIM service, at /scim/v2, with the demo secret key as bearer token.
+        ("Scim", []),
     ];
 
     public static TheoryData<string> All
@@ -52,8 +54,12 @@ public static class ProviderSession
         var secret = new System.Net.NetworkCredential("", SandboxOptions.DemoSecretKey).SecurePassword;
         var credential = new PSCredential(UserName(provider), secret);
         return shell.Run("$null = Connect-UserMgmt -Provider $provider -BaseUri $uri -Credential $credential -MaxRetry 2 -RetryDelay 0.01 -ProviderOption $options",
-            ("provider", provider), ("uri", sandbox.BaseUri.ToString()), ("credential", credential), ("options", OptionsFor(variants)));
+            ("provider", provider), ("uri", BaseUriOf(provider, sandbox)), ("credential", credential), ("options", OptionsFor(variants)));
     }
+
+    /// <summary>Where a provider's API is in the sandbox: SCIM under its own root, the others at the top.</summary>
+    private static string BaseUriOf(string provider, LocalSandbox sandbox) =>
+        provider == "Scim" ? new Uri(sandbox.BaseUri, "scim/v2").ToString() : sandbox.BaseUri.ToString();
 
     private static (string Provider, IReadOnlySet<SandboxVariant> Variants) Parse(string session) =>
         session.Split('+', 2) is [var provider, var variants] ? (provider, SandboxVariants.Parse(variants)) : (session, new HashSet<SandboxVariant>());

@@ -46,7 +46,8 @@ public sealed class SandboxPlatform(LocalSandbox sandbox, string session) : Scen
     public override Task<bool?> IsEnabledAsync(string email) => Task.FromResult(sandbox.IsEnabled(email));
     public override Task<int> WriteCallsAsync() => sandbox.WriteCallsAsync();
     public override Task ClearRequestLogAsync() => sandbox.ClearRequestLogAsync();
-    public override (string Column, string Value) Attribute => ("Location", "Remote");
+    // SCIM has no location; department is in its enterprise extension.
+    public override (string Column, string Value) Attribute => session == "Scim" ? ("Department", "Data Science") : ("Location", "Remote");
 }
 
 /// <summary>A SCIM server built from the scimmy packages (tests/ScimPeer), seeded with the same demo organisation.</summary>

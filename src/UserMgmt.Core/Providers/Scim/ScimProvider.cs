@@ -92,21 +92,41 @@ internal sealed class ScimProvider : IUserProvider
 
     public async Task<UserPage> ListUsersAsync(string? search, bool? enabled, int offset, int pageSize, CancellationToken cancellationToken)
     {
-        var request = new RestRequest(Users).AddQueryParameter("startIndex", offset + 1).AddQueryParameter("count", pageSize);
-        var filter = _config.Filter ? UserFilter(search, enabled) : null;
+        if (!_config.Filter && (!string.IsNullOrEmpty(search) || enabled is not null))
+            return await ListMatchingUsersAsync(search, enabled, offset, pageSize, cancellationToken);
+        var page = await UserListPageAsync(_config.Filter ? UserFilter(search, enabled) : null, new PageRequest(0, offset, pageSize), cancellationToken);
+        return page.ReadToTotal
+            ? new UserPage(page.Items, page.Total!.Value) { ReadToTotal = true }
+            : new UserPage(page.Items, offset + page.Items.Count + (page.Items.Count == pageSize ? 1 : 0));
+    }
+
+    private async Task<PageRead<User>> UserListPageAsync(string? filter, PageRequest page, CancellationToken cancellationToken)
+    {
+        var request = new RestRequest(Users).AddQueryParameter("startIndex", page.Offset + 1).AddQueryParameter("count", page.Size);
         if (filter is not null) request.AddQueryParameter("filter", filter);
         var list = await _rest.SendAsync<ScimListResponse<ScimUserDto>>(request, cancellationToken);
-        var dtos = list.Resources ?? [];
-        var users = await MappedUsersAsync(dtos, cancellationToken);
-        if (!_config.Filter && (!string.IsNullOrEmpty(search) || enabled is not null))
-        {
-            // A service without filters answers every user: the page keeps those matching, and reading goes on to a short page.
-            var kept = users.Where(u => Matches(u, search, enabled)).ToList();
-            return new UserPage(kept, offset + kept.Count + (dtos.Count == pageSize ? 1 : 0));
-        }
-        return list.TotalResults is { } total && total >= offset + users.Count
-            ? new UserPage(users, total) { ReadToTotal = true }
-            : new UserPage(users, offset + users.Count + (users.Count == pageSize ? 1 : 0));
+        var users = await MappedUsersAsync(list.Resources ?? [], cancellationToken);
+        var total = list.TotalResults is { } t && t >= page.Offset + users.Count ? t : (int?)null;
+        return new PageRead<User>(users, total, ReadToTotal: total is not null);
+    }
+
+    /// <summary>
+    /// A service without filters answers every user, so the matches are kept here. Its pages count its users, not the
+    /// matches: the matches before <paramref name="offset"/> are found by reading from the first user, page by page
+    /// with the guards of any paging loop, and a page without a match is read past.
+    /// </summary>
+    private async Task<UserPage> ListMatchingUsersAsync(string? search, bool? enabled, int offset, int pageSize, CancellationToken cancellationToken)
+    {
+        var kept = new List<User>();
+        var skipped = 0;
+        await foreach (var page in PageReader.ReadAsync("users", u => u.Id, pageSize, null, (p, ct) => UserListPageAsync(null, p, ct), cancellationToken))
+            foreach (var user in page.Items.Where(u => Matches(u, search, enabled)))
+            {
+                if (skipped++ < offset) continue;
+                kept.Add(user);
+                if (kept.Count == pageSize) return new UserPage(kept, offset + kept.Count + 1);
+            }
+        return new UserPage(kept, offset + kept.Count);
     }
 
     /// <summary>A whole address is looked for exactly, as userName or as any of the user's addresses; other text as part of them.</summary>

@@ -1,0 +1,50 @@
+using System.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using UserMgmt.Connections;
+using UserMgmt.Tests.Hostile;
+using UserMgmt.Tests.Support;
+
+namespace UserMgmt.Tests.Attack;
+
+/// <summary>
+/// Enough of a SCIM service on a <see cref="HostileServer"/> to open a connection: a ServiceProviderConfig as the
+/// test writes it, and a user list that pages by startIndex and count over the given users, capped at a page size
+/// the service does not announce. A test maps whatever else it misbehaves on.
+/// </summary>
+internal static class ScimServer
+{
+    public const string Token = "scim-bearer-Tok3n+/=";
+
+    public static object User(string id, string email) => new
+    {
+        schemas = new[] { "urn:ietf:params:scim:schemas:core:2.0:User" }, id, userName = email,
+        emails = new[] { new { value = email, primary = true } }, active = true, groups = Array.Empty<object>(),
+    };
+
+    public static Task<HostileServer> StartAsync(string config, IReadOnlyList<object> users, int cap, Action<WebApplication>? map = null) =>
+        HostileServer.StartAsync(app =>
+        {
+            app.MapGet("/ServiceProviderConfig", () => Results.Text(config, "application/scim+json"));
+            app.MapGet("/Users", (int? startIndex, int? count) =>
+            {
+                var from = Math.Max(startIndex ?? 1, 1) - 1;
+                var page = users.Skip(from).Take(Math.Min(count ?? cap, cap)).ToList();
+                return Results.Json(new { schemas = new[] { "urn:ietf:params:scim:api:messages:2.0:ListResponse" }, totalResults = users.Count, startIndex = from + 1, itemsPerPage = page.Count, Resources = page });
+            });
+            map?.Invoke(app);
+        });
+
+    public static Task<UserMgmtConnection> ConnectAsync(HostileServer server)
+    {
+        var token = new SecureString();
+        foreach (var c in Token) token.AppendChar(c);
+        return UserMgmtConnection.OpenAsync(new ConnectionSettings
+        {
+            Provider = "Scim",
+            BaseUri = server.BaseUri,
+            Credential = new ApiCredential("", token),
+            Retry = TestSandbox.QuickRetry,
+        }, CancellationToken.None);
+    }
+}

@@ -1,4 +1,5 @@
 using System.Security;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using UserMgmt.Connections;
@@ -26,14 +27,19 @@ internal static class ScimServer
         HostileServer.StartAsync(app =>
         {
             app.MapGet("/ServiceProviderConfig", () => Results.Text(config, "application/scim+json"));
-            app.MapGet("/Users", (int? startIndex, int? count) =>
+            app.MapGet("/Users", (int? startIndex, int? count, string? filter) =>
             {
+                // Of filters, only the ids a group's members are read by: id eq "1" or id eq "2".
+                var ids = filter is null ? null : Regex.Matches(filter, "id eq \"([^\"]*)\"").Select(m => m.Groups[1].Value).ToHashSet();
+                var matching = users.Where(u => ids is null || ids.Contains(Id(u))).ToList();
                 var from = Math.Max(startIndex ?? 1, 1) - 1;
-                var page = users.Skip(from).Take(Math.Min(count ?? cap, cap)).ToList();
-                return Results.Json(new { schemas = new[] { "urn:ietf:params:scim:api:messages:2.0:ListResponse" }, totalResults = users.Count, startIndex = from + 1, itemsPerPage = page.Count, Resources = page });
+                var page = matching.Skip(from).Take(Math.Min(count ?? cap, cap)).ToList();
+                return Results.Json(new { schemas = new[] { "urn:ietf:params:scim:api:messages:2.0:ListResponse" }, totalResults = matching.Count, startIndex = from + 1, itemsPerPage = page.Count, Resources = page });
             });
             map?.Invoke(app);
         });
+
+    private static string Id(object user) => (string)user.GetType().GetProperty("id")!.GetValue(user)!;
 
     public static Task<UserMgmtConnection> ConnectAsync(HostileServer server)
     {

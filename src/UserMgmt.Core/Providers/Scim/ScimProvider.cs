@@ -219,7 +219,8 @@ internal sealed class ScimProvider : IUserProvider
         var details = await _rest.SendAsync<ScimGroupDto>(new RestRequest($"{Groups}/{PathSegment.Of(group.Id)}"), cancellationToken);
         var ids = (details.Members ?? []).Select(m => m.Value).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var members = new List<User>();
-        foreach (var chunk in ids.Chunk(IdsPerFilter))
+        // A filter's answer is one page at most, as large as the service keeps its pages (RFC 7644 §3.4.2.4).
+        foreach (var chunk in ids.Chunk(Math.Min(IdsPerFilter, _config.MaxResults ?? IdsPerFilter)))
         {
             if (!_config.Filter)
             {
@@ -227,12 +228,16 @@ internal sealed class ScimProvider : IUserProvider
                     if (await GetUserAsync(id, cancellationToken) is { } user) members.Add(user);
                 continue;
             }
-            var request = new RestRequest(Users).AddQueryParameter("startIndex", 1).AddQueryParameter("count", chunk.Length)
-                .AddQueryParameter("filter", ScimFilter.AnyOf(chunk.Select(id => ScimFilter.Equal("id", id))));
-            var list = await _rest.SendAsync<ScimListResponse<ScimUserDto>>(request, cancellationToken);
-            // Only those asked for: a service that ignored the filter would otherwise pass strangers off as members.
-            var found = (list.Resources ?? []).Where(u => u.Id is not null && chunk.Contains(u.Id)).ToList();
-            members.AddRange(await MappedUsersAsync(found, cancellationToken));
+            // A service keeping to smaller pages than it announced sends the rest on the next page, which is read too.
+            var filter = ScimFilter.AnyOf(chunk.Select(id => ScimFilter.Equal("id", id)));
+            var found = 0;
+            await foreach (var page in PageReader.ReadAsync("members", u => u.Id, chunk.Length, null, (p, ct) => UserListPageAsync(filter, p, ct), cancellationToken))
+            {
+                // Only those asked for: a service that ignored the filter would otherwise pass strangers off as members.
+                var asked = page.Items.Where(u => chunk.Contains(u.Id)).ToList();
+                members.AddRange(asked);
+                if ((found += asked.Count) >= chunk.Length) break;
+            }
         }
         return members.DistinctBy(u => u.Id).ToList();
     }

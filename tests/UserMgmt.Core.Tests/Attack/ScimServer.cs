@@ -17,9 +17,9 @@ internal static class ScimServer
 {
     public const string Token = "scim-bearer-Tok3n+/=";
 
-    public static object User(string id, string email) => new
+    public static object User(string id, string email, string? userName = null) => new
     {
-        schemas = new[] { "urn:ietf:params:scim:schemas:core:2.0:User" }, id, userName = email,
+        schemas = new[] { "urn:ietf:params:scim:schemas:core:2.0:User" }, id, userName = userName ?? email,
         emails = new[] { new { value = email, primary = true } }, active = true, groups = Array.Empty<object>(),
     };
 
@@ -30,7 +30,9 @@ internal static class ScimServer
             app.MapGet("/Users", (int? startIndex, int? count, string? filter) =>
             {
                 // Of filters, only the ids a group's members are read by: id eq "1" or id eq "2".
-                var ids = filter is null ? null : Regex.Matches(filter, "id eq \"([^\"]*)\"").Select(m => m.Groups[1].Value).ToHashSet();
+                // Any other filter is ignored, as a service may: the client keeps only what it asked for.
+                var ids = filter is null ? null : Regex.Matches(filter, "\\bid eq \"([^\"]*)\"").Select(m => m.Groups[1].Value).ToHashSet();
+                if (ids is { Count: 0 }) ids = null;
                 var matching = users.Where(u => ids is null || ids.Contains(Id(u))).ToList();
                 var from = Math.Max(startIndex ?? 1, 1) - 1;
                 var page = matching.Skip(from).Take(Math.Min(count ?? cap, cap)).ToList();

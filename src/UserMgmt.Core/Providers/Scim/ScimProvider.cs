@@ -22,6 +22,7 @@ internal sealed class ScimProvider : IUserProvider
     private const int GroupPageSize = 100;
     // Ids one filter names, keeping the query string short.
     private const int IdsPerFilter = 20;
+    private const int EmailPageSize = 100;
 
     /// <summary>Members one PATCH adds or removes: no RFC bound; an assumption that keeps each body small.</summary>
     public const int MembersPerPatch = 100;
@@ -368,9 +369,17 @@ internal sealed class ScimProvider : IUserProvider
     private static RestRequest Json(RestRequest request, object body) =>
         request.AddStringBody(JsonSerializer.Serialize(body, RestCore.Json), ScimJson);
 
-    /// <summary>The one user with this address, for a manager named by address.</summary>
-    internal async Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken) =>
-        await EmailLookup.FindAsync(this, email, cancellationToken);
+    /// <summary>
+    /// Every user with this address, for a manager named by address: SCIM keeps userName unique, not addresses
+    /// (RFC 7643 §4.1.2), so the first found may not be the only one.
+    /// </summary>
+    internal async Task<List<User>> UsersWithEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var found = new List<User>();
+        await foreach (var page in UserPaging.ReadAsync(this, email, null, EmailPageSize, null, $"users matching '{email}'", cancellationToken))
+            found.AddRange(page.Users.Where(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase)));
+        return found;
+    }
 
     public void Dispose() => _rest.Dispose();
 }

@@ -314,7 +314,7 @@ internal sealed class ScimProvider : IUserProvider
                 foreach (var member in members.Where(m => JsonText.Of(m?["value"]) is { } id && userIds.Contains(id)).ToList()) members.Remove(member);
             }
             group["members"] = members.DeepClone();
-        }, cancellationToken);
+        }, cancellationToken, list: "members");
     }
 
     public Task SetAttributesAsync(string userId, IReadOnlyDictionary<string, IReadOnlyList<string>> attributes, CancellationToken cancellationToken) =>
@@ -337,7 +337,12 @@ internal sealed class ScimProvider : IUserProvider
     /// Reads the resource, changes it and puts it back whole (RFC 7644 §3.5.1). Where the service versions resources,
     /// the PUT carries If-Match, and a 412 (changed meanwhile) reads it again and changes that, once.
     /// </summary>
-    internal async Task ReplaceAsync(string resource, Action<JsonObject> change, CancellationToken cancellationToken)
+    /// <remarks>
+    /// <paramref name="list"/> names a multi-valued attribute the change rewrites from what was read: a service may
+    /// leave it out unless it is asked for by name (RFC 7644 §3.4.2.5), so then it is, and one that is not a list
+    /// stops the change, since putting back less than the service holds would drop the rest.
+    /// </remarks>
+    internal async Task ReplaceAsync(string resource, Action<JsonObject> change, CancellationToken cancellationToken, string? list = null)
     {
         using var only = await _replacing.EnterAsync(resource, cancellationToken);
         for (var attempt = 1; ; attempt++)
@@ -346,6 +351,7 @@ internal sealed class ScimProvider : IUserProvider
             var current = JsonNode.Parse(read.Content ?? "") as JsonObject
                           ?? throw new ApiException("GET", _redactor.Redact(resource), read.StatusCode, "the service's answer is not a resource");
             var version = ETagOf(read, current);
+            if (list is not null) await HoldListAsync(resource, current, list, cancellationToken);
             change(current);
             current.Remove("meta");
             var put = new RestRequest(resource, Method.Put).AddStringBody(current.ToJsonString(), ScimJson);
@@ -360,6 +366,18 @@ internal sealed class ScimProvider : IUserProvider
                 // Changed by someone else between the read and the write: read it again and change that.
             }
         }
+    }
+
+    private async Task HoldListAsync(string resource, JsonObject current, string list, CancellationToken cancellationToken)
+    {
+        if (current[list] is null)
+        {
+            var asked = await _rest.SendAsync(new RestRequest(resource).AddQueryParameter("attributes", list), cancellationToken);
+            if (JsonNode.Parse(asked.Content ?? "") is JsonObject answer && answer[list] is { } held) current[list] = held.DeepClone();
+        }
+        if (current[list] is not (null or JsonArray))
+            throw new ApiException("GET", _redactor.Redact(resource), null,
+                $"the service's \"{list}\" is not a list, so it cannot be put back without losing what it holds; nothing was changed");
     }
 
     private static string? ETagOf(RestResponse response, JsonObject resource) =>

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace UserMgmt.Tests.Attack;
 
 /// <summary>
-/// SCIM keeps userName unique, not addresses (RFC 7643 §4.1.2): two accounts may share one. A manager named by an
+/// SCIM keeps userName unique, not addresses (RFC 7643 §4.1.1): two accounts may share one. A manager named by an
 /// address two users hold is nobody in particular, so the row is refused rather than pointed at either.
 /// </summary>
 public sealed class ScimSharedManagerAddressTests

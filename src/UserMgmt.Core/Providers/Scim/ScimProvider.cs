@@ -389,7 +389,7 @@ internal sealed class ScimProvider : IUserProvider
 
     /// <summary>
     /// Every user with this address, for a manager named by address: SCIM keeps userName unique, not addresses
-    /// (RFC 7643 §4.1.2), so the first found may not be the only one.
+    /// (RFC 7643 §4.1.1), so the first found may not be the only one.
     /// </summary>
     internal async Task<List<User>> UsersWithEmailAsync(string email, CancellationToken cancellationToken)
     {

@@ -7,11 +7,13 @@ namespace UserMgmt.Rest;
 /// <c>{"status": false, "message": "Insufficient privileges"}</c>. A success status alone proves nothing
 /// there, so every answer is read for one. A literal <c>false</c> counts, and so does the string <c>"false"</c>
 /// (a serializer writing the flag as text); any other string status (a job's <c>"created"</c>, SCIM's
-/// <c>"400"</c>) is data, not an envelope.
+/// <c>"400"</c>) is data, not an envelope. A SCIM Error message (RFC 7644 §3.12) is a failure whatever its status
+/// says: some services send it with 200.
 /// </summary>
 internal static class ErrorEnvelope
 {
     private static readonly string[] OutcomeFields = ["status", "success"];
+    private const string ScimError = "urn:ietf:params:scim:api:messages:2.0:Error";
 
     /// <summary>The platform's message, secrets masked, when the body is an envelope that reports a failure; null otherwise.</summary>
     public static string? Failure(string? contentType, string? body, SecretRedactor redactor)
@@ -23,7 +25,8 @@ internal static class ErrorEnvelope
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
-            var failed = root.ValueKind == JsonValueKind.Object && OutcomeFields.Any(name => root.TryGetProperty(name, out var value) && SaysFalse(value));
+            var failed = root.ValueKind == JsonValueKind.Object
+                         && (OutcomeFields.Any(name => root.TryGetProperty(name, out var value) && SaysFalse(value)) || IsScimError(root));
             return failed ? ServerMessage.From(contentType, body, redactor) : null;
         }
         catch (JsonException)
@@ -31,6 +34,10 @@ internal static class ErrorEnvelope
             return null;
         }
     }
+
+    private static bool IsScimError(JsonElement root) =>
+        root.TryGetProperty("schemas", out var schemas) && schemas.ValueKind == JsonValueKind.Array
+        && schemas.EnumerateArray().Any(s => s.ValueKind == JsonValueKind.String && s.GetString() == ScimError);
 
     private static bool SaysFalse(JsonElement value) =>
         value.ValueKind == JsonValueKind.False

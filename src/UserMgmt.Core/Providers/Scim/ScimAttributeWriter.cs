@@ -62,7 +62,13 @@ internal sealed class ScimAttributeWriter(ScimProvider provider, string userId)
     private async Task<string> ManagerIdAsync(string manager, CancellationToken cancellationToken)
     {
         if (!Operations.InputText.IsValidEmail(manager)) return manager;
-        return (await provider.FindByEmailAsync(manager, cancellationToken))?.Id
-               ?? throw new ScimRowRefusedException($"no user has the address {manager}, so it cannot be the manager; nothing was sent for this user");
+        return await provider.UsersWithEmailAsync(manager, cancellationToken) switch
+        {
+            [var one] => one.Id,
+            [] => throw new ScimRowRefusedException($"no user has the address {manager}, so it cannot be the manager; nothing was sent for this user"),
+            var several => throw new ScimRowRefusedException(
+                $"{several.Count} users have the address {manager} ({string.Join(", ", several.Select(u => u.Id))}), so it names no one manager: "
+                + "give the manager's id; nothing was sent for this user"),
+        };
     }
 }

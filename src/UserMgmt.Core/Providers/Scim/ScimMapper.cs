@@ -70,7 +70,8 @@ internal static class ScimMapper
     {
         Id = dto.Id is { Length: > 0 } id ? id : throw new FormatException($"A group '{dto.DisplayName}' came without an id."),
         Name = dto.DisplayName ?? dto.Id,
-        MemberCount = dto.Members?.Count ?? 0,
+        // The users it names, each once: an entry listed twice, or naming nobody, is no further member.
+        MemberCount = (dto.Members ?? []).Select(m => m.Value).Where(v => !string.IsNullOrEmpty(v)).Distinct(StringComparer.Ordinal).Count(),
         Created = DateTimeOffset.TryParse(dto.Meta?.Created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created) ? created : null,
     };
 }

@@ -22,6 +22,7 @@ internal sealed class ScimProvider : IUserProvider
     private const int GroupPageSize = 100;
     // Ids one filter names, keeping the query string short.
     private const int IdsPerFilter = 20;
+    private const int EmailPageSize = 100;
 
     /// <summary>Members one PATCH adds or removes: no RFC bound; an assumption that keeps each body small.</summary>
     public const int MembersPerPatch = 100;
@@ -92,21 +93,41 @@ internal sealed class ScimProvider : IUserProvider
 
     public async Task<UserPage> ListUsersAsync(string? search, bool? enabled, int offset, int pageSize, CancellationToken cancellationToken)
     {
-        var request = Request(Users).AddQueryParameter("startIndex", offset + 1).AddQueryParameter("count", pageSize);
-        var filter = _config.Filter ? UserFilter(search, enabled) : null;
+        if (!_config.Filter && (!string.IsNullOrEmpty(search) || enabled is not null))
+            return await ListMatchingUsersAsync(search, enabled, offset, pageSize, cancellationToken);
+        var page = await UserListPageAsync(_config.Filter ? UserFilter(search, enabled) : null, new PageRequest(0, offset, pageSize), cancellationToken);
+        return page.ReadToTotal
+            ? new UserPage(page.Items, page.Total!.Value) { ReadToTotal = true }
+            : new UserPage(page.Items, offset + page.Items.Count + (page.Items.Count == pageSize ? 1 : 0));
+    }
+
+    private async Task<PageRead<User>> UserListPageAsync(string? filter, PageRequest page, CancellationToken cancellationToken)
+    {
+        var request = Request(Users).AddQueryParameter("startIndex", page.Offset + 1).AddQueryParameter("count", page.Size);
         if (filter is not null) request.AddQueryParameter("filter", filter);
         var list = await _rest.SendAsync<ScimListResponse<ScimUserDto>>(request, cancellationToken);
-        var dtos = list.Resources ?? [];
-        var users = await MappedUsersAsync(dtos, cancellationToken);
-        if (!_config.Filter && (!string.IsNullOrEmpty(search) || enabled is not null))
-        {
-            // A service without filters answers every user: the page keeps those matching, and reading goes on to a short page.
-            var kept = users.Where(u => Matches(u, search, enabled)).ToList();
-            return new UserPage(kept, offset + kept.Count + (dtos.Count == pageSize ? 1 : 0));
-        }
-        return list.TotalResults is { } total && total >= offset + users.Count
-            ? new UserPage(users, total) { ReadToTotal = true }
-            : new UserPage(users, offset + users.Count + (users.Count == pageSize ? 1 : 0));
+        var users = await MappedUsersAsync(list.Resources ?? [], cancellationToken);
+        var total = list.TotalResults is { } t && t >= page.Offset + users.Count ? t : (int?)null;
+        return new PageRead<User>(users, total, ReadToTotal: total is not null);
+    }
+
+    /// <summary>
+    /// A service without filters answers every user, so the matches are kept here. Its pages count its users, not the
+    /// matches: the matches before <paramref name="offset"/> are found by reading from the first user, page by page
+    /// with the guards of any paging loop, and a page without a match is read past.
+    /// </summary>
+    private async Task<UserPage> ListMatchingUsersAsync(string? search, bool? enabled, int offset, int pageSize, CancellationToken cancellationToken)
+    {
+        var kept = new List<User>();
+        var skipped = 0;
+        await foreach (var page in PageReader.ReadAsync("users", u => u.Id, pageSize, null, (p, ct) => UserListPageAsync(null, p, ct), cancellationToken))
+            foreach (var user in page.Items.Where(u => Matches(u, search, enabled)))
+            {
+                if (skipped++ < offset) continue;
+                kept.Add(user);
+                if (kept.Count == pageSize) return new UserPage(kept, offset + kept.Count + 1);
+            }
+        return new UserPage(kept, offset + kept.Count);
     }
 
     /// <summary>A whole address is looked for exactly, as userName or as any of the user's addresses; other text as part of them.</summary>
@@ -209,12 +230,16 @@ internal sealed class ScimProvider : IUserProvider
                     if (await GetUserAsync(id, cancellationToken) is { } user) members.Add(user);
                 continue;
             }
-            var request = Request(Users).AddQueryParameter("startIndex", 1).AddQueryParameter("count", chunk.Length)
-                .AddQueryParameter("filter", ScimFilter.AnyOf(chunk.Select(id => ScimFilter.Equal("id", id))));
-            var list = await _rest.SendAsync<ScimListResponse<ScimUserDto>>(request, cancellationToken);
-            // Only those asked for: a service that ignored the filter would otherwise pass strangers off as members.
-            var found = (list.Resources ?? []).Where(u => u.Id is not null && chunk.Contains(u.Id)).ToList();
-            members.AddRange(await MappedUsersAsync(found, cancellationToken));
+            // A service keeping to smaller pages than it announced sends the rest on the next page, which is read too.
+            var filter = ScimFilter.AnyOf(chunk.Select(id => ScimFilter.Equal("id", id)));
+            var found = 0;
+            await foreach (var page in PageReader.ReadAsync("members", u => u.Id, chunk.Length, null, (p, ct) => UserListPageAsync(filter, p, ct), cancellationToken))
+            {
+                // Only those asked for: a service that ignored the filter would otherwise pass strangers off as members.
+                var asked = page.Items.Where(u => chunk.Contains(u.Id)).ToList();
+                members.AddRange(asked);
+                if ((found += asked.Count) >= chunk.Length) break;
+            }
         }
         return members.DistinctBy(u => u.Id).ToList();
     }
@@ -290,7 +315,7 @@ internal sealed class ScimProvider : IUserProvider
                 foreach (var member in members.Where(m => JsonText.Of(m?["value"]) is { } id && userIds.Contains(id)).ToList()) members.Remove(member);
             }
             group["members"] = members.DeepClone();
-        }, cancellationToken);
+        }, cancellationToken, list: "members");
     }
 
     public Task SetAttributesAsync(string userId, IReadOnlyDictionary<string, IReadOnlyList<string>> attributes, CancellationToken cancellationToken) =>
@@ -313,7 +338,12 @@ internal sealed class ScimProvider : IUserProvider
     /// Reads the resource, changes it and puts it back whole (RFC 7644 §3.5.1). Where the service versions resources,
     /// the PUT carries If-Match, and a 412 (changed meanwhile) reads it again and changes that, once.
     /// </summary>
-    internal async Task ReplaceAsync(string resource, Action<JsonObject> change, CancellationToken cancellationToken)
+    /// <remarks>
+    /// <paramref name="list"/> names a multi-valued attribute the change rewrites from what was read: a service may
+    /// leave it out unless it is asked for by name (RFC 7644 §3.4.2.5), so then it is, and one that is not a list
+    /// stops the change, since putting back less than the service holds would drop the rest.
+    /// </remarks>
+    internal async Task ReplaceAsync(string resource, Action<JsonObject> change, CancellationToken cancellationToken, string? list = null)
     {
         using var only = await _replacing.EnterAsync(resource, cancellationToken);
         for (var attempt = 1; ; attempt++)
@@ -322,6 +352,7 @@ internal sealed class ScimProvider : IUserProvider
             var current = JsonNode.Parse(read.Content ?? "") as JsonObject
                           ?? throw new ApiException("GET", _redactor.Redact(resource), read.StatusCode, "the service's answer is not a resource");
             var version = ETagOf(read, current);
+            if (list is not null) await HoldListAsync(resource, current, list, cancellationToken);
             change(current);
             current.Remove("meta");
             var put = Request(resource, Method.Put).AddStringBody(current.ToJsonString(), ScimJson);
@@ -338,6 +369,18 @@ internal sealed class ScimProvider : IUserProvider
         }
     }
 
+    private async Task HoldListAsync(string resource, JsonObject current, string list, CancellationToken cancellationToken)
+    {
+        if (current[list] is null)
+        {
+            var asked = await _rest.SendAsync(Request(resource).AddQueryParameter("attributes", list), cancellationToken);
+            if (JsonNode.Parse(asked.Content ?? "") is JsonObject answer && answer[list] is { } held) current[list] = held.DeepClone();
+        }
+        if (current[list] is not (null or JsonArray))
+            throw new ApiException("GET", _redactor.Redact(resource), null,
+                $"the service's \"{list}\" is not a list, so it cannot be put back without losing what it holds; nothing was changed");
+    }
+
     private static string? ETagOf(RestResponse response, JsonObject resource) =>
         response.Headers?.FirstOrDefault(h => string.Equals(h.Name, "ETag", StringComparison.OrdinalIgnoreCase))?.Value?.ToString()
         ?? JsonText.Of(resource["meta"]?["version"]);
@@ -352,9 +395,17 @@ internal sealed class ScimProvider : IUserProvider
     private static RestRequest Json(RestRequest request, object body) =>
         request.AddStringBody(JsonSerializer.Serialize(body, RestCore.Json), ScimJson);
 
-    /// <summary>The one user with this address, for a manager named by address.</summary>
-    internal async Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken) =>
-        await EmailLookup.FindAsync(this, email, cancellationToken);
+    /// <summary>
+    /// Every user with this address, for a manager named by address: SCIM keeps userName unique, not addresses
+    /// (RFC 7643 §4.1.1), so the first found may not be the only one.
+    /// </summary>
+    internal async Task<List<User>> UsersWithEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var found = new List<User>();
+        await foreach (var page in UserPaging.ReadAsync(this, email, null, EmailPageSize, null, $"users matching '{email}'", cancellationToken))
+            found.AddRange(page.Users.Where(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase)));
+        return found;
+    }
 
     public void Dispose() => _rest.Dispose();
 }

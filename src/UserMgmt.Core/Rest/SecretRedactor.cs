@@ -83,6 +83,22 @@ public sealed class SecretRedactor
 
     public string RedactHeader(string name, string? value) => IsSecretHeader(name) ? Mask : Redact(value);
 
+    /// <summary>
+    /// Maps what a platform sent; a value that cannot be read is an error naming its place, and the platform may have
+    /// echoed the secret into that value, so the message is masked.
+    /// </summary>
+    public T Mapped<T>(Func<T> map)
+    {
+        try
+        {
+            return map();
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException(Redact(e.Message));
+        }
+    }
+
     // Rabin-Karp: one pass per length of form; a window whose rolling hash matches is confirmed by its digest.
     private void Find(EscapedText view, List<(int Start, int End)> found)
     {

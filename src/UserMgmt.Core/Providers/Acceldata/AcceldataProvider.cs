@@ -67,7 +67,7 @@ internal sealed class AcceldataProvider : IUserProvider
         if (!string.IsNullOrEmpty(search)) request.AddQueryParameter("searchString", search);
         if (enabled is { } flag) request.AddQueryParameter("enabled", flag ? "true" : "false");
         var list = await _rest.SendAsync<AcceldataUserList>(request, cancellationToken);
-        var users = Mapped(() => (list.Users ?? []).Select((dto, i) => AcceldataMapper.ToListedUser(dto, offset + i + 1)).ToList());
+        var users = _redactor.Mapped(() => (list.Users ?? []).Select((dto, i) => AcceldataMapper.ToListedUser(dto, offset + i + 1)).ToList());
         // A total that can be true is read to, past short pages (a tenant may cap max). Without one, a full page reports
         // one user more than it holds, which keeps callers reading until a short page.
         return list.Meta?.PlausibleTotal(offset, users.Count) is { } total
@@ -75,25 +75,12 @@ internal sealed class AcceldataProvider : IUserProvider
             : new UserPage(users, offset + users.Count + (users.Count == pageSize ? 1 : 0));
     }
 
-    /// <summary>Maps what was read; a value that cannot be read is an error naming its place, without the secret.</summary>
-    private T Mapped<T>(Func<T> map)
-    {
-        try
-        {
-            return map();
-        }
-        catch (FormatException e)
-        {
-            throw new FormatException(_redactor.Redact(e.Message));
-        }
-    }
-
     public async Task<User?> GetUserAsync(string userId, CancellationToken cancellationToken)
     {
         try
         {
             var dto = await ReadUserAsync(userId, cancellationToken);
-            return Mapped(() => AcceldataMapper.ToUser(dto));
+            return _redactor.Mapped(() => AcceldataMapper.ToUser(dto));
         }
         catch (ApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound || e is UnusableIdException)
         {
@@ -127,7 +114,7 @@ internal sealed class AcceldataProvider : IUserProvider
         var request = new RestRequest(Groups).AddQueryParameter("first", page.Offset).AddQueryParameter("last", page.Size);
         if (search is not null) request.AddQueryParameter("search", search);
         var list = await _rest.SendAsync<AcceldataGroupList>(request, cancellationToken);
-        var groups = Mapped(() => (list.Groups ?? []).Select((dto, i) => AcceldataMapper.ToGroup(dto, page.Offset + i + 1)).ToList());
+        var groups = _redactor.Mapped(() => (list.Groups ?? []).Select((dto, i) => AcceldataMapper.ToGroup(dto, page.Offset + i + 1)).ToList());
         var total = list.Meta?.PlausibleTotal(page.Offset, groups.Count);
         return new PageRead<Group>(groups, total, ReadToTotal: total is not null);
     }
@@ -162,7 +149,7 @@ internal sealed class AcceldataProvider : IUserProvider
         var request = new RestRequest($"{Users}/list").AddQueryParameter("ids", string.Join(',', ids))
             .AddQueryParameter("first", 0).AddQueryParameter("max", ids.Count);
         var list = await _rest.SendAsync<AcceldataUserList>(request, cancellationToken);
-        return Mapped(() => (list.Users ?? []).Where(u => u.UserId is not null && ids.Contains(u.UserId)).Select(AcceldataMapper.ToUser)
+        return _redactor.Mapped(() => (list.Users ?? []).Where(u => u.UserId is not null && ids.Contains(u.UserId)).Select(AcceldataMapper.ToUser)
             .DistinctBy(u => u.Id).ToList());
     }
 
@@ -177,7 +164,7 @@ internal sealed class AcceldataProvider : IUserProvider
         object body = description is null ? new { name } : new { name, description };
         var request = new RestRequest(Groups, Method.Post).AddJsonBody(body);
         var created = await _rest.SendAsync<AcceldataGroupDto>(request, cancellationToken);
-        if (created.Id is not null) return Mapped(() => AcceldataMapper.ToGroup(created));
+        if (created.Id is not null) return _redactor.Mapped(() => AcceldataMapper.ToGroup(created));
         return Named(name, await ListGroupsAsync(name, cancellationToken))
             ?? Named(name, await ListGroupsAsync(cancellationToken))
             ?? throw new FormatException($"The platform accepted group '{name}' but answered with no id, and lists no group of that name.");

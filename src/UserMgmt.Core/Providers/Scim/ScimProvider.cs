@@ -150,7 +150,7 @@ internal sealed class ScimProvider : IUserProvider
     private async Task<List<User>> MappedUsersAsync(IReadOnlyList<ScimUserDto> dtos, CancellationToken cancellationToken)
     {
         var groupsOf = dtos.Any(d => d.Groups is null) ? await GroupsOfUsersAsync(cancellationToken) : null;
-        return Mapped(() => dtos.Select(d => ScimMapper.ToUser(d, groupsOf is null ? null : id => groupsOf.GetValueOrDefault(id) ?? [])).ToList());
+        return _redactor.Mapped(() => dtos.Select(d => ScimMapper.ToUser(d, groupsOf is null ? null : id => groupsOf.GetValueOrDefault(id) ?? [])).ToList());
     }
 
     private async Task<Dictionary<string, IReadOnlyList<string>>> GroupsOfUsersAsync(CancellationToken cancellationToken)
@@ -163,18 +163,6 @@ internal sealed class ScimProvider : IUserProvider
                 names.Add(group.DisplayName ?? group.Id ?? "");
             }
         return index.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)e.Value, StringComparer.Ordinal);
-    }
-
-    private T Mapped<T>(Func<T> map)
-    {
-        try
-        {
-            return map();
-        }
-        catch (FormatException e)
-        {
-            throw new FormatException(_redactor.Redact(e.Message));
-        }
     }
 
     public async Task<User?> GetUserAsync(string userId, CancellationToken cancellationToken)
@@ -194,7 +182,7 @@ internal sealed class ScimProvider : IUserProvider
     public async Task<IReadOnlyList<Group>> ListGroupsAsync(CancellationToken cancellationToken)
     {
         var dtos = await ReadGroupsAsync(cancellationToken);
-        return Mapped(() => dtos.Select(ScimMapper.ToGroup).ToList());
+        return _redactor.Mapped(() => dtos.Select(ScimMapper.ToGroup).ToList());
     }
 
     /// <summary>Every group, page by page (1-based startIndex, RFC 7644 §3.4.2.4), as the service sends them.</summary>
@@ -249,7 +237,7 @@ internal sealed class ScimProvider : IUserProvider
         // The core Group schema has no description (RFC 7643 §4.2): only the name goes.
         var body = new Dictionary<string, object> { ["schemas"] = new[] { ScimSchemas.Group }, ["displayName"] = name, ["members"] = Array.Empty<object>() };
         var created = await _rest.SendAsync<ScimGroupDto>(Json(Request(Groups, Method.Post), body), cancellationToken);
-        return Mapped(() => ScimMapper.ToGroup(created));
+        return _redactor.Mapped(() => ScimMapper.ToGroup(created));
     }
 
     public Task DeleteGroupAsync(string groupId, CancellationToken cancellationToken) =>

@@ -21,10 +21,7 @@ internal sealed class ScimAttributeWriter(ScimProvider provider, string userId)
             var value = given.Count == 0 ? null : given[0];
             values[name] = value is not null && ScimAttributes.IsManager(name) ? await ManagerIdAsync(value, cancellationToken) : value;
         }
-        if (provider.Patches)
-            await provider.PatchAsync(Resource, values.Select(v => Operation(v.Key, v.Value)).ToList(), cancellationToken);
-        else
-            await provider.ReplaceAsync(Resource, user => LayOver(user, values), cancellationToken);
+        await provider.ChangeAsync(Resource, values.Select(v => Operation(v.Key, v.Value)).ToList(), user => LayOver(user, values), cancellationToken);
     }
 
     private static ScimPatchOperation Operation(string name, string? value) => value is null

@@ -283,14 +283,10 @@ internal sealed class ScimProvider : IUserProvider
     public Task ChangeGroupMembersAsync(Group group, IReadOnlyList<string> userIds, bool add, CancellationToken cancellationToken)
     {
         var resource = $"{Groups}/{PathSegment.Of(group.Id)}";
-        if (_config.Patch)
-        {
-            IReadOnlyList<ScimPatchOperation> operations = add
-                ? [new ScimPatchOperation { Op = "add", Path = "members", Value = userIds.Select(id => new Dictionary<string, string> { ["value"] = id }).ToArray() }]
-                : userIds.Select(id => new ScimPatchOperation { Op = "remove", Path = $"members[value eq {ScimFilter.Quoted(id)}]" }).ToList();
-            return PatchAsync(resource, operations, cancellationToken);
-        }
-        return ReplaceAsync(resource, group =>
+        IReadOnlyList<ScimPatchOperation> operations = add
+            ? [new ScimPatchOperation { Op = "add", Path = "members", Value = userIds.Select(id => new Dictionary<string, string> { ["value"] = id }).ToArray() }]
+            : userIds.Select(id => new ScimPatchOperation { Op = "remove", Path = $"members[value eq {ScimFilter.Quoted(id)}]" }).ToList();
+        return ChangeAsync(resource, operations, group =>
         {
             var members = group["members"] as JsonArray ?? [];
             var held = members.Select(m => JsonText.Of(m?["value"])).OfType<string>().ToHashSet(StringComparer.Ordinal);
@@ -309,17 +305,35 @@ internal sealed class ScimProvider : IUserProvider
     public Task SetAttributesAsync(string userId, IReadOnlyDictionary<string, IReadOnlyList<string>> attributes, CancellationToken cancellationToken) =>
         new ScimAttributeWriter(this, userId).WriteAsync(attributes, cancellationToken);
 
-    public Task SetEnabledAsync(string userId, bool enabled, CancellationToken cancellationToken)
+    public Task SetEnabledAsync(string userId, bool enabled, CancellationToken cancellationToken) =>
+        ChangeAsync($"{Users}/{PathSegment.Of(userId)}", [new ScimPatchOperation { Op = "replace", Path = "active", Value = enabled }],
+            user => user["active"] = enabled, cancellationToken);
+
+    /// <summary>
+    /// A PATCH of these operations where the service supports it, otherwise the resource read, changed and put back.
+    /// A service that said it supports PATCH but answers 501 or 405 changed nothing: this change, and the rest of the
+    /// connection's, go by reading and putting back.
+    /// </summary>
+    internal async Task ChangeAsync(string resource, IReadOnlyList<ScimPatchOperation> operations, Action<JsonObject> change,
+        CancellationToken cancellationToken, string? list = null)
     {
-        var resource = $"{Users}/{PathSegment.Of(userId)}";
-        return _config.Patch
-            ? PatchAsync(resource, [new ScimPatchOperation { Op = "replace", Path = "active", Value = enabled }], cancellationToken)
-            : ReplaceAsync(resource, user => user["active"] = enabled, cancellationToken);
+        if (_config.Patch)
+        {
+            try
+            {
+                await PatchAsync(resource, operations, cancellationToken);
+                return;
+            }
+            catch (ApiException e) when (e.StatusCode is HttpStatusCode.NotImplemented or HttpStatusCode.MethodNotAllowed)
+            {
+                CommandScope.Log.Verbose($"The service refused PATCH ({(int)e.StatusCode!}) though it said it supports it: changes are read and put back whole.");
+                _config = _config with { Patch = false };
+            }
+        }
+        await ReplaceAsync(resource, change, cancellationToken, list);
     }
 
-    internal bool Patches => _config.Patch;
-
-    internal Task PatchAsync(string resource, IReadOnlyList<ScimPatchOperation> operations, CancellationToken cancellationToken) =>
+    private Task PatchAsync(string resource, IReadOnlyList<ScimPatchOperation> operations, CancellationToken cancellationToken) =>
         _rest.SendAsync(Json(Request(resource, Method.Patch), new ScimPatchRequest { Operations = operations }), cancellationToken);
 
     /// <summary>
@@ -331,7 +345,7 @@ internal sealed class ScimProvider : IUserProvider
     /// leave it out unless it is asked for by name (RFC 7644 §3.4.2.5), so then it is, and one that is not a list
     /// stops the change, since putting back less than the service holds would drop the rest.
     /// </remarks>
-    internal async Task ReplaceAsync(string resource, Action<JsonObject> change, CancellationToken cancellationToken, string? list = null)
+    private async Task ReplaceAsync(string resource, Action<JsonObject> change, CancellationToken cancellationToken, string? list = null)
     {
         using var only = await _replacing.EnterAsync(resource, cancellationToken);
         for (var attempt = 1; ; attempt++)

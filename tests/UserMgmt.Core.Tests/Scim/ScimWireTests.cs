@@ -127,5 +127,21 @@ public sealed class ScimWireTests
         Assert.Equal(["Direct", "Untyped"], user.Groups);
     }
 
+    [Theory]
+    [InlineData("""{"Resources":[{"name":"User","endpoint":"/Users"},{"name":"Group","endpoint":"/Groups"}]}""", "Users", "Groups")]
+    [InlineData("""[{"name":"User","endpoint":"/v2/People/"},{"name":"Group","endpoint":"Teams"}]""", "v2/People", "Teams")]
+    [InlineData("""{"Resources":[{"name":"User","endpoint":"https://elsewhere.example/Users"},{"name":"Group","endpoint":"/../admin"}]}""", "Users", "Groups")]
+    [InlineData("""{"Resources":[{"name":"User","endpoint":"/Users?x=1"},{"name":"Group","endpoint":"\\\\host\\share"}]}""", "Users", "Groups")]
+    [InlineData("""{"Resources":[{"name":"user","endpoint":"/Other"},{"name":"Group","endpoint":5}]}""", "Users", "Groups")]
+    [InlineData("""{"Resources":[{"name":"User","endpoint":"/"},{"name":"Group","endpoint":"/a b"}]}""", "Users", "a%20b")]
+    [InlineData("[]", "Users", "Groups")]
+    [InlineData("\"text\"", "Users", "Groups")]
+    public void Endpoints_are_the_services_own_but_never_leave_its_root(string json, string users, string groups)
+    {
+        var types = ScimResourceTypes.From(JsonDocument.Parse(json).RootElement);
+
+        Assert.Equal((users, groups), (types.Users, types.Groups));
+    }
+
     private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
 }

@@ -9,7 +9,7 @@ namespace UserMgmt.Providers.Scim;
 /// </summary>
 internal sealed class ScimAttributeWriter(ScimProvider provider, string userId)
 {
-    private string Resource => $"Users/{PathSegment.Of(userId)}";
+    private string Resource => provider.UserResource(userId);
 
     public async Task WriteAsync(IReadOnlyDictionary<string, IReadOnlyList<string>> attributes, CancellationToken cancellationToken)
     {

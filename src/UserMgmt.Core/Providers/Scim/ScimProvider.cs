@@ -16,8 +16,6 @@ namespace UserMgmt.Providers.Scim;
 /// </summary>
 internal sealed class ScimProvider : IUserProvider
 {
-    private const string Users = "Users";
-    private const string Groups = "Groups";
     private const string ScimJson = "application/scim+json";
     private const int GroupPageSize = 100;
     // Ids one filter names, keeping the query string short.
@@ -30,6 +28,9 @@ internal sealed class ScimProvider : IUserProvider
     private readonly RestCore _rest;
     private readonly SecretRedactor _redactor;
     private ScimServiceConfig _config = ScimServiceConfig.Minimal;
+    private ScimResourceTypes _endpoints = ScimResourceTypes.Default;
+    private string Users => _endpoints.Users;
+    private string Groups => _endpoints.Groups;
     private readonly ResourceLocks _replacing = new();
 
     public ScimProvider(ConnectionSettings settings)
@@ -65,8 +66,22 @@ internal sealed class ScimProvider : IUserProvider
     {
         var config = await _rest.SendAsync<JsonElement>(Request("ServiceProviderConfig"), cancellationToken);
         _config = ScimServiceConfig.From(config);
+        _endpoints = await ResourceTypesAsync(cancellationToken);
         await _rest.SendAsync(Request(Users).AddQueryParameter("startIndex", 1).AddQueryParameter("count", 1), cancellationToken);
         Capabilities = CapabilitiesFor(_config, await SettableAttributesAsync(cancellationToken));
+    }
+
+    /// <summary>Where users and groups are; a service that does not describe its resource types keeps them where the RFC does.</summary>
+    private async Task<ScimResourceTypes> ResourceTypesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ScimResourceTypes.From(await _rest.SendAsync<JsonElement>(Request("ResourceTypes"), cancellationToken));
+        }
+        catch (ApiException e) when (e is not AuthenticationFailedException && e.StatusCode is not null)
+        {
+            return ScimResourceTypes.Default;
+        }
     }
 
     /// <summary>
@@ -169,7 +184,7 @@ internal sealed class ScimProvider : IUserProvider
     {
         try
         {
-            var dto = await _rest.SendAsync<ScimUserDto>(Request($"{Users}/{PathSegment.Of(userId)}"), cancellationToken);
+            var dto = await _rest.SendAsync<ScimUserDto>(Request(UserResource(userId)), cancellationToken);
             dto.Id ??= userId;
             return (await MappedUsersAsync([dto], cancellationToken))[0];
         }
@@ -306,7 +321,7 @@ internal sealed class ScimProvider : IUserProvider
         new ScimAttributeWriter(this, userId).WriteAsync(attributes, cancellationToken);
 
     public Task SetEnabledAsync(string userId, bool enabled, CancellationToken cancellationToken) =>
-        ChangeAsync($"{Users}/{PathSegment.Of(userId)}", [new ScimPatchOperation { Op = "replace", Path = "active", Value = enabled }],
+        ChangeAsync(UserResource(userId), [new ScimPatchOperation { Op = "replace", Path = "active", Value = enabled }],
             user => user["active"] = enabled, cancellationToken);
 
     /// <summary>
@@ -314,6 +329,8 @@ internal sealed class ScimProvider : IUserProvider
     /// A service that said it supports PATCH but answers 501 or 405 changed nothing: this change, and the rest of the
     /// connection's, go by reading and putting back.
     /// </summary>
+    internal string UserResource(string userId) => $"{Users}/{PathSegment.Of(userId)}";
+
     internal async Task ChangeAsync(string resource, IReadOnlyList<ScimPatchOperation> operations, Action<JsonObject> change,
         CancellationToken cancellationToken, string? list = null)
     {

@@ -1,8 +1,5 @@
 using System.Net;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using RestSharp;
-using UserMgmt.Connections;
 using UserMgmt.Model;
 using UserMgmt.Operations;
 using UserMgmt.Rest;

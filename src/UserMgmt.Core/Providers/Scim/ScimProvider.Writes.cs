@@ -1,10 +1,7 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using RestSharp;
-using UserMgmt.Connections;
 using UserMgmt.Model;
-using UserMgmt.Operations;
 using UserMgmt.Rest;
 
 namespace UserMgmt.Providers.Scim;

@@ -26,7 +26,7 @@ internal sealed class ScimListResponse<T>
 
 internal sealed class ScimUserDto
 {
-    [JsonPropertyName("id")][JsonConverter(typeof(JsonTextConverter))] public string? Id { get; set; }
+    [JsonPropertyName("id")][JsonConverter(typeof(LenientTextConverter))] public string? Id { get; set; }
     [JsonPropertyName("userName")] public string? UserName { get; set; }
     [JsonPropertyName("name")] public ScimNameDto? Name { get; set; }
     [JsonPropertyName("displayName")] public string? DisplayName { get; set; }
@@ -52,7 +52,7 @@ internal sealed class ScimNameDto
 /// <summary>An entry of a multi-valued attribute (emails, groups, members): RFC 7643 §2.4.</summary>
 internal sealed class ScimMultiValueDto
 {
-    [JsonPropertyName("value")][JsonConverter(typeof(JsonTextConverter))] public string? Value { get; set; }
+    [JsonPropertyName("value")][JsonConverter(typeof(LenientTextConverter))] public string? Value { get; set; }
     [JsonPropertyName("display")] public string? Display { get; set; }
     [JsonPropertyName("type")] public string? Type { get; set; }
     [JsonPropertyName("primary")] public JsonElement Primary { get; set; }
@@ -66,7 +66,7 @@ internal sealed class ScimMetaDto
 
 internal sealed class ScimGroupDto
 {
-    [JsonPropertyName("id")][JsonConverter(typeof(JsonTextConverter))] public string? Id { get; set; }
+    [JsonPropertyName("id")][JsonConverter(typeof(LenientTextConverter))] public string? Id { get; set; }
     [JsonPropertyName("displayName")] public string? DisplayName { get; set; }
     [JsonPropertyName("members")] public List<ScimMultiValueDto>? Members { get; set; }
     [JsonPropertyName("meta")] public ScimMetaDto? Meta { get; set; }

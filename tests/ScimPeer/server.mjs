@@ -184,13 +184,15 @@ const scimError = (res, status, message, scimType) =>
 
 // Request log, test-only and outside the SCIM base: counts by method and path with ids as {id}.
 const requestCounts = new Map();
+const refusedCounts = new Map();
 app.get("/_peer/requests", (req, res) =>
     res.json([...requestCounts.entries()].map(([key, count]) => {
         const [method, path] = key.split(" ");
-        return {method, path, count};
+        return {method, path, count, refused: refusedCounts.get(key) ?? 0};
     })));
 app.delete("/_peer/requests", (req, res) => {
     requestCounts.clear();
+    refusedCounts.clear();
     res.status(204).end();
 });
 
@@ -201,6 +203,9 @@ app.use(BASE, (req, res, next) => {
     if (!req.header("X-Scim-Peer-Probe")) {
         const key = `${req.method} ${normalise(req.path)}`;
         requestCounts.set(key, (requestCounts.get(key) ?? 0) + 1);
+        res.on("finish", () => {
+            if (res.statusCode >= 400) refusedCounts.set(key, (refusedCounts.get(key) ?? 0) + 1);
+        });
     }
 
     // Express 5 parses req.query afresh on each read, so the routers' numeric casting of

@@ -155,13 +155,25 @@ public sealed class ScimPeer : IAsyncDisposable
             .Sum(c => c.Count);
     }
 
+    /// <summary>Of <see cref="CallsAsync"/>, those the peer answered with a status of 400 or more.</summary>
+    public async Task<int> RefusedAsync(string method, string path)
+    {
+        var wanted = NormalisePath(path);
+        return (await RequestLogAsync())
+            .Where(c => string.Equals(c.Method, method, StringComparison.OrdinalIgnoreCase) && string.Equals(NormalisePath(c.Path), wanted, StringComparison.OrdinalIgnoreCase))
+            .Sum(c => c.Refused);
+    }
+
     /// <summary>Every SCIM request counted since the log was last cleared.</summary>
-    public async Task<IReadOnlyList<(string Method, string Path, int Count)>> RequestCountsAsync()
+    public async Task<IReadOnlyList<(string Method, string Path, int Count)>> RequestCountsAsync() =>
+        (await RequestLogAsync()).Select(r => (r.Method, r.Path, r.Count)).ToList();
+
+    private async Task<List<(string Method, string Path, int Count, int Refused)>> RequestLogAsync()
     {
         using var response = await _http.GetAsync(new Uri(Root, "_peer/requests"));
         response.EnsureSuccessStatusCode();
         var rows = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
-        return rows.Select(r => ((string)r!["method"]!, (string)r["path"]!, (int)r["count"]!)).ToList();
+        return rows.Select(r => ((string)r!["method"]!, (string)r["path"]!, (int)r["count"]!, (int)r["refused"]!)).ToList();
     }
 
     public async Task ClearRequestLogAsync()

@@ -19,9 +19,9 @@ public sealed class InputWindows
     public InputWindows(ProviderCapabilities capabilities, int throttleLimit)
     {
         var rowsPerCall = Math.Max(capabilities.InvitationsPerCall, capabilities.MembersPerGroupCall ?? 1);
-        // A job platform's window is at least a full job, so windows never cut jobs short.
-        _holdsJobs = capabilities.UserChangesPerJob is > 0;
-        Size = capabilities.UserChangesPerJob is > 0 and var perJob ? perJob : SmallestWindow;
+        // A job platform's window is at least a full job, so windows never cut jobs short, unless a job is one quick request.
+        _holdsJobs = capabilities is { UserChangesPerJob: > 0, JobsAnswerAtOnce: false };
+        Size = _holdsJobs ? capabilities.UserChangesPerJob!.Value : SmallestWindow;
         Largest = Math.Max(Size * CallsPerSlot, Math.Max(1, throttleLimit) * Math.Max(1, rowsPerCall) * CallsPerSlot);
     }
 

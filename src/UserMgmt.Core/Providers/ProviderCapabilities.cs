@@ -63,6 +63,12 @@ public sealed record ProviderCapabilities
     /// </summary>
     public int? UserChangesPerJob { get; init; }
 
+    /// <summary>
+    /// A job is one request answered at once (SCIM's /Bulk), not a server-side job waited for: a command's input
+    /// windows are then cut by time as well as by size, as where each change is its own call.
+    /// </summary>
+    public bool JobsAnswerAtOnce { get; init; }
+
     /// <summary>The platform changes users through server-side bulk jobs, reached through <see cref="IUserProvider.BulkJobs"/>.</summary>
     public bool HasBulkJobs { get; init; }
 

@@ -8,7 +8,10 @@ namespace UserMgmt.PowerShell.Tests.Hosting;
 /// </summary>
 public abstract class ScenarioPlatform : IAsyncDisposable
 {
-    /// <summary>Every platform the scenarios run on, by name: each sandbox session, then the SCIM peer with PATCH and without.</summary>
+    /// <summary>
+    /// Every platform the scenarios run on, by name: each sandbox session, then the SCIM peer with PATCH and Bulk, with
+    /// Bulk requests of at most three operations, and without PATCH (so without Bulk).
+    /// </summary>
     public static TheoryData<string> All
     {
         get
@@ -16,6 +19,7 @@ public abstract class ScenarioPlatform : IAsyncDisposable
             var all = new TheoryData<string>();
             foreach (var session in ProviderSession.All) all.Add(session);
             all.Add(ScimPeerPlatform.WithPatch);
+            all.Add(ScimPeerPlatform.WithSmallBulk);
             all.Add(ScimPeerPlatform.WithoutPatch);
             return all;
         }
@@ -55,10 +59,15 @@ public sealed class ScimPeerPlatform(ScimPeer peer) : ScenarioPlatform
 {
     public const string Prefix = "ScimPeer";
     public const string WithPatch = Prefix;
+    public const string WithSmallBulk = Prefix + "+bulk-of-3";
     public const string WithoutPatch = Prefix + "+no-patch+etag";
 
-    public static async Task<ScenarioPlatform> StartAsync(string name) =>
-        new ScimPeerPlatform(await ScimPeer.StartAsync(name == WithoutPatch ? new ScimPeerOptions { Patch = false, ETag = true } : new ScimPeerOptions()));
+    public static async Task<ScenarioPlatform> StartAsync(string name) => new ScimPeerPlatform(await ScimPeer.StartAsync(name switch
+    {
+        WithoutPatch => new ScimPeerOptions { Patch = false, ETag = true },
+        WithSmallBulk => new ScimPeerOptions { MaxOperations = 3 },
+        _ => new ScimPeerOptions(),
+    }));
 
     public override Invocation Connect(PowerShellSession shell) => shell.Run("""
         $token = [System.Net.NetworkCredential]::new('', $secret).SecurePassword

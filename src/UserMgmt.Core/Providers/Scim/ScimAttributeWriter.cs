@@ -13,6 +13,21 @@ internal sealed class ScimAttributeWriter(ScimProvider provider, string userId)
 
     public async Task WriteAsync(IReadOnlyDictionary<string, IReadOnlyList<string>> attributes, CancellationToken cancellationToken)
     {
+        var values = await ValuesAsync(attributes, cancellationToken);
+        await provider.ChangeAsync(Resource, PatchOf(values), user => LayOver(user, values), cancellationToken);
+    }
+
+    /// <summary>The PATCH operations that make these changes, for a request that carries them with others (Bulk).</summary>
+    public async Task<IReadOnlyList<ScimPatchOperation>> OperationsAsync(IReadOnlyDictionary<string, IReadOnlyList<string>> attributes,
+        CancellationToken cancellationToken) =>
+        PatchOf(await ValuesAsync(attributes, cancellationToken));
+
+    private static List<ScimPatchOperation> PatchOf(IReadOnlyDictionary<string, string?> values) =>
+        values.Select(v => Operation(v.Key, v.Value)).ToList();
+
+    /// <summary>Each attribute's one value, null to empty it, a manager's address turned into the manager's id.</summary>
+    private async Task<Dictionary<string, string?>> ValuesAsync(IReadOnlyDictionary<string, IReadOnlyList<string>> attributes, CancellationToken cancellationToken)
+    {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, given) in attributes)
         {
@@ -21,7 +36,7 @@ internal sealed class ScimAttributeWriter(ScimProvider provider, string userId)
             var value = given.Count == 0 ? null : given[0];
             values[name] = value is not null && ScimAttributes.IsManager(name) ? await ManagerIdAsync(value, cancellationToken) : value;
         }
-        await provider.ChangeAsync(Resource, values.Select(v => Operation(v.Key, v.Value)).ToList(), user => LayOver(user, values), cancellationToken);
+        return values;
     }
 
     private static ScimPatchOperation Operation(string name, string? value) => value is null

@@ -28,20 +28,31 @@ internal sealed partial class ScimProvider
     {
         foreach (var invitee in invitees)
         {
-            var body = new Dictionary<string, object>
-            {
-                ["schemas"] = new[] { ScimSchemas.User },
-                ["userName"] = invitee.Email,
-                ["emails"] = new[] { new Dictionary<string, object> { ["value"] = invitee.Email, ["type"] = "work", ["primary"] = true } },
-                ["active"] = true,
-            };
-            if (invitee.FirstName is not null || invitee.LastName is not null)
-                body["name"] = new Dictionary<string, string?> { ["givenName"] = invitee.FirstName, ["familyName"] = invitee.LastName };
-            var created = await _rest.SendAsync<ScimUserDto>(Json(Request(Users, Method.Post), body), cancellationToken);
+            var created = await _rest.SendAsync<ScimUserDto>(Json(Request(Users, Method.Post), NewUser(invitee)), cancellationToken);
             var id = created.Id ?? throw new FormatException($"The service created '{invitee.Email}' but answered with no id.");
             await AddUserToGroupsAsync(id, groups, cancellationToken);
         }
     }
+
+    /// <summary>A new user as created: the address as userName and as the primary work address, active.</summary>
+    internal static Dictionary<string, object> NewUser(Invitee invitee)
+    {
+        var body = new Dictionary<string, object>
+        {
+            ["schemas"] = new[] { ScimSchemas.User },
+            ["userName"] = invitee.Email,
+            ["emails"] = new[] { new Dictionary<string, object> { ["value"] = invitee.Email, ["type"] = "work", ["primary"] = true } },
+            ["active"] = true,
+        };
+        if (invitee.FirstName is not null || invitee.LastName is not null)
+            body["name"] = new Dictionary<string, string?> { ["givenName"] = invitee.FirstName, ["familyName"] = invitee.LastName };
+        return body;
+    }
+
+    /// <summary>The PATCH operations that add users to a group's members, or take them out (RFC 7644 §3.5.2.1, §3.5.2.2).</summary>
+    internal static IReadOnlyList<ScimPatchOperation> MemberOperations(IReadOnlyList<string> userIds, bool add) => add
+        ? [new ScimPatchOperation { Op = "add", Path = "members", Value = userIds.Select(id => new Dictionary<string, string> { ["value"] = id }).ToArray() }]
+        : userIds.Select(id => new ScimPatchOperation { Op = "remove", Path = $"members[value eq {ScimFilter.Quoted(id)}]" }).ToList();
 
     public async Task AddUserToGroupsAsync(string userId, IReadOnlyList<Group> groups, CancellationToken cancellationToken)
     {
@@ -60,10 +71,7 @@ internal sealed partial class ScimProvider
     public Task ChangeGroupMembersAsync(Group group, IReadOnlyList<string> userIds, bool add, CancellationToken cancellationToken)
     {
         var resource = $"{Groups}/{PathSegment.Of(group.Id)}";
-        IReadOnlyList<ScimPatchOperation> operations = add
-            ? [new ScimPatchOperation { Op = "add", Path = "members", Value = userIds.Select(id => new Dictionary<string, string> { ["value"] = id }).ToArray() }]
-            : userIds.Select(id => new ScimPatchOperation { Op = "remove", Path = $"members[value eq {ScimFilter.Quoted(id)}]" }).ToList();
-        return ChangeAsync(resource, operations, group =>
+        return ChangeAsync(resource, MemberOperations(userIds, add), group =>
         {
             var members = group["members"] as JsonArray ?? [];
             var held = members.Select(m => JsonText.Of(m?["value"])).OfType<string>().ToHashSet(StringComparer.Ordinal);

@@ -45,9 +45,12 @@ internal sealed partial class ScimProvider : IUserProvider
     private static ProviderCapabilities CapabilitiesFor(ScimServiceConfig config, IReadOnlySet<string> settable) => new()
     {
         Platform = "SCIM",
-        // One user a POST; a known userName is refused with 409 (RFC 7644 §3.3, "uniqueness").
+        // One user a POST; a known userName is refused with 409 (RFC 7644 §3.3, "uniqueness"). Within Bulk the refusal
+        // is one row's, so invitees are looked up first there, and a known address is answered as such.
         InvitationsPerCall = 1,
-        InvitationRefusesExisting = true,
+        InvitationRefusesExisting = RowsPerBulkJob(config) is null,
+        UserChangesPerJob = RowsPerBulkJob(config),
+        JobsAnswerAtOnce = true,
         // A group takes many members in one PATCH, or in one PUT of its member list after reading it.
         MembersPerGroupCall = MembersPerPatch,
         ListsGroupMembers = true,

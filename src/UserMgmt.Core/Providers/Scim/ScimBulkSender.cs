@@ -1,0 +1,168 @@
+using System.Net;
+using System.Text;
+using UserMgmt.Operations;
+using UserMgmt.Rest;
+
+namespace UserMgmt.Providers.Scim;
+
+/// <summary>
+/// Sends a job's operations as /Bulk requests (RFC 7644 §3.7), each within the service's maxOperations and
+/// maxPayloadSize, one after another, and says how each row ended. A user created in one request is named by its
+/// bulkId within it and by its id in later ones. A request refused as too large goes again in halves; one whose
+/// answer was lost is looked into and sent once more. Once an operation of a row fails, the row's later ones are
+/// not sent.
+/// </summary>
+internal sealed class ScimBulkSender(Func<string, CancellationToken, Task<string?>> sendBulk, Func<string, CancellationToken, Task<string?>> findUserId,
+    int maxOperations, long maxPayloadSize)
+{
+    private const string Envelope = $$"""{"schemas":["{{ScimSchemas.BulkRequest}}"],"Operations":[]}""";
+
+    private readonly Dictionary<string, string> _createdIds = new(StringComparer.Ordinal);
+    private int _operationsPerRequest = maxOperations;
+
+    /// <summary>The operations sent for each row, in row order; null when the service does not take Bulk requests at all.</summary>
+    public async Task<ScimBulkRows?> SendAsync(ScimBulkRows rows, IReadOnlyList<string> emails, CancellationToken cancellationToken)
+    {
+        var queue = new LinkedList<ScimBulkOperation>(rows.Operations);
+        var anyAnswered = false;
+        while (queue.Count > 0)
+        {
+            var batch = NextRequest(queue, rows);
+            if (batch.Count == 0) continue;
+            string? answer;
+            try
+            {
+                answer = await sendBulk(Body(batch), cancellationToken);
+                anyAnswered = true;
+            }
+            catch (ApiException e) when (e.StatusCode == HttpStatusCode.RequestEntityTooLarge && batch.Count > 1)
+            {
+                // The service takes less than it said: smaller requests from here on.
+                _operationsPerRequest = Math.Max(1, batch.Count / 2);
+                Requeue(queue, batch);
+                continue;
+            }
+            catch (ApiException e) when (!anyAnswered && e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotImplemented)
+            {
+                return null;
+            }
+            catch (AmbiguousOutcomeException e)
+            {
+                await LostAsync(queue, batch, rows, emails, e.ServerMessage, cancellationToken);
+                continue;
+            }
+            catch (ApiException e) when (!InvitationSender.IsFatal(e))
+            {
+                foreach (var (operation, _) in batch) rows.Refuse(operation, e.ServerMessage);
+                continue;
+            }
+            Settle(answer, batch, rows);
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// The next request's operations from the front of the queue, each with the JSON it is sent as: as many as the
+    /// service takes, skipping those of rows already settled, and those naming a user nobody is known to have created.
+    /// </summary>
+    private List<(ScimBulkOperation Operation, string Json)> NextRequest(LinkedList<ScimBulkOperation> queue, ScimBulkRows rows)
+    {
+        var batch = new List<(ScimBulkOperation, string)>();
+        long size = Encoding.UTF8.GetByteCount(Envelope);
+        while (queue.First is { } next && batch.Count < _operationsPerRequest)
+        {
+            var operation = next.Value;
+            if (rows.IsSettled(operation.Row))
+            {
+                queue.RemoveFirst();
+                continue;
+            }
+            string? user = null;
+            if (operation.NamesCreated is { } bulkId)
+            {
+                if (_createdIds.TryGetValue(bulkId, out var id)) user = id;
+                else if (batch.Any(b => b.Item1.BulkId == bulkId)) user = $"bulkId:{bulkId}";
+                else
+                {
+                    queue.RemoveFirst();
+                    rows.Refuse(operation, "the service created the user but did not say its id, so it was not sent");
+                    continue;
+                }
+            }
+            var json = operation.ToJson(user);
+            var added = Encoding.UTF8.GetByteCount(json) + (batch.Count > 0 ? 1 : 0);
+            if (size + added > maxPayloadSize)
+            {
+                if (batch.Count > 0) break;
+                queue.RemoveFirst();
+                rows.Refuse(operation, $"it is larger than the {maxPayloadSize:N0} bytes the service takes in one request, so it was not sent");
+                continue;
+            }
+            queue.RemoveFirst();
+            batch.Add((operation, json));
+            size += added;
+        }
+        return batch;
+    }
+
+    private static string Body(List<(ScimBulkOperation Operation, string Json)> batch) =>
+        Envelope.Replace("[]", "[" + string.Join(',', batch.Select(b => b.Json)) + "]", StringComparison.Ordinal);
+
+    private static void Requeue(LinkedList<ScimBulkOperation> queue, List<(ScimBulkOperation Operation, string Json)> batch)
+    {
+        for (var i = batch.Count - 1; i >= 0; i--) queue.AddFirst(batch[i].Operation);
+    }
+
+    private void Settle(string? answer, List<(ScimBulkOperation Operation, string Json)> batch, ScimBulkRows rows)
+    {
+        var results = ScimBulkAnswer.Pair(answer, batch.Select(b => b.Operation).ToList());
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var (operation, _) = batch[i];
+            switch (results[i])
+            {
+                case null:
+                    rows.Unsettle(operation, "the service's answer did not say how it ended");
+                    break;
+                case { Succeeded: true } done:
+                    if (operation.BulkId is { } bulkId && done.CreatedId is { } id) _createdIds[bulkId] = id;
+                    rows.Done(operation);
+                    break;
+                case { ForNow: true } busy:
+                    rows.Unsettle(operation, busy.Detail ?? $"the service answered {busy.Status}");
+                    break;
+                case var refused:
+                    rows.Refuse(operation, refused.Detail ?? $"the service answered {refused.Status?.ToString() ?? "with no status"}");
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A request whose answer was lost may have been applied or not. A user it was to create is looked for: one found
+    /// is taken as created. The rest is sent once more, since each operation states what should be; lost again, the
+    /// rows are left unsettled.
+    /// </summary>
+    private async Task LostAsync(LinkedList<ScimBulkOperation> queue, List<(ScimBulkOperation Operation, string Json)> batch, ScimBulkRows rows,
+        IReadOnlyList<string> emails, string reason, CancellationToken cancellationToken)
+    {
+        var again = new List<(ScimBulkOperation Operation, string Json)>();
+        foreach (var (operation, json) in batch)
+        {
+            if (operation.AnswerLost)
+            {
+                rows.Unsettle(operation, $"the service's answer was lost twice ({reason})");
+                continue;
+            }
+            operation.AnswerLost = true;
+            if (operation.BulkId is { } bulkId && await findUserId(emails[operation.Row], cancellationToken) is { } id)
+            {
+                _createdIds[bulkId] = id;
+                rows.Done(operation);
+                continue;
+            }
+            again.Add((operation, json));
+        }
+        Requeue(queue, again);
+    }
+}

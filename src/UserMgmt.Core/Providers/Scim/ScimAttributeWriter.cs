@@ -52,23 +52,11 @@ internal sealed class ScimAttributeWriter(ScimProvider provider, string userId)
     {
         foreach (var (name, value) in values)
         {
-            var target = ScimAttributes.IsEnterprise(name) ? Extension(user) : user;
+            var target = ScimAttributes.IsEnterprise(name) ? ScimResourceJson.ExtensionOf(user, ScimSchemas.EnterpriseUser) : user;
             var key = ScimAttributes.PathOf(name).Split(':')[^1];
             if (value is null) target.Remove(key);
             else target[key] = ScimAttributes.IsManager(name) ? new JsonObject { ["value"] = value } : value;
         }
-    }
-
-    /// <summary>The enterprise extension's object, made (and named in "schemas") where the user has none yet.</summary>
-    private static JsonObject Extension(JsonObject user)
-    {
-        if (user[ScimSchemas.EnterpriseUser] is JsonObject held) return held;
-        var extension = new JsonObject();
-        user[ScimSchemas.EnterpriseUser] = extension;
-        var schemas = user["schemas"] as JsonArray ?? [];
-        if (!schemas.Any(s => JsonText.Of(s) == ScimSchemas.EnterpriseUser)) schemas.Add(ScimSchemas.EnterpriseUser);
-        user["schemas"] = schemas.DeepClone();
-        return extension;
     }
 
     private async Task<string> ManagerIdAsync(string manager, CancellationToken cancellationToken)

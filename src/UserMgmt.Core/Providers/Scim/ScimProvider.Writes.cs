@@ -128,9 +128,11 @@ internal sealed partial class ScimProvider
     /// the PUT carries If-Match, and a 412 (changed meanwhile) reads it again and changes that, once.
     /// </summary>
     /// <remarks>
-    /// <paramref name="list"/> names a multi-valued attribute the change rewrites from what was read: a service may
-    /// leave it out unless it is asked for by name (RFC 7644 §3.4.2.5), so then it is, and one that is not a list
-    /// stops the change, since putting back less than the service holds would drop the rest.
+    /// A PUT may clear what it leaves out (§3.5.1), and a service may leave attributes out of a read unless they are
+    /// asked for by name (RFC 7643 §7 "returned": "request"; RFC 7644 §3.4.2.5): those its schemas name, and
+    /// <paramref name="list"/>, a multi-valued attribute the change rewrites from what was read, are asked for. A
+    /// <paramref name="list"/> that is not a list stops the change, since putting back less than the service holds
+    /// would drop the rest.
     /// </remarks>
     private async Task ReplaceAsync(string resource, Action<JsonObject> change, CancellationToken cancellationToken, string? list = null)
     {
@@ -141,7 +143,7 @@ internal sealed partial class ScimProvider
             var current = JsonNode.Parse(read.Content ?? "") as JsonObject
                           ?? throw new ApiException("GET", _redactor.Redact(resource), read.StatusCode, "the service's answer is not a resource");
             var version = ETagOf(read, current);
-            if (list is not null) await HoldListAsync(resource, current, list, cancellationToken);
+            await HoldAsync(resource, current, list, cancellationToken);
             change(current);
             current.Remove("meta");
             var put = Request(resource, Method.Put).AddStringBody(current.ToJsonString(), ScimJson);
@@ -158,14 +160,18 @@ internal sealed partial class ScimProvider
         }
     }
 
-    private async Task HoldListAsync(string resource, JsonObject current, string list, CancellationToken cancellationToken)
+    private async Task HoldAsync(string resource, JsonObject current, string? list, CancellationToken cancellationToken)
     {
-        if (current[list] is null)
+        var onRequest = resource.StartsWith(Groups + "/", StringComparison.Ordinal) ? _groupOnRequest : _userOnRequest;
+        var missing = onRequest.Append(list).OfType<string>().Distinct().Where(name => ScimResourceJson.ValueAt(current, name) is null).ToList();
+        if (missing.Count > 0)
         {
-            var asked = await _rest.SendAsync(Request(resource).AddQueryParameter("attributes", list), cancellationToken);
-            if (JsonNode.Parse(asked.Content ?? "") is JsonObject answer && answer[list] is { } held) current[list] = held.DeepClone();
+            var asked = await _rest.SendAsync(Request(resource).AddQueryParameter("attributes", string.Join(',', missing)), cancellationToken);
+            if (JsonNode.Parse(asked.Content ?? "") is JsonObject answer)
+                foreach (var name in missing)
+                    if (ScimResourceJson.ValueAt(answer, name) is { } held) ScimResourceJson.SetAt(current, name, held.DeepClone());
         }
-        if (current[list] is not (null or JsonArray))
+        if (list is not null && current[list] is not (null or JsonArray))
             throw new ApiException("GET", _redactor.Redact(resource), null,
                 $"the service's \"{list}\" is not a list, so it cannot be put back without losing what it holds; nothing was changed");
     }

@@ -30,6 +30,10 @@ internal sealed partial class ScimProvider : IUserProvider
     private string Groups => _endpoints.Groups;
     private readonly ResourceLocks _replacing = new();
 
+    // Attributes the service returns only on request, read by name before a resource is put back whole.
+    private IReadOnlyList<string> _userOnRequest = [];
+    private IReadOnlyList<string> _groupOnRequest = [];
+
     public ScimProvider(ConnectionSettings settings)
     {
         _redactor = SecretRedactor.For(settings.Credential);
@@ -99,6 +103,8 @@ internal sealed partial class ScimProvider : IUserProvider
         {
             return ScimAttributes.Known;
         }
+        _userOnRequest = ScimSchemaList.ReturnedOnRequest(schemas, ScimSchemas.User, [ScimSchemas.User, ScimSchemas.EnterpriseUser]);
+        _groupOnRequest = ScimSchemaList.ReturnedOnRequest(schemas, ScimSchemas.Group, [ScimSchemas.Group]);
         var writable = ScimSchemaList.WritableAttributes(schemas, [ScimSchemas.User, ScimSchemas.EnterpriseUser]);
         return writable is null ? ScimAttributes.Known : ScimAttributes.Known.Where(writable.Contains).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }

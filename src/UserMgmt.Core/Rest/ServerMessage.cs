@@ -42,7 +42,8 @@ internal static partial class ServerMessage
         return null;
     }
 
-    private static string Shorten(string text, SecretRedactor redactor)
+    /// <summary>A message the server wrote, on one line, secrets masked, cut to a readable length.</summary>
+    public static string Shorten(string text, SecretRedactor redactor)
     {
         text = text.Trim().ReplaceLineEndings(" ");
         return redactor.Redact(text, MaxLength) + (text.Length > MaxLength ? "…" : "");

@@ -135,6 +135,31 @@ public sealed class ScimBulkServiceTests
         Assert.Contains("Bulk is closed for maintenance", outcome.Message);
     }
 
+    [Fact]
+    public async Task An_operation_s_refusal_that_echoes_the_token_reaches_the_row_masked()
+    {
+        await using var server = await StartAsync([], (operations, _) => Results.Json(new
+        {
+            schemas = new[] { "urn:ietf:params:scim:api:messages:2.0:BulkResponse" },
+            Operations = operations.Select(o => new
+            {
+                method = (string?)o["method"],
+                status = "403",
+                location = (string?)o["path"],
+                response = new { status = "403", detail = $"Bearer {ScimServer.Token} may not change groups" },
+            }),
+        }));
+        using var connection = await ScimServer.ConnectAsync(server);
+        var ann = Existing("1", "ann@example.com");
+
+        var outcomes = await connection.Client.ApplyUserChangesAsync([new UserChange { Email = ann.Email, Existing = ann, Join = [Staff] }], Hostile.Hostile.Patience());
+
+        var outcome = Assert.Single(outcomes);
+        Assert.Equal(UserChangeResult.Refused, outcome.Result);
+        Assert.Contains("may not change groups", outcome.Message);
+        Assert.DoesNotContain(ScimServer.Token, outcome.Message);
+    }
+
     private static User Existing(string id, string email) => new() { Id = id, Email = email };
 
     /// <summary>The member an operation adds, as the request names it (an id or "bulkId:…").</summary>

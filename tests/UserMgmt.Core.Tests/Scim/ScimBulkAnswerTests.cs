@@ -66,6 +66,26 @@ public sealed class ScimBulkAnswerTests
     }
 
     [Fact]
+    public void An_error_status_given_as_code_and_description_is_read_for_its_description()
+    {
+        // RFC 7644 §3.7.3: a failed operation's status holds the code and a human-readable description.
+        const string answer = """{"Operations":[{"method":"PATCH","status":{"code":"404","description":"Group g1 not found"},"location":"/Groups/g1"}]}""";
+
+        var result = ScimBulkAnswer.Pair(answer, Sent)[1];
+
+        Assert.Equal(404, result?.Status);
+        Assert.Equal("Group g1 not found", result?.Detail);
+    }
+
+    [Fact]
+    public void An_error_body_s_detail_comes_before_the_status_description()
+    {
+        const string answer = """{"Operations":[{"method":"PATCH","status":{"code":"400","description":"Bad Request"},"location":"/Groups/g1","response":{"scimType":"invalidValue","detail":"members[0].value is not a user"}}]}""";
+
+        Assert.Equal("members[0].value is not a user", ScimBulkAnswer.Pair(answer, Sent)[1]?.Detail);
+    }
+
+    [Fact]
     public void Fewer_results_than_operations_leave_the_unanswered_ones_unpaired()
     {
         const string answer = """{"Operations":[{"method":"POST","bulkId":"row0","status":"201","location":"/Users/n"},{"method":"PATCH","status":"200","location":"/Groups/g1"}]}""";

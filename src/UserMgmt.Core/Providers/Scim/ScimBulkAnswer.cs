@@ -68,13 +68,15 @@ internal static class ScimBulkAnswer
     private static ScimBulkResult Result(JsonElement operation)
     {
         var response = Property(operation, "response");
+        var status = Property(operation, "status");
         var location = Text(Property(operation, "location"));
         return new ScimBulkResult(
             Text(Property(operation, "method")),
             Text(Property(operation, "bulkId")),
             location,
-            StatusOf(Property(operation, "status")) ?? StatusOf(Property(response, "status")),
-            Text(Property(response, "detail")) ?? Text(Property(response, "scimType")),
+            StatusOf(status) ?? StatusOf(Property(response, "status")),
+            // The error body's detail (§3.12), else the status's own description (§3.7.3), else its scimType.
+            Text(Property(response, "detail")) ?? Text(Property(status, "description")) ?? Text(Property(response, "scimType")),
             Text(Property(response, "id")) ?? LastSegment(location));
     }
 

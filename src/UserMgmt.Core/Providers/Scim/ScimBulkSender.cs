@@ -13,7 +13,7 @@ namespace UserMgmt.Providers.Scim;
 /// not sent.
 /// </summary>
 internal sealed class ScimBulkSender(Func<string, CancellationToken, Task<string?>> sendBulk, Func<string, CancellationToken, Task<string?>> findUserId,
-    int maxOperations, long maxPayloadSize)
+    int maxOperations, long maxPayloadSize, SecretRedactor redactor)
 {
     private const string Envelope = $$"""{"schemas":["{{ScimSchemas.BulkRequest}}"],"Operations":[]}""";
 
@@ -129,14 +129,17 @@ internal sealed class ScimBulkSender(Func<string, CancellationToken, Task<string
                     rows.Done(operation);
                     break;
                 case { ForNow: true } busy:
-                    rows.Unsettle(operation, busy.Detail ?? $"the service answered {busy.Status}");
+                    rows.Unsettle(operation, Message(busy) ?? $"the service answered {busy.Status}");
                     break;
                 case var refused:
-                    rows.Refuse(operation, refused.Detail ?? $"the service answered {refused.Status?.ToString() ?? "with no status"}");
+                    rows.Refuse(operation, Message(refused) ?? $"the service answered {refused.Status?.ToString() ?? "with no status"}");
                     break;
             }
         }
     }
+
+    /// <summary>A result's message as every server message is shown: secrets masked, cut to a readable length.</summary>
+    private string? Message(ScimBulkResult result) => result.Detail is { } detail ? ServerMessage.Shorten(detail, redactor) : null;
 
     /// <summary>
     /// A request whose answer was lost may have been applied or not. A user it was to create is looked for: one found

@@ -71,6 +71,26 @@ public sealed class ScimBulkServiceTests
     }
 
     [Fact]
+    public async Task A_BulkResponse_without_results_is_taken_as_lost_and_the_rows_still_end_applied_without_a_second_creation()
+    {
+        var directory = new List<object>();
+        var requests = 0;
+        await using var server = await StartAsync(directory, (operations, answer) =>
+        {
+            foreach (var operation in operations.Where(o => (string?)o["method"] == "POST"))
+                directory.Add(ScimServer.User($"new{directory.Count + 1}", (string)operation["data"]!["userName"]!));
+            return ++requests == 1 ? Results.Text("""{"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkResponse"],"Operation":[]}""", "application/scim+json") : answer(operations.Select(_ => "200"));
+        });
+        using var connection = await ScimServer.ConnectAsync(server);
+
+        var outcomes = await connection.Client.ApplyUserChangesAsync([new UserChange { Email = "ann@example.com", Join = [Staff] }], Hostile.Hostile.Patience());
+
+        Assert.Equal(UserChangeResult.Applied, Assert.Single(outcomes).Result);
+        Assert.Single(directory);
+        Assert.Equal(2, requests);
+    }
+
+    [Fact]
     public async Task A_service_whose_answers_are_always_lost_leaves_the_rows_open_after_two_requests()
     {
         var requests = 0;

@@ -56,7 +56,15 @@ internal sealed class ScimBulkSender(Func<string, CancellationToken, Task<string
                 foreach (var (operation, _) in batch) rows.Refuse(operation, e.ServerMessage);
                 continue;
             }
-            Settle(answer, batch, rows);
+            try
+            {
+                Settle(answer, batch, rows);
+            }
+            catch (FormatException e)
+            {
+                // An answer that cannot be read says nothing of what was done: as if it were lost.
+                await LostAsync(queue, batch, rows, emails, e.Message, cancellationToken);
+            }
         }
         return rows;
     }

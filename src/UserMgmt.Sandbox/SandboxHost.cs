@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using UserMgmt.Sandbox.Access;
 using UserMgmt.Sandbox.Acceldata;
+using UserMgmt.Sandbox.AppXite;
 using UserMgmt.Sandbox.Ccai;
 using UserMgmt.Sandbox.Faults;
 using UserMgmt.Sandbox.Scim;
@@ -75,6 +76,7 @@ public sealed class SandboxHost : IAsyncDisposable
         builder.Services.AddSingleton(new SandboxVariants(options.Variants));
         builder.Services.AddSingleton<BasicAuthentication>();
         builder.Services.AddSingleton<ScimAuthentication>();
+        builder.Services.AddSingleton<AppXiteAuthentication>();
         builder.Services.AddSingleton<ScimDirectory>();
         builder.Services.AddSingleton<CcaiRateLimit>();
         builder.Services.AddSingleton<BulkJobStore>();
@@ -89,6 +91,7 @@ public sealed class SandboxHost : IAsyncDisposable
         app.UseMiddleware<KeyAuthentication>();
         app.UseMiddleware<BasicAuthentication>();
         app.UseMiddleware<ScimAuthentication>();
+        app.UseMiddleware<AppXiteAuthentication>();
         app.UseWhen(context => Caller.Of(context) is not null, api =>
         {
             api.UseMiddleware<CannedAnswers>();
@@ -102,6 +105,7 @@ public sealed class SandboxHost : IAsyncDisposable
         CcaiEndpoints.Map(app, app.Services.GetRequiredService<BulkJobStore>(), app.Services.GetRequiredService<BulkJobProcessor>(), database,
             app.Services.GetRequiredService<UserListings>(), variants);
         ScimEndpoints.Map(app, app.Services.GetRequiredService<ScimDirectory>());
+        AppXiteEndpoints.Map(app, new AppXiteStore(database));
         AdminEndpoints.Map(app, app.Services.GetRequiredService<RequestLog>(), app.Services.GetRequiredService<CannedAnswers>(),
             app.Services.GetRequiredService<FaultInjection>(), app.Services.GetRequiredService<SandboxVariants>());
 

@@ -13,6 +13,8 @@ public sealed record SandboxOptions
     public const string DemoReadOnlySecretKey = "demo-readonly-secret-key";
     /// <summary>The tenant's subdomain, which CCAI takes as the Basic user name (customer in customer.uc1.ccaiplatform.com).</summary>
     public const string DemoCcaiSubdomain = "demo";
+    /// <summary>The subscription key AppXite's emulation wants in Ocp-Apim-Subscription-Key, beside the bearer token.</summary>
+    public const string DemoSubscriptionKey = "demo-subscription-key";
 
     /// <summary>Where to listen; port 0 picks a free port.</summary>
     public string Urls { get; init; } = "http://127.0.0.1:5080";

@@ -11,6 +11,8 @@ public sealed class User
     /// <summary>Names of the groups (teams) the user belongs to.</summary>
     public IReadOnlyList<string> Groups { get; init; } = [];
     public IReadOnlyList<string> Roles { get; init; } = [];
+    /// <summary>The organisations the user belongs to, by id, on platforms that have several.</summary>
+    public IReadOnlyList<string> Organizations { get; init; } = [];
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Attributes { get; init; } =
         new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
     /// <summary>Managed by an external SCIM client; platforms refuse changes to such users.</summary>

@@ -20,6 +20,7 @@ public sealed class CommandPlanner(IUserProvider provider, KnownGroups? connecti
     private readonly AllowedValues _allowedValues = new(provider);
     private readonly UserDirectory _directory = new(provider, countedUsers);
     private readonly GroupCatalog _groups = new(provider, connectionGroups);
+    private readonly InvitationTermsResolver _terms = new(provider);
 
     // What the platform will look like once earlier rows of this command are applied, so that
     // a row repeating an earlier one is recognised as nothing to do.
@@ -67,20 +68,29 @@ public sealed class CommandPlanner(IUserProvider provider, KnownGroups? connecti
             if (_invited.IsRepeat(email, row.Row, out var first)) { plan.Skip(row, email, op, $"Duplicate of row {first}."); continue; }
 
             var names = InputText.SplitList(row.Groups);
+            if (names.Count > 0 && !_can.HasGroups) { plan.Fail(row, email, op, NoGroups); continue; }
             var (groups, unknown) = await _groups.ResolveAsync(names, cancellationToken);
             // A known address gets its missing groups by id: as for membership changes, not by a list an earlier command read.
             if (unknown.Count == 0 && groups.Count > 0 && _groups.FromEarlierCommand)
                 (groups, unknown) = await _groups.ResolveAfreshAsync(names, cancellationToken);
             if (unknown.Count > 0) { plan.Fail(row, email, op, UnknownGroups(unknown)); continue; }
             if (ManagedGroups(groups) is { } managed) { plan.Fail(row, email, op, managed); continue; }
-            if (withoutLookups) { plan.Add(new InviteStep(row, email, groups) { Unchecked = true }); continue; }
+            var (terms, refused) = await _terms.ResolveAsync(row, cancellationToken);
+            if (refused is not null) { plan.Fail(row, email, op, refused); continue; }
+            if (withoutLookups) { plan.Add(new InviteStep(row, email, groups, terms!) { Unchecked = true }); continue; }
 
             var existing = await _directory.FindAsync(email, cancellationToken);
             if (existing is null)
             {
                 if (_can.InviteNeedsLastName && string.IsNullOrWhiteSpace(row.LastName))
                     plan.Fail(row, email, op, $"{_can.Platform} needs a last name for every new user, and {email} has none: add a LastName column.");
-                else plan.Add(new InviteStep(row, email, groups));
+                else plan.Add(new InviteStep(row, email, groups, terms!));
+                continue;
+            }
+            // Inviting someone registered already grants them the organisations they are not yet in.
+            if (terms!.OrganizationIds.Except(existing.Organizations, StringComparer.OrdinalIgnoreCase).Any())
+            {
+                plan.Add(new InviteStep(row, email, groups, terms));
                 continue;
             }
 
@@ -92,6 +102,16 @@ public sealed class CommandPlanner(IUserProvider provider, KnownGroups? connecti
         return plan.Build();
     }
 
+    private string NoGroups => $"{_can.Platform} has no groups; leave Group empty.";
+
+    /// <summary>Every row refused for what the platform cannot do, before anything is looked up.</summary>
+    private static CommandPlan RefusedWhole(IEnumerable<RowRequest> rows, string op, string reason)
+    {
+        var plan = new PlanBuilder();
+        foreach (var row in rows) plan.Fail(row, row.Target?.Trim() is { Length: > 0 } target ? target : NoUser, op, reason);
+        return plan.Build();
+    }
+
     private const string NoGroupToRemove =
         "Row has no Group value (a user's own Groups are not read as groups to remove); name them with -Group, or use -All to remove the user from every group.";
 
@@ -99,6 +119,7 @@ public sealed class CommandPlanner(IUserProvider provider, KnownGroups? connecti
     {
         var plan = new PlanBuilder();
         var op = add ? OperationNames.AddToGroup : OperationNames.RemoveFromGroup;
+        if (!_can.HasGroups) return RefusedWhole(rows, op, NoGroups);
         await _directory.PrepareAsync(rows.Select(r => r.User), cancellationToken);
         foreach (var row in rows)
         {
@@ -161,6 +182,7 @@ public sealed class CommandPlanner(IUserProvider provider, KnownGroups? connecti
     {
         var plan = new PlanBuilder();
         var op = enable ? OperationNames.Enable : OperationNames.Disable;
+        if (!_can.CanChangeUserState) return RefusedWhole(rows, op, $"{_can.Platform} cannot disable or enable accounts through its API; nothing was sent.");
         await _directory.PrepareAsync(rows.Select(r => r.User), cancellationToken);
         foreach (var row in rows)
         {

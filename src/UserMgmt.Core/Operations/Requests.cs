@@ -29,6 +29,11 @@ public sealed record InvitationRequest(int Row, object? InputObject, string? Ema
     public override string? Target => Email;
     public string? FirstName { get; init; }
     public string? LastName { get; init; }
+
+    /// <summary>Roles by name or id, organisations by id, and an identity provider by name, prefix or id, as typed.</summary>
+    public IReadOnlyList<string>? Roles { get; init; }
+    public IReadOnlyList<string>? Organizations { get; init; }
+    public string? IdentityProvider { get; init; }
 }
 
 /// <summary>A user named by email or id, and the groups (names or ids) to add or remove.</summary>

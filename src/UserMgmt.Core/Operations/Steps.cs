@@ -4,11 +4,11 @@ using UserMgmt.Providers;
 namespace UserMgmt.Operations;
 
 /// <summary>Invite a new address; the executor sends these in batches, so it applies them itself.</summary>
-public sealed class InviteStep(InvitationRequest request, string email, IReadOnlyList<Group> groups)
+public sealed class InviteStep(InvitationRequest request, string email, IReadOnlyList<Group> groups, InvitationTerms? terms = null)
     : PlannedStep(request, email, OperationNames.Invite)
 {
     public string Email { get; } = email;
-    public Invitee Invitee { get; } = new(email, request.FirstName, request.LastName);
+    public Invitee Invitee { get; } = new(email, request.FirstName, request.LastName) { Terms = terms ?? InvitationTerms.None };
     public IReadOnlyList<Group> Groups { get; } = groups;
     public bool SendEmail { get; } = request.SendEmail;
 
@@ -24,7 +24,7 @@ public sealed class InviteStep(InvitationRequest request, string email, IReadOnl
     public override string DoneMessage => "invited" + (Groups.Count > 0 ? $" into {Quote(Groups.Select(g => g.Name))}" : "");
 
     /// <summary>The key under which invitations can share one call: same groups, same email choice.</summary>
-    internal string BatchKey => $"{SendEmail}|{string.Join('|', Groups.Select(g => g.Id).Order())}";
+    internal string BatchKey => $"{SendEmail}|{string.Join('|', Groups.Select(g => g.Id).Order())}|{Invitee.Terms.Key}";
 
     internal override UserChange AsUserChange() =>
         new() { Email = Email, FirstName = Invitee.FirstName, LastName = Invitee.LastName, Join = Groups, Enabled = true };

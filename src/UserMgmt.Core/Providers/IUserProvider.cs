@@ -49,6 +49,14 @@ public interface IUserProvider : IDisposable
     Task<IReadOnlyList<User>> ListGroupMembersAsync(Group group, CancellationToken cancellationToken) =>
         throw new NotSupportedException($"{Capabilities.Platform} does not list a group's members.");
 
+    /// <summary>The platform's roles: only for platforms whose capabilities say <see cref="ProviderCapabilities.HasRoles"/>.</summary>
+    Task<IReadOnlyList<Role>> ListRolesAsync(CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Capabilities.Platform} has no roles to list.");
+
+    /// <summary>The ways invited accounts may sign in: only where the capabilities say <see cref="ProviderCapabilities.HasIdentityProviders"/>.</summary>
+    Task<IReadOnlyList<IdentityProvider>> ListIdentityProvidersAsync(CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Capabilities.Platform} has no identity providers to list.");
+
     Task<Group> CreateGroupAsync(string name, string? description, CancellationToken cancellationToken);
 
     Task DeleteGroupAsync(string groupId, CancellationToken cancellationToken);
@@ -89,7 +97,25 @@ public interface IUserProvider : IDisposable
 }
 
 /// <summary>A person to invite: the address, and the names some platforms require.</summary>
-public sealed record Invitee(string Email, string? FirstName = null, string? LastName = null);
+public sealed record Invitee(string Email, string? FirstName = null, string? LastName = null)
+{
+    /// <summary>Where the platform takes them: the roles, organisations and sign-in the invitation names, by id.</summary>
+    public InvitationTerms Terms { get; init; } = InvitationTerms.None;
+}
+
+/// <summary>
+/// What an invitation grants beyond groups, on platforms that take it (AppXite): roles, organisations, and the identity
+/// provider the account signs in through, each by the platform's id. Invitations share a call only with the same terms.
+/// </summary>
+public sealed record InvitationTerms(IReadOnlyList<string> RoleIds, IReadOnlyList<string> OrganizationIds, string? IdentityProviderId)
+{
+    public static readonly InvitationTerms None = new([], [], null);
+
+    public bool IsNone => RoleIds.Count == 0 && OrganizationIds.Count == 0 && IdentityProviderId is null;
+
+    /// <summary>The same terms however they were ordered.</summary>
+    public string Key => $"{string.Join(',', RoleIds.Order(StringComparer.Ordinal))}|{string.Join(',', OrganizationIds.Order(StringComparer.Ordinal))}|{IdentityProviderId}";
+}
 
 public static class UserProviderExtensions
 {

@@ -93,6 +93,21 @@ public sealed record ProviderCapabilities
     /// <summary>Whether a page of users carries the platform's count of all of them (<see cref="UserPage.ReadToTotal"/>).</summary>
     public bool CountsUsers { get; init; }
 
+    /// <summary>The platform has roles an invitation can name (<see cref="IUserProvider.ListRolesAsync"/>).</summary>
+    public bool HasRoles { get; init; }
+
+    /// <summary>The platform has identity providers an invitation can name (<see cref="IUserProvider.ListIdentityProvidersAsync"/>).</summary>
+    public bool HasIdentityProviders { get; init; }
+
+    /// <summary>An invitation can name the organisations it invites into, several at once.</summary>
+    public bool InvitesIntoOrganizations { get; init; }
+
+    /// <summary>The platform has groups; elsewhere a group named is refused as such, not looked for.</summary>
+    public bool HasGroups { get; init; } = true;
+
+    /// <summary>Accounts can be disabled and enabled through the platform's API.</summary>
+    public bool CanChangeUserState { get; init; } = true;
+
     public bool CanSetAttribute(string name) => SettableAttributes is null || SettableAttributes.Contains(name);
 
     public bool CanClearAttribute(string name) => CanClearAttributes && (ClearableAttributes is null || ClearableAttributes.Contains(name));

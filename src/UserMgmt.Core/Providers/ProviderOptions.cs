@@ -1,3 +1,6 @@
+using System.Collections;
+using System.Net;
+using System.Security;
 using UserMgmt.Plans;
 
 namespace UserMgmt.Providers;
@@ -8,11 +11,17 @@ namespace UserMgmt.Providers;
 /// </summary>
 public sealed class ProviderOptions
 {
+    /// <summary>The option every provider with options takes: a JSON or YAML file of them, overridden by those given beside it.</summary>
+    public const string FileOption = "OptionsFile";
+
     private readonly Dictionary<string, string> _values;
 
     private ProviderOptions(Dictionary<string, string> values) => _values = values;
 
     public string this[string name] => _values[name];
+
+    /// <summary>The values of the options the provider declares secret, for its redactor.</summary>
+    public IReadOnlyList<string> Secrets { get; private init; } = [];
 
     /// <summary>The value as one of an enum's members, for providers that model it so.</summary>
     public T Get<T>(string name) where T : struct, Enum => Enum.Parse<T>(_values[name], ignoreCase: true);
@@ -21,19 +30,55 @@ public sealed class ProviderOptions
     {
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var option in provider.Options) values[option.Name] = option.Default;
-        foreach (var (name, raw) in given ?? new Dictionary<string, object?>())
+        var entries = Flatten(given ?? new Dictionary<string, object?>(), "").ToList();
+        if (entries.FirstOrDefault(e => string.Equals(e.Name, FileOption, StringComparison.OrdinalIgnoreCase)) is { Name: not null } file
+            && provider.Options.Count > 0)
+            entries = [.. Flatten(ProviderOptionsFile.Read(file.Value?.ToString() ?? ""), ""), .. entries.Where(e => e != file)];
+        foreach (var (name, raw) in entries) values[Option(provider, name).Name] = Value(Option(provider, name), raw);
+        return new ProviderOptions(values)
         {
-            var option = provider.Options.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase))
-                ?? throw new ProviderOptionException(provider.Options.Count == 0
-                    ? $"Provider {provider.Name} takes no options, but '{name}' was given."
-                    : $"Provider {provider.Name} has no option '{name}'.{DidYouMean.Suffix(name, provider.Options.Select(o => o.Name))} "
-                      + $"Its options: {string.Join(", ", provider.Options.Select(o => o.Name))}.");
-            var text = raw?.ToString() ?? "";
-            var value = option.AllowedValues.FirstOrDefault(v => string.Equals(v, text, StringComparison.OrdinalIgnoreCase))
-                ?? throw new ProviderOptionException($"Provider option {option.Name} cannot be '{text}'; it takes {string.Join(" or ", option.AllowedValues)}.");
-            values[option.Name] = value;
+            Secrets = provider.Options.Where(o => o.IsSecret && values[o.Name].Length > 0).Select(o => values[o.Name]).ToList(),
+        };
+    }
+
+    /// <summary>Tables within the options as dotted names: @{ Routes = @{ Users = 'x' } } is Routes.Users = 'x'.</summary>
+    private static IEnumerable<(string Name, object? Value)> Flatten(IEnumerable<KeyValuePair<string, object?>> given, string prefix)
+    {
+        foreach (var (name, value) in given)
+        {
+            if (value is IDictionary table)
+            {
+                foreach (var entry in Flatten(Entries(table), $"{prefix}{name}.")) yield return entry;
+            }
+            else yield return (prefix + name, value);
         }
-        return new ProviderOptions(values);
+    }
+
+    /// <summary>A table's entries, whether PowerShell's Hashtable or a dictionary read from a file.</summary>
+    private static List<KeyValuePair<string, object?>> Entries(IDictionary table)
+    {
+        var entries = new List<KeyValuePair<string, object?>>();
+        for (var e = table.GetEnumerator(); e.MoveNext();) entries.Add(new(e.Key.ToString() ?? "", Unwrapped(e.Value)));
+        return entries;
+    }
+
+    private static object? Unwrapped(object? value) =>
+        value?.GetType().GetProperty("BaseObject") is { } wrapped && value.GetType().Name == "PSObject" ? wrapped.GetValue(value) : value;
+
+    private static ProviderOption Option(ProviderDescriptor provider, string name) =>
+        provider.Options.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ProviderOptionException(provider.Options.Count == 0
+            ? $"Provider {provider.Name} takes no options, but '{name}' was given."
+            : $"Provider {provider.Name} has no option '{name}'.{DidYouMean.Suffix(name, provider.Options.Select(o => o.Name))} "
+              + $"Its options: {string.Join(", ", provider.Options.Select(o => o.Name).Append(FileOption))}.");
+
+    private static string Value(ProviderOption option, object? raw)
+    {
+        var text = raw is SecureString secure ? new NetworkCredential("", secure).Password : raw?.ToString() ?? "";
+        if (option.TakesAnyText)
+            return string.IsNullOrWhiteSpace(text) ? throw new ProviderOptionException($"Provider option {option.Name} cannot be blank.") : text.Trim();
+        return option.AllowedValues.FirstOrDefault(v => string.Equals(v, text, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ProviderOptionException($"Provider option {option.Name} cannot be '{text}'; it takes {string.Join(" or ", option.AllowedValues)}.");
     }
 }
 

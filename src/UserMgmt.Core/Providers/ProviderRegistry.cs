@@ -10,6 +10,7 @@ public static class ProviderRegistry
         new Acceldata.AcceldataDescriptor(),
         new Ccai.CcaiDescriptor(),
         new Scim.ScimDescriptor(),
+        new AppXite.AppXiteDescriptor(),
     ];
 
     public static IReadOnlyList<ProviderDescriptor> All

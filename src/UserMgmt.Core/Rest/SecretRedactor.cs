@@ -45,10 +45,10 @@ public sealed class SecretRedactor
     }
 
     /// <summary>A redactor for the credential's secret, in every form the module may send or print it.</summary>
-    internal static SecretRedactor For(ApiCredential credential)
+    internal static SecretRedactor For(ApiCredential credential, IEnumerable<string>? otherSecrets = null)
     {
         var secret = credential.RevealSecret();
-        return new SecretRedactor([secret, Convert.ToBase64String(Encoding.UTF8.GetBytes(secret)), credential.RevealBasicToken()]);
+        return new SecretRedactor([secret, Convert.ToBase64String(Encoding.UTF8.GetBytes(secret)), credential.RevealBasicToken(), .. otherSecrets ?? []]);
     }
 
     public static bool IsSecretHeader(string name) => SecretHeaderNames.Contains(name);

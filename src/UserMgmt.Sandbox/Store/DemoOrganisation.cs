@@ -46,10 +46,21 @@ public static class DemoOrganisation
     public static readonly (string Name, int Weight)[] Roles = [("Agent", 10), ("Supervisor", 20), ("Admin", 30)];
     public static readonly string[] Locations = ["Berlin", "Lisbon", "Remote"];
 
+    /// <summary>AppXite's organisations: the platform's own, where everyone is, and two customers.</summary>
+    public static readonly (string Id, string Name)[] Organizations =
+        [("org-northwind", "Northwind (platform)"), ("org-contoso", "Contoso Ltd"), ("org-fabrikam", "Fabrikam Inc")];
+
+    /// <summary>AppXite's identity providers, one of them disabled.</summary>
+    public static readonly (string Id, string Name, string Prefix, bool Enabled)[] IdentityProviders =
+        [("idp-account", "Account", "account", true), ("idp-aad", "Azure AD", "aad", true), ("idp-legacy", "Legacy SSO", "legacy", false)];
+
     public static void Seed(SandboxDatabase database) => database.RunAsync(c =>
     {
         foreach (var (name, weight) in Roles) c.Execute("INSERT OR IGNORE INTO roles (name, weight) VALUES (@n, @w)", ("@n", name), ("@w", weight));
         foreach (var location in Locations) c.Execute("INSERT OR IGNORE INTO locations (name) VALUES (@n)", ("@n", location));
+        foreach (var (id, name) in Organizations) c.Execute("INSERT OR IGNORE INTO organizations (id, name) VALUES (@i, @n)", ("@i", id), ("@n", name));
+        foreach (var (id, name, prefix, enabled) in IdentityProviders)
+            c.Execute("INSERT OR IGNORE INTO identity_providers (id, name, prefix, enabled) VALUES (@i, @n, @p, @e)", ("@i", id), ("@n", name), ("@p", prefix), ("@e", enabled));
         if (c.Scalar<long>("SELECT COUNT(*) FROM users") > 0) return;
         var now = DirectoryStore.Now;
         var groupIds = GroupNames.ToDictionary(n => n, _ => Guid.NewGuid().ToString());
@@ -73,6 +84,7 @@ public static class DemoOrganisation
                 ("@t", now + i), ("@la", invited ? null : now));
             foreach (var group in person.Groups) Join(c, id, groupIds[group]);
             c.Execute("INSERT INTO user_roles (user_id, role_id) SELECT @u, id FROM roles WHERE name = @r", ("@u", id), ("@r", i == 0 ? "Admin" : "Agent"));
+            c.Execute("INSERT INTO user_organizations (user_id, organization_id) VALUES (@u, @o)", ("@u", id), ("@o", Organizations[0].Id));
         }
 
         c.Execute("""

@@ -126,6 +126,18 @@ public sealed class SandboxDatabase
             user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
             role_id INTEGER NOT NULL REFERENCES roles(id) ON DELETE CASCADE,
             PRIMARY KEY (user_id, role_id));
+        CREATE TABLE IF NOT EXISTS organizations (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS user_organizations (
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+            PRIMARY KEY (user_id, organization_id));
+        CREATE TABLE IF NOT EXISTS identity_providers (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            prefix TEXT NOT NULL,
+            enabled INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS locations (
             name TEXT PRIMARY KEY COLLATE NOCASE);
         CREATE TABLE IF NOT EXISTS bulk_jobs (

@@ -1,0 +1,61 @@
+using UserMgmt.Model;
+using UserMgmt.Plans;
+using UserMgmt.Providers;
+
+namespace UserMgmt.Operations;
+
+/// <summary>
+/// Turns a row's roles, organisations and identity provider, as typed, into the platform's ids while planning, so a
+/// misspelt name fails its row with the closest names before anything is sent. Roles and identity providers are read
+/// once per command.
+/// </summary>
+internal sealed class InvitationTermsResolver(IUserProvider provider)
+{
+    private readonly ProviderCapabilities _can = provider.Capabilities;
+    private IReadOnlyList<Role>? _roles;
+    private IReadOnlyList<IdentityProvider>? _identityProviders;
+
+    /// <summary>The terms, or the reason the row cannot be invited with them.</summary>
+    public async Task<(InvitationTerms? Terms, string? Problem)> ResolveAsync(InvitationRequest row, CancellationToken cancellationToken)
+    {
+        var roleNames = InputText.SplitList(row.Roles);
+        var organizations = InputText.SplitList(row.Organizations).Distinct(StringComparer.Ordinal).ToList();
+        var identityProvider = row.IdentityProvider?.Trim() is { Length: > 0 } idp ? idp : null;
+        if (roleNames.Count == 0 && organizations.Count == 0 && identityProvider is null) return (InvitationTerms.None, null);
+
+        if (roleNames.Count > 0 && !_can.HasRoles) return (null, $"{_can.Platform} has no roles an invitation can name; leave Role empty.");
+        if (organizations.Count > 0 && !_can.InvitesIntoOrganizations) return (null, $"{_can.Platform} does not invite into organisations; leave OrganizationId empty.");
+        if (identityProvider is not null && !_can.HasIdentityProviders)
+            return (null, $"{_can.Platform} has no identity providers an invitation can name; leave IdentityProvider empty.");
+
+        var roleIds = new List<string>();
+        if (roleNames.Count > 0)
+        {
+            _roles ??= await provider.ListRolesAsync(cancellationToken);
+            foreach (var name in roleNames)
+            {
+                if (Find(_roles, name, r => [r.Id, r.Name]) is not { } role)
+                    return (null, $"{_can.Platform} has no role '{name}'.{DidYouMean.Suffix(name, _roles.Select(r => r.Name))} Its roles: {string.Join(", ", _roles.Select(r => r.Name))}.");
+                roleIds.Add(role.Id);
+            }
+        }
+        string? identityProviderId = null;
+        if (identityProvider is not null)
+        {
+            _identityProviders ??= await provider.ListIdentityProvidersAsync(cancellationToken);
+            if (Find(_identityProviders, identityProvider, p => [p.Id, p.Name, p.Prefix]) is not { } found)
+                return (null, $"{_can.Platform} has no identity provider '{identityProvider}'.{DidYouMean.Suffix(identityProvider, _identityProviders.Select(p => p.Name))} "
+                              + $"Its identity providers: {string.Join(", ", _identityProviders.Select(p => p.Name))}.");
+            if (!found.Enabled)
+                return (null, $"The identity provider '{found.Name}' is disabled on {_can.Platform}, so nobody can be invited to sign in through it; "
+                              + $"enabled: {string.Join(", ", _identityProviders.Where(p => p.Enabled).Select(p => p.Name))}.");
+            identityProviderId = found.Id;
+        }
+        return (new InvitationTerms(roleIds.Distinct(StringComparer.Ordinal).ToList(), organizations, identityProviderId), null);
+    }
+
+    /// <summary>By id first, then by any other key in any case: an id typed as given is never taken for another's name.</summary>
+    private static T? Find<T>(IReadOnlyList<T> known, string given, Func<T, string?[]> keys) where T : class =>
+        known.FirstOrDefault(k => string.Equals(keys(k)[0], given, StringComparison.Ordinal))
+        ?? known.FirstOrDefault(k => keys(k).Skip(1).Any(key => string.Equals(key, given, StringComparison.OrdinalIgnoreCase)));
+}

@@ -13,7 +13,7 @@ namespace UserMgmt.Providers.Scim;
 /// not sent.
 /// </summary>
 internal sealed class ScimBulkSender(Func<string, CancellationToken, Task<string?>> sendBulk, Func<string, CancellationToken, Task<string?>> findUserId,
-    int maxOperations, long maxPayloadSize)
+    int maxOperations, long maxPayloadSize, SecretRedactor redactor)
 {
     private const string Envelope = $$"""{"schemas":["{{ScimSchemas.BulkRequest}}"],"Operations":[]}""";
 
@@ -129,14 +129,17 @@ internal sealed class ScimBulkSender(Func<string, CancellationToken, Task<string
                     rows.Done(operation);
                     break;
                 case { ForNow: true } busy:
-                    rows.Unsettle(operation, busy.Detail ?? $"the service answered {busy.Status}");
+                    rows.Unsettle(operation, Masked(busy.Detail) ?? $"the service answered {busy.Status}");
                     break;
                 case var refused:
-                    rows.Refuse(operation, refused.Detail ?? $"the service answered {refused.Status?.ToString() ?? "with no status"}");
+                    rows.Refuse(operation, Masked(refused.Detail) ?? $"the service answered {refused.Status?.ToString() ?? "with no status"}");
                     break;
             }
         }
     }
+
+    /// <summary>A result's detail as a row's message: a service may echo the token it was sent.</summary>
+    private string? Masked(string? detail) => detail is null ? null : redactor.Redact(detail);
 
     /// <summary>
     /// A request whose answer was lost may have been applied or not. A user it was to create is looked for: one found

@@ -36,7 +36,7 @@ internal sealed partial class ScimProvider
             }
         }
         var payload = _config.MaxPayloadSize > 0 ? _config.MaxPayloadSize : AssumedMaxPayloadSize;
-        var sender = new ScimBulkSender(SendBulkAsync, FindUserIdAsync, _config.MaxOperations, payload);
+        var sender = new ScimBulkSender(SendBulkAsync, FindUserIdAsync, _config.MaxOperations, payload, _redactor);
         if (await sender.SendAsync(rows, changes.Select(c => c.Email).ToList(), cancellationToken) is { } sent) return sent.Outcomes();
 
         CommandScope.Log.Verbose("The service does not take Bulk requests though it said it does: changes go one request at a time.");

@@ -9,7 +9,7 @@ namespace UserMgmt.Providers.Scim;
 /// Sends a job's operations as /Bulk requests (RFC 7644 §3.7), each within the service's maxOperations and
 /// maxPayloadSize, one after another, and says how each row ended. A user created in one request is named by its
 /// bulkId within it and by its id in later ones. A request refused as too large goes again in halves; one whose
-/// answer was lost is looked into and sent once more. Once an operation of a row fails, the row's later ones are
+/// answer was lost, or does not say how an operation ended, is looked into and sent once more. Once an operation of a row fails, the row's later ones are
 /// not sent.
 /// </summary>
 internal sealed class ScimBulkSender(Func<string, CancellationToken, Task<string?>> sendBulk, Func<string, CancellationToken, Task<string?>> findUserId,
@@ -56,7 +56,19 @@ internal sealed class ScimBulkSender(Func<string, CancellationToken, Task<string
                 foreach (var (operation, _) in batch) rows.Refuse(operation, e.ServerMessage);
                 continue;
             }
-            Settle(answer, batch, rows);
+            IReadOnlyList<ScimBulkResult?> results;
+            try
+            {
+                results = ScimBulkAnswer.Pair(answer, batch.Select(b => b.Operation).ToList());
+            }
+            catch (FormatException e)
+            {
+                // Answered, so perhaps applied, but unreadable: as good as lost.
+                await LostAsync(queue, batch, rows, emails, redactor.Redact(e.Message), cancellationToken);
+                continue;
+            }
+            if (Settle(results, batch, rows) is { Count: > 0 } unclear)
+                await LostAsync(queue, unclear, rows, emails, "its result did not say how it ended", cancellationToken);
         }
         return rows;
     }
@@ -113,16 +125,18 @@ internal sealed class ScimBulkSender(Func<string, CancellationToken, Task<string
         for (var i = batch.Count - 1; i >= 0; i--) queue.AddFirst(batch[i].Operation);
     }
 
-    private void Settle(string? answer, List<(ScimBulkOperation Operation, string Json)> batch, ScimBulkRows rows)
+    /// <summary>Settles each operation as its result says; returns those whose result does not say how they ended.</summary>
+    private List<(ScimBulkOperation Operation, string Json)> Settle(IReadOnlyList<ScimBulkResult?> results,
+        List<(ScimBulkOperation Operation, string Json)> batch, ScimBulkRows rows)
     {
-        var results = ScimBulkAnswer.Pair(answer, batch.Select(b => b.Operation).ToList());
+        var unclear = new List<(ScimBulkOperation Operation, string Json)>();
         for (var i = 0; i < batch.Count; i++)
         {
             var (operation, _) = batch[i];
             switch (results[i])
             {
-                case null:
-                    rows.Unsettle(operation, "the service's answer did not say how it ended");
+                case null or { Status: null }:
+                    unclear.Add(batch[i]);
                     break;
                 case { Succeeded: true } done:
                     if (operation.BulkId is { } bulkId && done.CreatedId is { } id) _createdIds[bulkId] = id;
@@ -132,10 +146,11 @@ internal sealed class ScimBulkSender(Func<string, CancellationToken, Task<string
                     rows.Unsettle(operation, Masked(busy.Detail) ?? $"the service answered {busy.Status}");
                     break;
                 case var refused:
-                    rows.Refuse(operation, Masked(refused.Detail) ?? $"the service answered {refused.Status?.ToString() ?? "with no status"}");
+                    rows.Refuse(operation, Masked(refused.Detail) ?? $"the service answered {refused.Status}");
                     break;
             }
         }
+        return unclear;
     }
 
     /// <summary>A result's detail as a row's message: a service may echo the token it was sent.</summary>

@@ -157,8 +157,8 @@ internal sealed class ScimBulkSender(Func<string, CancellationToken, Task<string
     private string? Masked(string? detail) => detail is null ? null : redactor.Redact(detail);
 
     /// <summary>
-    /// A request whose answer was lost may have been applied or not. A user it was to create is looked for: one found
-    /// is taken as created. The rest is sent once more, since each operation states what should be; lost again, the
+    /// A request whose answer was lost may have been applied or not. A user it was to create is looked for, after each
+    /// loss: one found is taken as created. The rest is sent once more, since each operation states what should be; lost again, the
     /// rows are left unsettled.
     /// </summary>
     private async Task LostAsync(LinkedList<ScimBulkOperation> queue, List<(ScimBulkOperation Operation, string Json)> batch, ScimBulkRows rows,
@@ -167,18 +167,19 @@ internal sealed class ScimBulkSender(Func<string, CancellationToken, Task<string
         var again = new List<(ScimBulkOperation Operation, string Json)>();
         foreach (var (operation, json) in batch)
         {
-            if (operation.AnswerLost)
-            {
-                rows.Unsettle(operation, $"the service's answer was lost twice ({reason})");
-                continue;
-            }
-            operation.AnswerLost = true;
+            // Looked for after every loss: the request sent again may be the one that created the user.
             if (operation.BulkId is { } bulkId && await findUserId(emails[operation.Row], cancellationToken) is { } id)
             {
                 _createdIds[bulkId] = id;
                 rows.Done(operation);
                 continue;
             }
+            if (operation.AnswerLost)
+            {
+                rows.Unsettle(operation, $"the service's answer was lost twice ({reason})");
+                continue;
+            }
+            operation.AnswerLost = true;
             again.Add((operation, json));
         }
         Requeue(queue, again);

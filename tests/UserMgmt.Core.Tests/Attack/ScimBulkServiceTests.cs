@@ -13,8 +13,6 @@ namespace UserMgmt.Tests.Attack;
 /// </summary>
 public sealed class ScimBulkServiceTests
 {
-    private const string BulkConfig = """{"patch":{"supported":true},"filter":{"supported":true},"bulk":{"supported":true,"maxOperations":100,"maxPayloadSize":1048576}}""";
-
     private static readonly Group Staff = new() { Id = "g1", Name = "Staff" };
 
     [Fact]
@@ -185,30 +183,9 @@ public sealed class ScimBulkServiceTests
     /// <summary>The member an operation adds, as the request names it (an id or "bulkId:…").</summary>
     private static string Member(JsonObject operation) => (string)operation["data"]!["Operations"]![0]!["value"]![0]!["value"]!;
 
-    /// <summary>
-    /// A SCIM service whose /Bulk is the given handler: it gets the request's operations and a way to answer each with
-    /// a status, echoing bulkIds and giving created users a location.
-    /// </summary>
+    /// <summary>A SCIM service whose /Bulk is the given handler, with a way to answer each operation with a status.</summary>
     private static Task<Hostile.HostileServer> StartAsync(List<object> users, Func<List<JsonObject>, Func<IEnumerable<string>, IResult>, IResult> bulk,
         Action<WebApplication>? more = null) =>
-        ScimServer.StartAsync(BulkConfig, users, cap: 50, app =>
-        {
-            app.MapPost("/Bulk", async (HttpRequest request) =>
-            {
-                var body = JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync())!;
-                var operations = body["Operations"]!.AsArray().Select(o => o!.AsObject()).ToList();
-                return bulk(operations, statuses => Results.Json(new
-                {
-                    schemas = new[] { "urn:ietf:params:scim:api:messages:2.0:BulkResponse" },
-                    Operations = operations.Zip(statuses, (o, status) => new
-                    {
-                        method = (string?)o["method"],
-                        bulkId = (string?)o["bulkId"],
-                        status,
-                        location = (string?)o["method"] == "POST" ? $"/Users/made-{(string?)o["bulkId"]}" : (string?)o["path"],
-                    }),
-                }));
-            });
-            more?.Invoke(app);
-        });
+        ScimBulkService.StartAsync(users, operations =>
+            bulk(operations, statuses => ScimBulkService.Answer(operations.Zip(statuses, (o, status) => ScimBulkService.Result(o, status)))), more);
 }

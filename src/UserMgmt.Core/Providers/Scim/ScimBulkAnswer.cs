@@ -15,7 +15,7 @@ internal sealed record ScimBulkResult(string? Method, string? BulkId, string? Lo
 /// <summary>
 /// Reads a BulkResponse and pairs its results with the operations sent. Services differ in what they echo: a
 /// created resource's bulkId always (§3.7.3), other operations' only sometimes, so results are paired by bulkId,
-/// else in order when there are as many as were sent, else by method and location.
+/// else in order when there are as many as were sent, else by method and location where only one operation fits.
 /// </summary>
 internal static class ScimBulkAnswer
 {
@@ -35,11 +35,20 @@ internal static class ScimBulkAnswer
         {
             if (paired[i] is not null) continue;
             var match = inOrder && !used[i] && SameMethod(results[i], sent[i]) && results[i].BulkId is null && Fits(results[i].Location, sent[i]) ? i
+                : HasTwin(sent, paired, i) ? -1
                 : FirstUnused(results, used, r => SameMethod(r, sent[i]) && r.BulkId is null && r.Location is not null && Fits(r.Location, sent[i]));
             if (match >= 0) (paired[i], used[match]) = (results[match], true);
         }
         return paired;
     }
+
+    /// <summary>
+    /// Another operation not yet paired does the same to the same resource (two rows joining one group): a location
+    /// cannot tell whose a result is, and taking it for the wrong one would tell a row it was applied when it was not.
+    /// </summary>
+    private static bool HasTwin(IReadOnlyList<ScimBulkOperation> sent, ScimBulkResult?[] paired, int i) =>
+        Enumerable.Range(0, sent.Count).Any(j => j != i && paired[j] is null
+            && string.Equals(sent[j].Method, sent[i].Method, StringComparison.OrdinalIgnoreCase) && sent[j].Path == sent[i].Path);
 
     private static int FirstUnused(List<ScimBulkResult> results, bool[] used, Func<ScimBulkResult, bool> fits)
     {

@@ -29,6 +29,12 @@ internal sealed class ScimBulkOperation
     /// <summary>Sent in a request whose answer was lost: it is sent once more at most.</summary>
     public bool AnswerLost { get; set; }
 
+    /// <summary>
+    /// Its data holds text a service takes for a reference to a user created in the request ("bulkId:…", RFC 7644
+    /// §3.7.2), and would replace: such an operation cannot go in a Bulk request as written.
+    /// </summary>
+    public bool CarriesReferenceText => JsonSerializer.Serialize(Data(""), RestCore.Json).Contains("bulkId:", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The operation as the request carries it, the user named as given.</summary>
     public string ToJson(string? user)
     {

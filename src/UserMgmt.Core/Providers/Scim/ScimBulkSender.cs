@@ -9,8 +9,8 @@ namespace UserMgmt.Providers.Scim;
 /// Sends a job's operations as /Bulk requests (RFC 7644 §3.7), each within the service's maxOperations and
 /// maxPayloadSize, one after another, and says how each row ended. A user created in one request is named by its
 /// bulkId within it and by its id in later ones. A request refused as too large goes again in halves; one whose
-/// answer was lost is looked into and sent once more. Once an operation of a row fails, the row's later ones are
-/// not sent.
+/// answer was lost, or does not say how an operation ended, is looked into and sent once more. Once an operation of a
+/// row fails, the row's operations waiting for a later request are not sent.
 /// </summary>
 internal sealed class ScimBulkSender(Func<string, CancellationToken, Task<string?>> sendBulk, Func<string, CancellationToken, Task<string?>> findUserId,
     int maxOperations, long maxPayloadSize, SecretRedactor redactor)
@@ -56,15 +56,19 @@ internal sealed class ScimBulkSender(Func<string, CancellationToken, Task<string
                 foreach (var (operation, _) in batch) rows.Refuse(operation, e.ServerMessage);
                 continue;
             }
+            IReadOnlyList<ScimBulkResult?> results;
             try
             {
-                Settle(answer, batch, rows);
+                results = ScimBulkAnswer.Pair(answer, batch.Select(b => b.Operation).ToList());
             }
             catch (FormatException e)
             {
-                // An answer that cannot be read says nothing of what was done: as if it were lost.
-                await LostAsync(queue, batch, rows, emails, e.Message, cancellationToken);
+                // Answered, so perhaps applied, but unreadable: as good as lost.
+                await LostAsync(queue, batch, rows, emails, redactor.Redact(e.Message), cancellationToken);
+                continue;
             }
+            if (Settle(results, batch, rows) is { Count: > 0 } unclear)
+                await LostAsync(queue, unclear, rows, emails, "its result did not say how it ended", cancellationToken);
         }
         return rows;
     }
@@ -121,16 +125,18 @@ internal sealed class ScimBulkSender(Func<string, CancellationToken, Task<string
         for (var i = batch.Count - 1; i >= 0; i--) queue.AddFirst(batch[i].Operation);
     }
 
-    private void Settle(string? answer, List<(ScimBulkOperation Operation, string Json)> batch, ScimBulkRows rows)
+    /// <summary>Settles each operation as its result says; returns those whose result does not say how they ended.</summary>
+    private List<(ScimBulkOperation Operation, string Json)> Settle(IReadOnlyList<ScimBulkResult?> results,
+        List<(ScimBulkOperation Operation, string Json)> batch, ScimBulkRows rows)
     {
-        var results = ScimBulkAnswer.Pair(answer, batch.Select(b => b.Operation).ToList());
+        var unclear = new List<(ScimBulkOperation Operation, string Json)>();
         for (var i = 0; i < batch.Count; i++)
         {
             var (operation, _) = batch[i];
             switch (results[i])
             {
-                case null:
-                    rows.Unsettle(operation, "the service's answer did not say how it ended");
+                case null or { Status: null }:
+                    unclear.Add(batch[i]);
                     break;
                 case { Succeeded: true } done:
                     if (operation.BulkId is { } bulkId && done.CreatedId is { } id) _createdIds[bulkId] = id;
@@ -144,15 +150,16 @@ internal sealed class ScimBulkSender(Func<string, CancellationToken, Task<string
                     break;
             }
         }
+        return unclear;
     }
 
     /// <summary>A result's message as every server message is shown: secrets masked, cut to a readable length.</summary>
     private string? Message(ScimBulkResult result) => result.Detail is { } detail ? ServerMessage.Shorten(detail, redactor) : null;
 
     /// <summary>
-    /// A request whose answer was lost may have been applied or not. A user it was to create is looked for: one found
-    /// is taken as created. The rest is sent once more, since each operation states what should be; lost again, the
-    /// rows are left unsettled.
+    /// A request whose answer was lost may have been applied or not. A user it was to create is looked for, after each
+    /// loss: one found is taken as created. The rest is sent once more, since each operation states what should be;
+    /// lost again, the rows are left unsettled.
     /// </summary>
     private async Task LostAsync(LinkedList<ScimBulkOperation> queue, List<(ScimBulkOperation Operation, string Json)> batch, ScimBulkRows rows,
         IReadOnlyList<string> emails, string reason, CancellationToken cancellationToken)
@@ -160,18 +167,19 @@ internal sealed class ScimBulkSender(Func<string, CancellationToken, Task<string
         var again = new List<(ScimBulkOperation Operation, string Json)>();
         foreach (var (operation, json) in batch)
         {
-            if (operation.AnswerLost)
-            {
-                rows.Unsettle(operation, $"the service's answer was lost twice ({reason})");
-                continue;
-            }
-            operation.AnswerLost = true;
+            // Looked for after every loss: the request sent again may be the one that created the user.
             if (operation.BulkId is { } bulkId && await findUserId(emails[operation.Row], cancellationToken) is { } id)
             {
                 _createdIds[bulkId] = id;
                 rows.Done(operation);
                 continue;
             }
+            if (operation.AnswerLost)
+            {
+                rows.Unsettle(operation, $"the service's answer was lost twice ({reason})");
+                continue;
+            }
+            operation.AnswerLost = true;
             again.Add((operation, json));
         }
         Requeue(queue, again);

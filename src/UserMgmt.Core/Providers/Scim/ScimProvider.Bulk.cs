@@ -24,11 +24,15 @@ internal sealed partial class ScimProvider
 
         var rows = new ScimBulkRows(changes.Count);
         var operations = new ScimBulkOperations(this, Users, Groups);
+        var apart = new List<int>();
         for (var row = 0; row < changes.Count; row++)
         {
             try
             {
-                rows.Operations.AddRange(await operations.ForAsync(row, changes[row], cancellationToken));
+                var ofRow = await operations.ForAsync(row, changes[row], cancellationToken);
+                // The service would read such text as naming another operation's user, and write that user's id instead.
+                if (ofRow.Any(o => o.CarriesReferenceText)) apart.Add(row);
+                else rows.Operations.AddRange(ofRow);
             }
             catch (ApiException e) when (!InvitationSender.IsFatal(e))
             {
@@ -37,7 +41,13 @@ internal sealed partial class ScimProvider
         }
         var payload = _config.MaxPayloadSize > 0 ? _config.MaxPayloadSize : AssumedMaxPayloadSize;
         var sender = new ScimBulkSender(SendBulkAsync, FindUserIdAsync, _config.MaxOperations, payload, _redactor);
-        if (await sender.SendAsync(rows, changes.Select(c => c.Email).ToList(), cancellationToken) is { } sent) return sent.Outcomes();
+        if (await sender.SendAsync(rows, changes.Select(c => c.Email).ToList(), cancellationToken) is { } sent)
+        {
+            var outcomes = sent.Outcomes().ToArray();
+            var plain = await ApplyOneByOneAsync(apart.Select(row => changes[row]).ToList(), cancellationToken);
+            for (var i = 0; i < apart.Count; i++) outcomes[apart[i]] = plain[i];
+            return outcomes;
+        }
 
         CommandScope.Log.Verbose("The service does not take Bulk requests though it said it does: changes go one request at a time.");
         _config = _config with { Bulk = false };

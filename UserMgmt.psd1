@@ -16,6 +16,8 @@
         'Disconnect-UserMgmt'
         'Get-User'
         'Get-Group'
+        'Get-Role'
+        'Get-IdentityProvider'
         'New-Group'
         'New-UserInvitation'
         'Add-UserGroup'

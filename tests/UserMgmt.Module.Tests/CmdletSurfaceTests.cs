@@ -24,7 +24,7 @@ public sealed class CmdletSurfaceTests(ModuleAssemblyFixture fixture) : IClassFi
     {
         Assert.Equal(
             ["Add-UserGroup", "Connect-UserMgmt", "Disable-User", "Disconnect-UserMgmt", "Enable-User", "Get-BulkJob", "Get-BulkJobError",
-             "Get-BulkUserTemplate", "Get-Group", "Get-User", "Invoke-ReorgPlan", "New-Group", "New-ReorgPlan", "New-UserInvitation",
+             "Get-BulkUserTemplate", "Get-Group", "Get-IdentityProvider", "Get-Role", "Get-User", "Invoke-ReorgPlan", "New-Group", "New-ReorgPlan", "New-UserInvitation",
              "Remove-UserGroup", "Set-UserAttribute", "Start-BulkJob", "Test-ReorgPlan", "Wait-BulkJob"],
             _module.Cmdlets.Select(c => c.Name).Order());
     }

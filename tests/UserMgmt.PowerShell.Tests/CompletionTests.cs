@@ -50,7 +50,7 @@ public sealed class CompletionTests : CcaiModuleTest
         Shell.Run("Disconnect-UserMgmt").ThrowIfFailed();
 
         Assert.Empty(Complete("Add-UserGroup -Group Con"));
-        Assert.Equal(["Acceldata", "Ccai"], Complete("Connect-UserMgmt -Provider ").Take(2));
+        Assert.Equal(["Acceldata", "AppXite", "Ccai"], Complete("Connect-UserMgmt -Provider ").Take(3));
         Assert.Equal(["Ccai"], Complete("Connect-UserMgmt -Provider cc"));
     }
 

@@ -29,6 +29,21 @@ public sealed class NewUserInvitationCommand : BulkCmdlet<InvitationRequest>
     [Alias("last_name", "Surname")]
     public string? LastName { get; set; }
 
+    /// <summary>Roles by name or id, on platforms that invite with roles (AppXite); a "Seller Admin; Product Manager" cell is two.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Roles")]
+    public string[]? Role { get; set; }
+
+    /// <summary>The organisations to invite into, by id, on platforms that have several (AppXite).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Organizations", "OrganizationIds", "Organisation", "Organisations")]
+    public string[]? OrganizationId { get; set; }
+
+    /// <summary>The identity provider the accounts sign in through, by name, prefix or id (AppXite).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Idp")]
+    public string? IdentityProvider { get; set; }
+
     /// <summary>Send the platform's invitation email; a SendEmail column of TRUE/yes/1 does the same per row.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [LooseBoolean]
@@ -41,8 +56,11 @@ public sealed class NewUserInvitationCommand : BulkCmdlet<InvitationRequest>
         foreach (var email in RowValues.EachOrMissing(Email))
         {
             var (row, input) = NextRow(new Dictionary<string, object?> { ["Email"] = email, ["Group"] = Group, ["FirstName"] = FirstName, ["LastName"] = LastName,
-                ["SendEmail"] = SendEmail.IsPresent });
-            yield return new InvitationRequest(row, input, email, Group, SendEmail.IsPresent) { FirstName = FirstName, LastName = LastName };
+                ["Role"] = Role, ["OrganizationId"] = OrganizationId, ["IdentityProvider"] = IdentityProvider, ["SendEmail"] = SendEmail.IsPresent });
+            yield return new InvitationRequest(row, input, email, Group, SendEmail.IsPresent)
+            {
+                FirstName = FirstName, LastName = LastName, Roles = Role, Organizations = OrganizationId, IdentityProvider = IdentityProvider,
+            };
         }
     }
 

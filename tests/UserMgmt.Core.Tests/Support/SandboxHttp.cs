@@ -57,6 +57,12 @@ public static class SandboxHttp
         else if (route.Path.StartsWith("/apps/api/v1/"))
             // CCAI's user name is the tenant's subdomain; the token alone says which api user calls.
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{sandbox.Host.Options.CcaiSubdomain}:{secret}")));
+        else if (route.Path.StartsWith("/appxite/"))
+        {
+            // AppXite takes the pair's secret as a bearer token, beside the subscription key.
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+            request.Headers.Add("Ocp-Apim-Subscription-Key", SandboxOptions.DemoSubscriptionKey);
+        }
         else if (route.Path.StartsWith("/scim/v2/"))
             // SCIM takes the pair's secret as a bearer token.
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);

@@ -9,7 +9,7 @@ internal sealed class AppXiteDescriptor : ProviderDescriptor
 
     public override IReadOnlyList<AuthenticationKind> Authentication { get; } = [AuthenticationKind.BearerToken];
 
-    public override ProviderCapabilities Capabilities => AppXiteProvider.PlatformCapabilities(100);
+    public override ProviderCapabilities Capabilities => AppXiteProvider.PlatformCapabilities;
 
     public override IReadOnlyList<ProviderOption> Options => AppXiteApiMap.Options;
 

@@ -22,10 +22,11 @@ internal sealed class AppXiteProvider : IUserProvider
         _map = AppXiteApiMap.From(options);
         var redactor = SecretRedactor.For(settings.Credential, options.Secrets);
         _rest = new RestCore(settings.BaseUri, new AppXiteAuthenticator(settings.Credential, _map.ApiKeyHeader, _map.Key), redactor, settings.Retry);
-        Capabilities = PlatformCapabilities(_map.InvitationsPerCall);
+        Capabilities = PlatformCapabilities with { InvitationsPerCall = _map.InvitationsPerCall };
     }
 
-    public static ProviderCapabilities PlatformCapabilities(int invitationsPerCall) => new()
+    /// <summary>What AppXite can do, with the default batch size; a connection's own says the batch size its options give.</summary>
+    public static readonly ProviderCapabilities PlatformCapabilities = new()
     {
         Platform = "AppXite",
         HasGroups = false,
@@ -33,7 +34,7 @@ internal sealed class AppXiteProvider : IUserProvider
         CanDeleteGroups = false,
         SettableAttributes = new HashSet<string>(),
         CanChangeUserState = false,
-        InvitationsPerCall = invitationsPerCall,
+        InvitationsPerCall = 100,
         HasRoles = true,
         HasIdentityProviders = true,
         InvitesIntoOrganizations = true,

@@ -250,6 +250,7 @@ public sealed class CommandPlanner(IUserProvider provider, KnownGroups? connecti
     private string CannotSet(IReadOnlyList<string> names)
     {
         var settable = _can.SettableAttributes ?? new HashSet<string>();
+        if (settable.Count == 0) return $"{_can.Platform} sets no attributes through its API; {PlannedStep.Quote(names)} cannot be set.";
         var kept = settable.Count == 1 ? settable.Single() : string.Join(", ", settable.SkipLast(1)) + " and " + settable.Last();
         return $"{_can.Platform} keeps only the attributes {kept}; {PlannedStep.Quote(names)} cannot be set.";
     }

@@ -27,6 +27,8 @@ public static class ProviderSession
         (ThirdPartyProvider.Name, []),
         // The sandbox's SCIM service, at /scim/v2, with the demo secret key as bearer token.
         ("Scim", []),
+        // The sandbox's AppXite, at /appxite/, with the subscription key as a provider option.
+        ("AppXite", []),
     ];
 
     public static TheoryData<string> All
@@ -54,12 +56,16 @@ public static class ProviderSession
         var secret = new System.Net.NetworkCredential("", SandboxOptions.DemoSecretKey).SecurePassword;
         var credential = new PSCredential(UserName(provider), secret);
         return shell.Run("$null = Connect-UserMgmt -Provider $provider -BaseUri $uri -Credential $credential -MaxRetry 2 -RetryDelay 0.01 -ProviderOption $options",
-            ("provider", provider), ("uri", BaseUriOf(provider, sandbox)), ("credential", credential), ("options", OptionsFor(variants)));
+            ("provider", provider), ("uri", BaseUriOf(provider, sandbox)), ("credential", credential), ("options", OptionsFor(provider, variants)));
     }
 
     /// <summary>Where a provider's API is in the sandbox: SCIM under its own root, the others at the top.</summary>
-    private static string BaseUriOf(string provider, LocalSandbox sandbox) =>
-        provider == "Scim" ? new Uri(sandbox.BaseUri, "scim/v2").ToString() : sandbox.BaseUri.ToString();
+    private static string BaseUriOf(string provider, LocalSandbox sandbox) => provider switch
+    {
+        "Scim" => new Uri(sandbox.BaseUri, "scim/v2").ToString(),
+        "AppXite" => new Uri(sandbox.BaseUri, "appxite/").ToString(),
+        _ => sandbox.BaseUri.ToString(),
+    };
 
     private static (string Provider, IReadOnlySet<SandboxVariant> Variants) Parse(string session) =>
         session.Split('+', 2) is [var provider, var variants] ? (provider, SandboxVariants.Parse(variants)) : (session, new HashSet<SandboxVariant>());
@@ -68,8 +74,9 @@ public static class ProviderSession
     /// The group assignment body is the one thing an Acceldata tenant decides and the client cannot find
     /// out for itself, so its users say it (docs/providers/acceldata.md, D2); every other variant needs no option.
     /// </summary>
-    private static System.Collections.Hashtable OptionsFor(IReadOnlySet<SandboxVariant> variants) =>
-        variants.Contains(SandboxVariant.GroupIdsHoldNames) ? new() { ["GroupAssignmentShape"] = "GroupNames" }
+    private static System.Collections.Hashtable OptionsFor(string provider, IReadOnlySet<SandboxVariant> variants) =>
+        provider == "AppXite" ? new() { ["SubscriptionKey"] = SandboxOptions.DemoSubscriptionKey }
+        : variants.Contains(SandboxVariant.GroupIdsHoldNames) ? new() { ["GroupAssignmentShape"] = "GroupNames" }
         : variants.Contains(SandboxVariant.DataGroupsBody) ? new() { ["GroupAssignmentShape"] = "DataGroups" }
         : new();
 }

@@ -36,8 +36,14 @@ public abstract class ScenarioPlatform : IAsyncDisposable
     public abstract Task<int> WriteCallsAsync();
     public abstract Task ClearRequestLogAsync();
 
-    /// <summary>A column Set-UserAttribute takes here, and a value for it.</summary>
+    /// <summary>A column Set-UserAttribute takes here, and a value for it; none where the platform sets no attributes.</summary>
     public abstract (string Column, string Value) Attribute { get; }
+
+    /// <summary>The platform has groups; elsewhere every group change is refused before anything is sent.</summary>
+    public virtual bool HasGroups => true;
+
+    /// <summary>Accounts can be disabled and enabled here.</summary>
+    public virtual bool ChangesAccountState => true;
 
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
@@ -50,8 +56,17 @@ public sealed class SandboxPlatform(LocalSandbox sandbox, string session) : Scen
     public override Task<bool?> IsEnabledAsync(string email) => Task.FromResult(sandbox.IsEnabled(email));
     public override Task<int> WriteCallsAsync() => sandbox.WriteCallsAsync();
     public override Task ClearRequestLogAsync() => sandbox.ClearRequestLogAsync();
-    // SCIM has no location; department is in its enterprise extension.
-    public override (string Column, string Value) Attribute => session == "Scim" ? ("Department", "Data Science") : ("Location", "Remote");
+    // SCIM has no location; department is in its enterprise extension. AppXite's documented API sets no attributes,
+    // has no groups and changes no account state.
+    public override (string Column, string Value) Attribute => session switch
+    {
+        "Scim" => ("Department", "Data Science"),
+        "AppXite" => default,
+        _ => ("Location", "Remote"),
+    };
+
+    public override bool HasGroups => session != "AppXite";
+    public override bool ChangesAccountState => session != "AppXite";
 }
 
 /// <summary>A SCIM server built from the scimmy packages (tests/ScimPeer), seeded with the same demo organisation.</summary>

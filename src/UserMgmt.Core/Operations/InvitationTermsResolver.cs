@@ -29,6 +29,7 @@ internal sealed class InvitationTermsResolver(IUserProvider provider)
             return (null, $"{_can.Platform} has no identity providers an invitation can name; leave IdentityProvider empty.");
 
         var roleIds = new List<string>();
+        var roleNamesFound = new List<string>();
         if (roleNames.Count > 0)
         {
             _roles ??= await provider.ListRolesAsync(cancellationToken);
@@ -37,9 +38,11 @@ internal sealed class InvitationTermsResolver(IUserProvider provider)
                 if (Find(_roles, name, r => [r.Id, r.Name]) is not { } role)
                     return (null, $"{_can.Platform} has no role '{name}'.{DidYouMean.Suffix(name, _roles.Select(r => r.Name))} Its roles: {string.Join(", ", _roles.Select(r => r.Name))}.");
                 roleIds.Add(role.Id);
+                roleNamesFound.Add(role.Name);
             }
         }
         string? identityProviderId = null;
+        string? identityProviderName = null;
         if (identityProvider is not null)
         {
             _identityProviders ??= await provider.ListIdentityProvidersAsync(cancellationToken);
@@ -50,9 +53,18 @@ internal sealed class InvitationTermsResolver(IUserProvider provider)
                 return (null, $"The identity provider '{found.Name}' is disabled on {_can.Platform}, so nobody can be invited to sign in through it; "
                               + $"enabled: {string.Join(", ", _identityProviders.Where(p => p.Enabled).Select(p => p.Name))}.");
             identityProviderId = found.Id;
+            identityProviderName = found.Name;
         }
-        return (new InvitationTerms(roleIds.Distinct(StringComparer.Ordinal).ToList(), organizations, identityProviderId), null);
+        return (new InvitationTerms(roleIds.Distinct(StringComparer.Ordinal).ToList(), organizations, identityProviderId)
+        {
+            Described = Describe(roleNamesFound.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), organizations, identityProviderName),
+        }, null);
     }
+
+    private static string Describe(IReadOnlyList<string> roles, IReadOnlyList<string> organizations, string? identityProvider) =>
+        (organizations.Count > 0 ? $" into organisation(s) {PlannedStep.Quote(organizations)}" : "")
+        + (roles.Count > 0 ? $" as {PlannedStep.Quote(roles)}" : "")
+        + (identityProvider is not null ? $" signing in through '{identityProvider}'" : "");
 
     /// <summary>By id first, then by any other key in any case: an id typed as given is never taken for another's name.</summary>
     private static T? Find<T>(IReadOnlyList<T> known, string given, Func<T, string?[]> keys) where T : class =>

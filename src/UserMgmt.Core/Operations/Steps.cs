@@ -19,9 +19,10 @@ public sealed class InviteStep(InvitationRequest request, string email, IReadOnl
     public bool Unchecked { get; init; }
 
     public override string Description =>
-        $"Invite {Email}" + (Groups.Count > 0 ? $" into {Quote(Groups.Select(g => g.Name))}" : "") + (SendEmail ? " and send the invitation email" : "");
+        $"Invite {Email}" + (Groups.Count > 0 ? $" into {Quote(Groups.Select(g => g.Name))}" : "") + Invitee.Terms.Described
+        + (SendEmail ? " and send the invitation email" : "");
 
-    public override string DoneMessage => "invited" + (Groups.Count > 0 ? $" into {Quote(Groups.Select(g => g.Name))}" : "");
+    public override string DoneMessage => "invited" + (Groups.Count > 0 ? $" into {Quote(Groups.Select(g => g.Name))}" : "") + Invitee.Terms.Described;
 
     /// <summary>The key under which invitations can share one call: same groups, same email choice.</summary>
     internal string BatchKey => $"{SendEmail}|{string.Join('|', Groups.Select(g => g.Id).Order())}|{Invitee.Terms.Key}";

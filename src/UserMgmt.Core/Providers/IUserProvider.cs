@@ -113,6 +113,9 @@ public sealed record InvitationTerms(IReadOnlyList<string> RoleIds, IReadOnlyLis
 
     public bool IsNone => RoleIds.Count == 0 && OrganizationIds.Count == 0 && IdentityProviderId is null;
 
+    /// <summary>The terms in the words of the row, for -WhatIf and results: roles and identity provider by name.</summary>
+    public string Described { get; init; } = "";
+
     /// <summary>The same terms however they were ordered.</summary>
     public string Key => $"{string.Join(',', RoleIds.Order(StringComparer.Ordinal))}|{string.Join(',', OrganizationIds.Order(StringComparer.Ordinal))}|{IdentityProviderId}";
 }

@@ -48,6 +48,25 @@ public sealed class AppXiteSandboxTests : SandboxTest
     }
 
     [Fact]
+    public async Task Invitations_go_as_many_to_a_call_as_the_batch_size_option_says_and_say_their_terms()
+    {
+        using var connection = await AppXiteConnection.OpenAsync(Sandbox, new Dictionary<string, object?>
+        {
+            ["SubscriptionKey"] = SandboxOptions.DemoSubscriptionKey, ["Invite.BatchSize"] = "40",
+        });
+        var emails = Enumerable.Range(1, 100).Select(i => $"hire{i}@partner.com").ToList();
+        await Sandbox.ClearRequestLogAsync();
+
+        var results = await Rows.ApplyAsync(connection, p => p.PlanInvitationsAsync(
+            emails.Select((e, i) => Invitation(i + 1, e, ["Agent"], ["org-contoso"], "Azure AD")).ToList(), default));
+
+        Assert.All(results, r => Assert.Equal(OperationStatus.Succeeded, r.Status));
+        Assert.Equal("invited into organisation(s) 'org-contoso' as 'Agent' signing in through 'Azure AD'", results[0].Message);
+        Assert.Equal(3, await Sandbox.CallsAsync("POST", InviteRoute));
+        Assert.All(emails, e => Assert.Equal(1, Sandbox.CountUsers(e)));
+    }
+
+    [Fact]
     public async Task Rows_with_different_terms_go_in_one_call_per_set()
     {
         using var connection = await AppXiteConnection.OpenAsync(Sandbox);

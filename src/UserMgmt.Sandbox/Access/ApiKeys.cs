@@ -38,6 +38,20 @@ internal sealed class ApiKeys(SandboxOptions options)
         return found;
     }
 
+    /// <summary>
+    /// The caller of an "Authorization: Bearer" header whose token is a pair's secret (SCIM, AppXite), or null; the
+    /// read-only secret may only read. Every pair is compared, in fixed time.
+    /// </summary>
+    public Caller? FindBearer(string header)
+    {
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return null;
+        var token = header["Bearer ".Length..].Trim();
+        Caller? found = null;
+        foreach (var pair in _pairs)
+            if (Same(token, pair.Secret)) found = new Caller(pair.Key, pair.Scope);
+        return found;
+    }
+
     public static bool Same(string? given, string expected) =>
         given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
 }

@@ -7,7 +7,7 @@ namespace UserMgmt.Sandbox.AppXite;
 /// AppXite's APIs take a bearer token and a subscription key in Ocp-Apim-Subscription-Key: the token is the secret key of
 /// a key pair (the read-only one may only read), the subscription key the demo's. Refusals answer {"message": "…"}.
 /// </summary>
-internal sealed class AppXiteAuthentication(SandboxOptions options) : IMiddleware
+internal sealed class AppXiteAuthentication(ApiKeys keys) : IMiddleware
 {
     public const string Prefix = "/appxite";
     public const string KeyHeader = "Ocp-Apim-Subscription-Key";
@@ -24,7 +24,7 @@ internal sealed class AppXiteAuthentication(SandboxOptions options) : IMiddlewar
             await Refuse(context, StatusCodes.Status401Unauthorized, $"Access denied due to missing or invalid subscription key. Make sure to include it in the {KeyHeader} header.");
             return;
         }
-        var caller = Find(context.Request.Headers.Authorization.ToString());
+        var caller = keys.FindBearer(context.Request.Headers.Authorization.ToString());
         if (caller is null)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
@@ -53,14 +53,4 @@ internal sealed class AppXiteAuthentication(SandboxOptions options) : IMiddlewar
 
     private static Task Refuse(HttpContext context, int status, string message) =>
         Results.Json(new { statusCode = status, message }, statusCode: status).ExecuteAsync(context);
-
-    private Caller? Find(string header)
-    {
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return null;
-        var token = header["Bearer ".Length..].Trim();
-        Caller? found = null;
-        foreach (var (key, secret, scope) in new[] { (options.AccessKey, options.SecretKey, KeyScope.ReadWrite), (options.ReadOnlyAccessKey, options.ReadOnlySecretKey, KeyScope.ReadOnly) })
-            if (ApiKeys.Same(token, secret)) found = new Caller(key, scope);
-        return found;
-    }
 }

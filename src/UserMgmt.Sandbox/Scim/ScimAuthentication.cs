@@ -7,7 +7,7 @@ namespace UserMgmt.Sandbox.Scim;
 /// SCIM takes a bearer token (RFC 7644 §2): the secret key of a key pair, so the demo secret key may do everything
 /// and the read-only one only read. Refusals, here and in the endpoints, answer in SCIM's error shape (§3.12).
 /// </summary>
-internal sealed class ScimAuthentication(SandboxOptions options) : IMiddleware
+internal sealed class ScimAuthentication(ApiKeys keys) : IMiddleware
 {
     public const string Prefix = "/scim/v2";
 
@@ -18,7 +18,7 @@ internal sealed class ScimAuthentication(SandboxOptions options) : IMiddleware
             await next(context);
             return;
         }
-        var caller = Find(context.Request.Headers.Authorization.ToString());
+        var caller = keys.FindBearer(context.Request.Headers.Authorization.ToString());
         if (caller is null)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer realm=\"scim\"";
@@ -56,15 +56,5 @@ internal sealed class ScimAuthentication(SandboxOptions options) : IMiddleware
         {
             await ScimError.Answer(e.StatusCode, e.StatusCode == StatusCodes.Status400BadRequest ? "invalidSyntax" : null, e.Message).ExecuteAsync(context);
         }
-    }
-
-    private Caller? Find(string header)
-    {
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return null;
-        var token = header["Bearer ".Length..].Trim();
-        Caller? found = null;
-        foreach (var (key, secret, scope) in new[] { (options.AccessKey, options.SecretKey, KeyScope.ReadWrite), (options.ReadOnlyAccessKey, options.ReadOnlySecretKey, KeyScope.ReadOnly) })
-            if (ApiKeys.Same(token, secret)) found = new Caller(key, scope);
-        return found;
     }
 }

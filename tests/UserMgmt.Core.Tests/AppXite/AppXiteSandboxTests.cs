@@ -1,4 +1,3 @@
-using System.Security;
 using UserMgmt.Connections;
 using UserMgmt.Operations;
 using UserMgmt.Sandbox;
@@ -162,17 +161,13 @@ public static class AppXiteConnection
     public static Task<UserMgmtConnection> OpenAsync(LocalSandbox sandbox, IReadOnlyDictionary<string, object?>? options = null) =>
         OpenAsync(new Uri(sandbox.BaseUri, "appxite/"), SandboxOptions.DemoSecretKey, options ?? new Dictionary<string, object?> { ["SubscriptionKey"] = SandboxOptions.DemoSubscriptionKey });
 
-    public static Task<UserMgmtConnection> OpenAsync(Uri baseUri, string token, IReadOnlyDictionary<string, object?> options)
-    {
-        var secret = new SecureString();
-        foreach (var c in token) secret.AppendChar(c);
-        return UserMgmtConnection.OpenAsync(new ConnectionSettings
+    public static Task<UserMgmtConnection> OpenAsync(Uri baseUri, string token, IReadOnlyDictionary<string, object?> options) =>
+        UserMgmtConnection.OpenAsync(new ConnectionSettings
         {
             Provider = "AppXite",
             BaseUri = baseUri,
-            Credential = new ApiCredential("", secret),
+            Credential = TestSandbox.Credential("", token),
             ProviderOptions = options,
             Retry = TestSandbox.QuickRetry,
         }, CancellationToken.None);
-    }
 }

@@ -23,7 +23,9 @@ internal sealed class InvitationTermsResolver(IUserProvider provider)
         var identityProvider = row.IdentityProvider?.Trim() is { Length: > 0 } idp ? idp : null;
         if (roleNames.Count == 0 && organizations.Count == 0 && identityProvider is null) return (InvitationTerms.None, null);
 
-        if (roleNames.Count > 0 && !_can.HasRoles) return (null, $"{_can.Platform} has no roles an invitation can name; leave Role empty.");
+        if (roleNames.Count > 0 && !_can.InvitesWithRoles)
+            return (null, $"{_can.Platform} takes no roles with an invitation; leave Role empty"
+                          + (_can.HasBulkJobs ? " and give them to Start-BulkJob instead." : "."));
         if (organizations.Count > 0 && !_can.InvitesIntoOrganizations) return (null, $"{_can.Platform} does not invite into organisations; leave OrganizationId empty.");
         if (identityProvider is not null && !_can.HasIdentityProviders)
             return (null, $"{_can.Platform} has no identity providers an invitation can name; leave IdentityProvider empty.");

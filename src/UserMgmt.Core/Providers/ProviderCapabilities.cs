@@ -93,8 +93,11 @@ public sealed record ProviderCapabilities
     /// <summary>Whether a page of users carries the platform's count of all of them (<see cref="UserPage.ReadToTotal"/>).</summary>
     public bool CountsUsers { get; init; }
 
-    /// <summary>The platform has roles an invitation can name (<see cref="IUserProvider.ListRolesAsync"/>).</summary>
+    /// <summary>The platform lists its roles (<see cref="IUserProvider.ListRolesAsync"/>, Get-Role).</summary>
     public bool HasRoles { get; init; }
+
+    /// <summary>An invitation can name roles (Invite-User -Role); a platform may list roles it takes elsewhere only.</summary>
+    public bool InvitesWithRoles { get; init; }
 
     /// <summary>The platform has identity providers an invitation can name (<see cref="IUserProvider.ListIdentityProvidersAsync"/>).</summary>
     public bool HasIdentityProviders { get; init; }

@@ -36,6 +36,7 @@ internal sealed class AppXiteProvider : IUserProvider
         CanChangeUserState = false,
         InvitationsPerCall = 100,
         HasRoles = true,
+        InvitesWithRoles = true,
         HasIdentityProviders = true,
         InvitesIntoOrganizations = true,
         KnownStatuses = [UserStatus.Invited, UserStatus.Active, UserStatus.Inactive],

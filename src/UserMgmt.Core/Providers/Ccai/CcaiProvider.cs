@@ -75,6 +75,8 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         UserChangesPerJob = RowsPerJob,
         LargestPage = MaxPageSize,
         HasBulkJobs = true,
+        // Its template lists the roles bulk jobs give (Start-BulkJob -Role); invitations take none.
+        HasRoles = true,
     };
 
     public ProviderCapabilities Capabilities => PlatformCapabilities;
@@ -234,6 +236,10 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     public async Task<Group?> FindUnlistedGroupAsync(string name, CancellationToken cancellationToken) =>
         string.IsNullOrWhiteSpace(name) || (_templateListsEveryTeam ?? (await GetTemplateAsync(cancellationToken)).ListsEveryRoleAndTeam)
             ? null : new Group { Id = name, Name = name };
+
+    /// <summary>The roles the template names, by name (CCAI gives them no id or weight of their own).</summary>
+    public async Task<IReadOnlyList<Role>> ListRolesAsync(CancellationToken cancellationToken) =>
+        (await GetTemplateAsync(cancellationToken)).Roles.Order(StringComparer.OrdinalIgnoreCase).Select(r => new Role(r, r, 0)).ToList();
 
     public async Task<BulkUserTemplate> GetTemplateAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using UserMgmt.Tests.AppXite;
+using UserMgmt.Tests.Hostile;
+
+namespace UserMgmt.Tests.Attack;
+
+/// <summary>
+/// AppXite pages by number. A platform that sends fewer users a page than asked, or counts more users than it has,
+/// must still be read page after page, never asked for the first page again and then taken for one that ignores paging.
+/// </summary>
+public sealed class AppXitePagingTests
+{
+    [Fact]
+    public async Task A_platform_that_caps_its_pages_below_the_size_asked_is_read_to_its_last_user()
+    {
+        await using var server = await UsersAsync(count: 120, cap: 50, total: 120);
+        using var connection = await AppXiteConnection.OpenAsync(server.BaseUri, "token-abc-123", new Dictionary<string, object?>());
+
+        var last = await connection.Client.GetUserAsync("u120", default);
+
+        Assert.Equal("u120@partner.com", last?.Email);
+        Assert.Equal([1, 2, 3, 4], server.Seen.Where(r => r.Query.Contains("pageSize=100")).Select(r => PageOf(r.Query)));
+    }
+
+    [Fact]
+    public async Task A_total_bigger_than_the_users_ends_at_the_empty_page_after_them()
+    {
+        await using var server = await UsersAsync(count: 3, cap: 100, total: 1000);
+        using var connection = await AppXiteConnection.OpenAsync(server.BaseUri, "token-abc-123", new Dictionary<string, object?>());
+
+        var third = await connection.Client.GetUserAsync("u3", default);
+
+        Assert.Equal("u3@partner.com", third?.Email);
+    }
+
+    private static int PageOf(string query) =>
+        int.Parse(query.TrimStart('?').Split('&').Single(p => p.StartsWith("page=", StringComparison.Ordinal))["page=".Length..]);
+
+    /// <summary>Users u1..u<paramref name="count"/>, at most <paramref name="cap"/> a page whatever is asked, under a total that may lie.</summary>
+    private static Task<HostileServer> UsersAsync(int count, int cap, int total) => HostileServer.StartAsync(app =>
+        app.MapGet("/api/v2/users", (int page, int pageSize) =>
+        {
+            var size = Math.Min(cap, pageSize);
+            var items = Enumerable.Range((page - 1) * size + 1, size).Where(n => n <= count)
+                .Select(n => new { id = $"u{n}", email = $"u{n}@partner.com" });
+            return Results.Json(new { items, totalCount = total });
+        }));
+}

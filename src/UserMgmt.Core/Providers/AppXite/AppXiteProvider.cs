@@ -68,7 +68,8 @@ internal sealed class AppXiteProvider : IUserProvider
         var users = new List<User>();
         await foreach (var page in PageReader.ReadAsync("users", u => u.Id, Capabilities.LargestPage, null, async (p, ct) =>
         {
-            var (items, total) = await PageAsync(p.Offset / p.Size + 1, p.Size, ct);
+            // By number, not offset: a platform that sends fewer than asked would be asked for the same page again.
+            var (items, total) = await PageAsync(p.Number, p.Size, ct);
             return new PageRead<User>(items, total, ReadToTotal: total is not null);
         }, cancellationToken))
             users.AddRange(page.Items);

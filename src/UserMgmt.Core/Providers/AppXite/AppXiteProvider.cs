@@ -40,6 +40,8 @@ internal sealed class AppXiteProvider : IUserProvider
         InvitesIntoOrganizations = true,
         KnownStatuses = [UserStatus.Invited, UserStatus.Active, UserStatus.Inactive],
         LargestPage = 100,
+        // No search is documented: ListUsersAsync matches an address by reading every page.
+        SearchesUsers = false,
     };
 
     public ProviderCapabilities Capabilities { get; }

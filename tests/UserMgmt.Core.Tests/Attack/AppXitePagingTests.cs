@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using UserMgmt.Operations;
 using UserMgmt.Tests.AppXite;
 using UserMgmt.Tests.Hostile;
 
@@ -32,6 +33,32 @@ public sealed class AppXitePagingTests
         var third = await connection.Client.GetUserAsync("u3", default);
 
         Assert.Equal("u3@partner.com", third?.Email);
+    }
+
+    [Fact]
+    public async Task Every_user_of_a_platform_that_caps_its_pages_is_listed_and_found_for_several_rows()
+    {
+        await using var server = await UsersAsync(count: 120, cap: 50, total: 120);
+        using var connection = await AppXiteConnection.OpenAsync(server.BaseUri, "token-abc-123", new Dictionary<string, object?>());
+
+        var all = await UserPaging.ReadAllAsync(connection.Client, 100, default);
+        var plan = await new CommandPlanner(connection.Client).PlanInvitationsAsync(
+            [new InvitationRequest(1, null, "u120@partner.com", null, false), new InvitationRequest(2, null, "new@partner.com", null, false)], default);
+
+        Assert.Equal(Enumerable.Range(1, 120).Select(n => $"u{n}"), all.Select(u => u.Id));
+        Assert.Equal(["new@partner.com"], plan.Steps.Select(s => s.Target));
+    }
+
+    [Fact]
+    public async Task The_first_users_up_to_a_limit_that_is_no_multiple_of_the_page_are_each_listed_once()
+    {
+        await using var server = await UsersAsync(count: 300, cap: 100, total: 300);
+        using var connection = await AppXiteConnection.OpenAsync(server.BaseUri, "token-abc-123", new Dictionary<string, object?>());
+
+        var users = new List<string>();
+        await foreach (var page in UserPaging.ReadAsync(connection.Client, null, null, 100, 130, "users", default)) users.AddRange(page.Users.Select(u => u.Id));
+
+        Assert.Equal(Enumerable.Range(1, 130).Select(n => $"u{n}"), users);
     }
 
     private static int PageOf(string query) =>

@@ -52,7 +52,7 @@ internal sealed class AppXiteProvider : IUserProvider
     {
         if (string.IsNullOrEmpty(search))
         {
-            var (users, total) = await PageAsync(offset / Math.Max(1, pageSize) + 1, pageSize, cancellationToken);
+            var (users, total) = await NumberedPagesAsync(offset, Math.Max(1, pageSize), cancellationToken);
             return total is { } all && all >= offset + users.Count
                 ? new UserPage(users, all) { ReadToTotal = true }
                 : new UserPage(users, offset + users.Count + (users.Count == pageSize ? 1 : 0));
@@ -60,6 +60,25 @@ internal sealed class AppXiteProvider : IUserProvider
         // No search is documented: the users are read and matched here.
         var matches = (await AllUsersAsync(cancellationToken)).Where(u => u.Email.Contains(search, StringComparison.OrdinalIgnoreCase)).ToList();
         return new UserPage(matches.Skip(offset).Take(pageSize).ToList(), matches.Count);
+    }
+
+    /// <summary>
+    /// The users from an offset, by page number. An offset that is no multiple of the size (the platform sent fewer than
+    /// asked, or a limit cut a page) is reached in smaller pages that divide it, so no user is skipped or read twice.
+    /// </summary>
+    private async Task<(List<User> Users, int? Total)> NumberedPagesAsync(int offset, int size, CancellationToken cancellationToken)
+    {
+        var step = offset % size == 0 ? size : (int)System.Numerics.BigInteger.GreatestCommonDivisor(offset, size);
+        var users = new List<User>();
+        int? total = null;
+        while (users.Count < size)
+        {
+            var (page, all) = await PageAsync((offset + users.Count) / step + 1, step, cancellationToken);
+            users.AddRange(page.Take(size - users.Count));
+            total = all;
+            if (page.Count < step) break;
+        }
+        return (users, total);
     }
 
     public async Task<User?> GetUserAsync(string userId, CancellationToken cancellationToken) =>

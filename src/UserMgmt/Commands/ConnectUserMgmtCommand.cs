@@ -96,7 +96,9 @@ public sealed class ConnectUserMgmtCommand : RetrySettingsCmdlet
         }
         catch (ProviderOptionException e)
         {
-            ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.InvalidProviderOption", ErrorCategory.InvalidArgument, ProviderOption));
+            // The option names only: the table holds a subscription key as typed, and Get-Error would show it.
+            ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.InvalidProviderOption", ErrorCategory.InvalidArgument,
+                ProviderOption?.Keys.Cast<object>().Select(k => k.ToString()).ToArray()));
         }
         catch (IncompleteCredentialException e)
         {

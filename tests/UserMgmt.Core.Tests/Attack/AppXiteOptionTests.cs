@@ -61,6 +61,21 @@ public sealed class AppXiteOptionTests
         Assert.Empty(server.Seen);
     }
 
+    [Theory]
+    [InlineData("Invite.FirstName", "email")]
+    [InlineData("Invite.LastName", "EMAIL")]
+    [InlineData("Invite.OrganizationIds", "Users")]
+    public async Task Two_invitation_fields_under_one_name_are_refused_rather_than_one_overwriting_the_other(string option, string name)
+    {
+        await using var server = await UsersAsync();
+
+        var error = await Assert.ThrowsAsync<ProviderOptionException>(() => AppXiteConnection.OpenAsync(server.BaseUri, "token-abc-123",
+            new Dictionary<string, object?> { [option] = name }));
+
+        Assert.Contains(option, error.Message);
+        Assert.Empty(server.Seen);
+    }
+
     private static Task<HostileServer> UsersAsync() => HostileServer.StartAsync(app =>
         app.MapGet("/api/v2/users", () => Results.Json(new { items = Array.Empty<object>(), totalCount = 0 })));
 }

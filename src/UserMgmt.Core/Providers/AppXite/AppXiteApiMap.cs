@@ -67,7 +67,16 @@ internal sealed class AppXiteApiMap
         foreach (var route in Defaults.Where(d => d.Name.StartsWith("Routes.", StringComparison.Ordinal))) map.Route(route.Name);
         _ = map.InvitationsPerCall;
         _ = map.ApiKeyHeader;
+        map.RefuseSharedNames(["Invite.Users", "Invite.OrganizationIds"]);
+        map.RefuseSharedNames(["Invite.Email", "Invite.FirstName", "Invite.LastName", "Invite.RoleIds", "Invite.IdentityProviderId"]);
         return map;
+    }
+
+    /// <summary>Fields of one JSON object under one name: the later would overwrite the earlier, and an invitation lose its address.</summary>
+    private void RefuseSharedNames(string[] fields)
+    {
+        if (fields.GroupBy(f => _options[f], StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } shared)
+            throw new ProviderOptionException($"Provider options {string.Join(" and ", shared)} are both '{shared.Key}'; each needs a name of its own.");
     }
 
     /// <summary>A name from the map: <c>map["User.Email"]</c>.</summary>

@@ -37,7 +37,9 @@ internal sealed class InvitationTermsResolver(IUserProvider provider)
             _roles ??= await provider.ListRolesAsync(cancellationToken);
             foreach (var name in roleNames)
             {
-                if (Find(_roles, name, r => [r.Id, r.Name]) is not { } role)
+                var (role, rivals) = Find(_roles, name, r => [r.Id, r.Name]);
+                if (rivals.Count > 0) return (null, Ambiguous("roles", name, rivals.Select(r => r.Id)));
+                if (role is null)
                     return (null, $"{_can.Platform} has no role '{name}'.{DidYouMean.Suffix(name, _roles.Select(r => r.Name))} Its roles: {string.Join(", ", _roles.Select(r => r.Name))}.");
                 roleIds.Add(role.Id);
                 roleNamesFound.Add(role.Name);
@@ -48,7 +50,9 @@ internal sealed class InvitationTermsResolver(IUserProvider provider)
         if (identityProvider is not null)
         {
             _identityProviders ??= await provider.ListIdentityProvidersAsync(cancellationToken);
-            if (Find(_identityProviders, identityProvider, p => [p.Id, p.Name, p.Prefix]) is not { } found)
+            var (found, rivals) = Find(_identityProviders, identityProvider, p => [p.Id, p.Name, p.Prefix]);
+            if (rivals.Count > 0) return (null, Ambiguous("identity providers", identityProvider, rivals.Select(p => p.Id)));
+            if (found is null)
                 return (null, $"{_can.Platform} has no identity provider '{identityProvider}'.{DidYouMean.Suffix(identityProvider, _identityProviders.Select(p => p.Name))} "
                               + $"Its identity providers: {string.Join(", ", _identityProviders.Select(p => p.Name))}.");
             if (!found.Enabled)
@@ -68,8 +72,21 @@ internal sealed class InvitationTermsResolver(IUserProvider provider)
         + (roles.Count > 0 ? $" as {PlannedStep.Quote(roles)}" : "")
         + (identityProvider is not null ? $" signing in through '{identityProvider}'" : "");
 
-    /// <summary>By id first, then by any other key in any case: an id typed as given is never taken for another's name.</summary>
-    private static T? Find<T>(IReadOnlyList<T> known, string given, Func<T, string?[]> keys) where T : class =>
-        known.FirstOrDefault(k => string.Equals(keys(k)[0], given, StringComparison.Ordinal))
-        ?? known.FirstOrDefault(k => keys(k).Skip(1).Any(key => string.Equals(key, given, StringComparison.OrdinalIgnoreCase)));
+    /// <summary>
+    /// By id first, then by any other key as typed, then in any case: an id typed as given is never taken for another's
+    /// name. A key several share picks none of them (the rivals), so a row never goes out with a role nobody chose.
+    /// </summary>
+    private static (T? Found, List<T> Rivals) Find<T>(IReadOnlyList<T> known, string given, Func<T, string?[]> keys) where T : class
+    {
+        if (known.FirstOrDefault(k => string.Equals(keys(k)[0], given, StringComparison.Ordinal)) is { } byId) return (byId, []);
+        foreach (var comparison in (StringComparison[])[StringComparison.Ordinal, StringComparison.OrdinalIgnoreCase])
+        {
+            var matches = known.Where(k => keys(k).Skip(1).Any(key => string.Equals(key, given, comparison))).ToList();
+            if (matches.Count > 0) return matches.Count == 1 ? (matches[0], []) : (null, matches);
+        }
+        return (null, []);
+    }
+
+    private string Ambiguous(string what, string given, IEnumerable<string> ids) =>
+        $"'{given}' names more than one of {_can.Platform}'s {what} (ids {string.Join(", ", ids)}); name one by its id.";
 }

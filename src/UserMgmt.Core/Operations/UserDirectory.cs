@@ -36,6 +36,13 @@ internal sealed class UserDirectory(IUserProvider provider, int? countedUsers = 
         var wanted = Unknown(emailsOrIds);
         // One name costs one lookup; reading a page first could only add to that.
         if (wanted.Count < 2) return;
+        if (!provider.Capabilities.SearchesUsers)
+        {
+            // Each lookup would read every page: reading them once answers every name.
+            await foreach (var page in Pages(cancellationToken)) Remember(page.Users);
+            _loadedAll = true;
+            return;
+        }
 
         if (_firstPage is null && LookupsCheaperThanPages(wanted.Count))
         {

@@ -93,6 +93,12 @@ public sealed record ProviderCapabilities
     /// <summary>Whether a page of users carries the platform's count of all of them (<see cref="UserPage.ReadToTotal"/>).</summary>
     public bool CountsUsers { get; init; }
 
+    /// <summary>
+    /// The platform finds users by address itself. Where it does not, the provider reads every page to find one, so the
+    /// engine reads them once for a command's rows instead of once a row.
+    /// </summary>
+    public bool SearchesUsers { get; init; } = true;
+
     /// <summary>The platform lists its roles (<see cref="IUserProvider.ListRolesAsync"/>, Get-Role).</summary>
     public bool HasRoles { get; init; }
 

@@ -31,14 +31,28 @@ public sealed class ProviderOptions
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var option in provider.Options) values[option.Name] = option.Default;
         var entries = Flatten(given ?? new Dictionary<string, object?>(), "").ToList();
+        List<(string Name, object? Value)> fromFile = [];
         if (entries.FirstOrDefault(e => string.Equals(e.Name, FileOption, StringComparison.OrdinalIgnoreCase)) is { Name: not null } file
             && provider.Options.Count > 0)
-            entries = [.. Flatten(ProviderOptionsFile.Read(file.Value?.ToString() ?? ""), ""), .. entries.Where(e => e != file)];
-        foreach (var (name, raw) in entries) values[Option(provider, name).Name] = Value(Option(provider, name), raw);
+        {
+            fromFile = Flatten(ProviderOptionsFile.Read(file.Value?.ToString() ?? ""), "").ToList();
+            entries.Remove(file);
+        }
+        // Those given beside the file override it; within one source, an option given twice has no telling which counts.
+        RefuseTwice(provider, fromFile);
+        RefuseTwice(provider, entries);
+        foreach (var (name, raw) in fromFile.Concat(entries)) values[Option(provider, name).Name] = Value(Option(provider, name), raw);
         return new ProviderOptions(values)
         {
             Secrets = provider.Options.Where(o => o.IsSecret && values[o.Name].Length > 0).Select(o => values[o.Name]).ToList(),
         };
+    }
+
+    private static void RefuseTwice(ProviderDescriptor provider, List<(string Name, object? Value)> entries)
+    {
+        // A table and a dotted name may both reach one option: @{ Routes = @{ Users = 'a' }; 'Routes.Users' = 'b' }.
+        if (entries.GroupBy(e => Option(provider, e.Name).Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new ProviderOptionException($"Provider option {twice.Key} is given more than once ({string.Join(", ", twice.Select(e => e.Name))}); give it once.");
     }
 
     /// <summary>Tables within the options as dotted names: @{ Routes = @{ Users = 'x' } } is Routes.Users = 'x'.</summary>
@@ -74,6 +88,9 @@ public sealed class ProviderOptions
 
     private static string Value(ProviderOption option, object? raw)
     {
+        // Text, a number or a SecureString; anything else would be sent as its type's name. Its value is not shown: it may be a key.
+        if (raw is not (null or SecureString or IConvertible))
+            throw new ProviderOptionException($"Provider option {option.Name} takes one text, not a {raw.GetType().Name}.");
         var text = raw is SecureString secure ? new NetworkCredential("", secure).Password : raw?.ToString() ?? "";
         if (option.TakesAnyText)
             return string.IsNullOrWhiteSpace(text) ? throw new ProviderOptionException($"Provider option {option.Name} cannot be blank.") : text.Trim();

@@ -51,6 +51,22 @@ public sealed class ConnectUserMgmtCommand : RetrySettingsCmdlet
 
     protected override void StopProcessing() => _stopping.Cancel();
 
+    /// <summary>An options file named from where the session is ('./appxite.yaml'), not where the process started.</summary>
+    private object? FromSession(string? name, object? value)
+    {
+        if (!string.Equals(name, ProviderOptions.FileOption, StringComparison.OrdinalIgnoreCase) || value is not string path || string.IsNullOrWhiteSpace(path))
+            return value;
+        try
+        {
+            return GetUnresolvedProviderPathFromPSPath(path.Trim());
+        }
+        catch (SessionStateException)
+        {
+            // A drive or provider that does not exist: the file is refused as not found, by the name given.
+            return value;
+        }
+    }
+
     protected override void EndProcessing()
     {
         var credential = ParameterSetName == KeySet
@@ -63,7 +79,7 @@ public sealed class ConnectUserMgmtCommand : RetrySettingsCmdlet
             Credential = credential,
             AllowInsecureHttp = AllowInsecureHttp,
             ProviderOptions = ProviderOption?.Cast<DictionaryEntry>()
-                .ToDictionary(e => e.Key.ToString() ?? "", e => e.Value is PSObject o ? o.BaseObject : e.Value, StringComparer.OrdinalIgnoreCase),
+                .ToDictionary(e => e.Key.ToString() ?? "", e => FromSession(e.Key.ToString(), e.Value is PSObject o ? o.BaseObject : e.Value), StringComparer.OrdinalIgnoreCase),
             Retry = WithBoundRetrySettings(RetryPolicy.Default),
         };
         try
@@ -80,7 +96,9 @@ public sealed class ConnectUserMgmtCommand : RetrySettingsCmdlet
         }
         catch (ProviderOptionException e)
         {
-            ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.InvalidProviderOption", ErrorCategory.InvalidArgument, ProviderOption));
+            // The option names only: the table holds a subscription key as typed, and Get-Error would show it.
+            ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.InvalidProviderOption", ErrorCategory.InvalidArgument,
+                ProviderOption?.Keys.Cast<object>().Select(k => k.ToString()).ToArray()));
         }
         catch (IncompleteCredentialException e)
         {

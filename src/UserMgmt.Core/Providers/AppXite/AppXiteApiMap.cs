@@ -66,7 +66,17 @@ internal sealed class AppXiteApiMap
         var map = new AppXiteApiMap(options);
         foreach (var route in Defaults.Where(d => d.Name.StartsWith("Routes.", StringComparison.Ordinal))) map.Route(route.Name);
         _ = map.InvitationsPerCall;
+        _ = map.ApiKeyHeader;
+        map.RefuseSharedNames(["Invite.Users", "Invite.OrganizationIds"]);
+        map.RefuseSharedNames(["Invite.Email", "Invite.FirstName", "Invite.LastName", "Invite.RoleIds", "Invite.IdentityProviderId"]);
         return map;
+    }
+
+    /// <summary>Fields of one JSON object under one name: the later would overwrite the earlier, and an invitation lose its address.</summary>
+    private void RefuseSharedNames(string[] fields)
+    {
+        if (fields.GroupBy(f => _options[f], StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } shared)
+            throw new ProviderOptionException($"Provider options {string.Join(" and ", shared)} are both '{shared.Key}'; each needs a name of its own.");
     }
 
     /// <summary>A name from the map: <c>map["User.Email"]</c>.</summary>
@@ -76,13 +86,22 @@ internal sealed class AppXiteApiMap
     public string Roles => Route("Routes.Roles");
     public string IdentityProviders => Route("Routes.IdentityProviders");
     public string Invite => Route("Routes.Invite");
-    public string ApiKeyHeader => _options["ApiKeyHeader"];
+    public string ApiKeyHeader => _options["ApiKeyHeader"] is var name && name.All(IsTokenChar) && !ClientHeaders.Contains(name)
+        ? name
+        : throw new ProviderOptionException($"Provider option ApiKeyHeader must be one header name of its own, such as 'Ocp-Apim-Subscription-Key'; '{name}' is not.");
     public string? Key => _options[SubscriptionKey] is { Length: > 0 } key ? key : null;
 
     public int InvitationsPerCall =>
         int.TryParse(_options["Invite.BatchSize"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1000
             ? n
             : throw new ProviderOptionException($"Provider option Invite.BatchSize must be a whole number from 1 to 1000, not '{_options["Invite.BatchSize"]}'.");
+
+    // The headers the client sets itself: the key in one of them would replace the token or name another host.
+    private static readonly HashSet<string> ClientHeaders = new(StringComparer.OrdinalIgnoreCase)
+        { "Authorization", "Host", "Content-Type", "Content-Length", "User-Agent", "Accept", "Cookie", "Transfer-Encoding" };
+
+    /// <summary>A character a header name may hold (RFC 9110's token): no space, colon or line break.</summary>
+    private static bool IsTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c);
 
     /// <summary>A route relative to the base address: never another host, never above it, so the keys go nowhere else.</summary>
     private string Route(string name)

@@ -41,6 +41,8 @@ internal sealed class AppXiteProvider : IUserProvider
         InvitesIntoOrganizations = true,
         KnownStatuses = [UserStatus.Invited, UserStatus.Active, UserStatus.Inactive],
         LargestPage = 100,
+        // No search is documented: ListUsersAsync matches an address by reading every page.
+        SearchesUsers = false,
     };
 
     public ProviderCapabilities Capabilities { get; }
@@ -51,7 +53,7 @@ internal sealed class AppXiteProvider : IUserProvider
     {
         if (string.IsNullOrEmpty(search))
         {
-            var (users, total) = await PageAsync(offset / Math.Max(1, pageSize) + 1, pageSize, cancellationToken);
+            var (users, total) = await NumberedPagesAsync(offset, Math.Max(1, pageSize), cancellationToken);
             return total is { } all && all >= offset + users.Count
                 ? new UserPage(users, all) { ReadToTotal = true }
                 : new UserPage(users, offset + users.Count + (users.Count == pageSize ? 1 : 0));
@@ -59,6 +61,25 @@ internal sealed class AppXiteProvider : IUserProvider
         // No search is documented: the users are read and matched here.
         var matches = (await AllUsersAsync(cancellationToken)).Where(u => u.Email.Contains(search, StringComparison.OrdinalIgnoreCase)).ToList();
         return new UserPage(matches.Skip(offset).Take(pageSize).ToList(), matches.Count);
+    }
+
+    /// <summary>
+    /// The users from an offset, by page number. An offset that is no multiple of the size (the platform sent fewer than
+    /// asked, or a limit cut a page) is reached in smaller pages that divide it, so no user is skipped or read twice.
+    /// </summary>
+    private async Task<(List<User> Users, int? Total)> NumberedPagesAsync(int offset, int size, CancellationToken cancellationToken)
+    {
+        var step = offset % size == 0 ? size : (int)System.Numerics.BigInteger.GreatestCommonDivisor(offset, size);
+        var users = new List<User>();
+        int? total = null;
+        while (users.Count < size)
+        {
+            var (page, all) = await PageAsync((offset + users.Count) / step + 1, step, cancellationToken);
+            users.AddRange(page.Take(size - users.Count));
+            total = all;
+            if (page.Count < step) break;
+        }
+        return (users, total);
     }
 
     public async Task<User?> GetUserAsync(string userId, CancellationToken cancellationToken) =>
@@ -69,7 +90,8 @@ internal sealed class AppXiteProvider : IUserProvider
         var users = new List<User>();
         await foreach (var page in PageReader.ReadAsync("users", u => u.Id, Capabilities.LargestPage, null, async (p, ct) =>
         {
-            var (items, total) = await PageAsync(p.Offset / p.Size + 1, p.Size, ct);
+            // By number, not offset: a platform that sends fewer than asked would be asked for the same page again.
+            var (items, total) = await PageAsync(p.Number, p.Size, ct);
             return new PageRead<User>(items, total, ReadToTotal: total is not null);
         }, cancellationToken))
             users.AddRange(page.Items);

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using UserMgmt.Operations;
+using UserMgmt.Tests.AppXite;
+using UserMgmt.Tests.Hostile;
+
+namespace UserMgmt.Tests.Attack;
+
+/// <summary>
+/// AppXite pages by number. A platform that sends fewer users a page than asked, or counts more users than it has,
+/// must still be read page after page, never asked for the first page again and then taken for one that ignores paging.
+/// </summary>
+public sealed class AppXitePagingTests
+{
+    [Fact]
+    public async Task A_platform_that_caps_its_pages_below_the_size_asked_is_read_to_its_last_user()
+    {
+        await using var server = await UsersAsync(count: 120, cap: 50, total: 120);
+        using var connection = await AppXiteConnection.OpenAsync(server.BaseUri, "token-abc-123", new Dictionary<string, object?>());
+
+        var last = await connection.Client.GetUserAsync("u120", default);
+
+        Assert.Equal("u120@partner.com", last?.Email);
+        Assert.Equal([1, 2, 3], server.Seen.Where(r => r.Query.Contains("pageSize=100")).Select(r => PageOf(r.Query)));
+    }
+
+    [Fact]
+    public async Task A_total_bigger_than_the_users_ends_at_the_empty_page_after_them()
+    {
+        await using var server = await UsersAsync(count: 3, cap: 100, total: 1000);
+        using var connection = await AppXiteConnection.OpenAsync(server.BaseUri, "token-abc-123", new Dictionary<string, object?>());
+
+        var third = await connection.Client.GetUserAsync("u3", default);
+
+        Assert.Equal("u3@partner.com", third?.Email);
+    }
+
+    [Fact]
+    public async Task Every_user_of_a_platform_that_caps_its_pages_is_listed_and_found_for_several_rows()
+    {
+        await using var server = await UsersAsync(count: 120, cap: 50, total: 120);
+        using var connection = await AppXiteConnection.OpenAsync(server.BaseUri, "token-abc-123", new Dictionary<string, object?>());
+
+        var all = await UserPaging.ReadAllAsync(connection.Client, 100, default);
+        var plan = await new CommandPlanner(connection.Client).PlanInvitationsAsync(
+            [new InvitationRequest(1, null, "u120@partner.com", null, false), new InvitationRequest(2, null, "new@partner.com", null, false)], default);
+
+        Assert.Equal(Enumerable.Range(1, 120).Select(n => $"u{n}"), all.Select(u => u.Id));
+        Assert.Equal(["new@partner.com"], plan.Steps.Select(s => s.Target));
+    }
+
+    [Fact]
+    public async Task The_first_users_up_to_a_limit_that_is_no_multiple_of_the_page_are_each_listed_once()
+    {
+        await using var server = await UsersAsync(count: 300, cap: 100, total: 300);
+        using var connection = await AppXiteConnection.OpenAsync(server.BaseUri, "token-abc-123", new Dictionary<string, object?>());
+
+        var users = new List<string>();
+        await foreach (var page in UserPaging.ReadAsync(connection.Client, null, null, 100, 130, "users", default)) users.AddRange(page.Users.Select(u => u.Id));
+
+        Assert.Equal(Enumerable.Range(1, 130).Select(n => $"u{n}"), users);
+    }
+
+    private static int PageOf(string query) =>
+        int.Parse(query.TrimStart('?').Split('&').Single(p => p.StartsWith("page=", StringComparison.Ordinal))["page=".Length..]);
+
+    /// <summary>Users u1..u<paramref name="count"/>, at most <paramref name="cap"/> a page whatever is asked, under a total that may lie.</summary>
+    private static Task<HostileServer> UsersAsync(int count, int cap, int total) => HostileServer.StartAsync(app =>
+        app.MapGet("/api/v2/users", (int page, int pageSize) =>
+        {
+            var size = Math.Min(cap, pageSize);
+            var items = Enumerable.Range((page - 1) * size + 1, size).Where(n => n <= count)
+                .Select(n => new { id = $"u{n}", email = $"u{n}@partner.com" });
+            return Results.Json(new { items, totalCount = total });
+        }));
+}

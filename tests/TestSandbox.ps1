@@ -85,3 +85,9 @@ function Set-SandboxFault([object] $Sandbox, [hashtable] $Fault = @{}) {
 function Connect-TestCcai([object] $Sandbox) {
     Connect-UserMgmt -Provider Ccai -BaseUri $Sandbox.Uri -Credential (Get-TestCredential -UserName 'demo')
 }
+
+function Connect-TestAppXite([object] $Sandbox) {
+    $key = ConvertTo-SecureString 'demo-subscription-key' -AsPlainText -Force
+    $token = ConvertTo-SecureString 'demo-secret-key' -AsPlainText -Force
+    Connect-UserMgmt -Provider AppXite -BaseUri "$($Sandbox.Uri)/appxite/" -SecretKey $token -ProviderOption @{ SubscriptionKey = $key }
+}

@@ -55,14 +55,18 @@ public sealed class ProviderOptions
             throw new ProviderOptionException($"Provider option {twice.Key} is given more than once ({string.Join(", ", twice.Select(e => e.Name))}); give it once.");
     }
 
+    // No option name has more parts than this; a table nested deeper (or holding itself) is refused, not followed.
+    private const int DeepestTable = 4;
+
     /// <summary>Tables within the options as dotted names: @{ Routes = @{ Users = 'x' } } is Routes.Users = 'x'.</summary>
-    private static IEnumerable<(string Name, object? Value)> Flatten(IEnumerable<KeyValuePair<string, object?>> given, string prefix)
+    private static IEnumerable<(string Name, object? Value)> Flatten(IEnumerable<KeyValuePair<string, object?>> given, string prefix, int depth = 0)
     {
         foreach (var (name, value) in given)
         {
             if (value is IDictionary table)
             {
-                foreach (var entry in Flatten(Entries(table), $"{prefix}{name}.")) yield return entry;
+                if (depth == DeepestTable) throw new ProviderOptionException($"Provider option tables nest {DeepestTable} deep at most; '{prefix}{name}' goes deeper.");
+                foreach (var entry in Flatten(Entries(table), $"{prefix}{name}.", depth + 1)) yield return entry;
             }
             else yield return (prefix + name, value);
         }

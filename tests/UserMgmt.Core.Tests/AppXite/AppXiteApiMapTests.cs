@@ -83,6 +83,18 @@ public sealed class AppXiteApiMapTests
     }
 
     [Fact]
+    public async Task A_table_holding_itself_is_refused_rather_than_followed_for_ever()
+    {
+        var table = new System.Collections.Hashtable();
+        table["Routes"] = table;
+
+        var error = await Assert.ThrowsAsync<ProviderOptionException>(() => AppXiteConnection.OpenAsync(new Uri("http://127.0.0.1:9/"), "t0ken",
+            new Dictionary<string, object?> { ["Routes"] = table }));
+
+        Assert.Contains("nest 4 deep at most", error.Message);
+    }
+
+    [Fact]
     public async Task A_misspelt_option_is_refused_with_the_closest_name()
     {
         var error = await Assert.ThrowsAsync<ProviderOptionException>(() => AppXiteConnection.OpenAsync(new Uri("http://127.0.0.1:9/"), "t0ken",

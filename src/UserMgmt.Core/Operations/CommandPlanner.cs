@@ -93,6 +93,13 @@ public sealed class CommandPlanner(IUserProvider provider, KnownGroups? connecti
                 plan.Add(new InviteStep(row, email, groups, terms));
                 continue;
             }
+            // Without a new organisation no invitation goes, so a role they lack would silently not be given.
+            if (terms.RoleNames.Except(existing.Roles, StringComparer.OrdinalIgnoreCase).ToList() is { Count: > 0 } lacking)
+            {
+                plan.Fail(row, email, op, $"{email} is already a user, without {PlannedStep.Quote(lacking)}: {_can.Platform} gives roles with an invitation "
+                                          + "into an organisation they are not in yet; name that organisation, or give the role on the platform.");
+                continue;
+            }
 
             // Re-running an onboarding list must not fail for people already invited: only their missing groups are added.
             var missing = MissingGroups(existing, groups);

@@ -64,6 +64,7 @@ internal sealed class InvitationTermsResolver(IUserProvider provider)
         return (new InvitationTerms(roleIds.Distinct(StringComparer.Ordinal).ToList(), organizations, identityProviderId)
         {
             Described = Describe(roleNamesFound.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), organizations, identityProviderName),
+            RoleNames = roleNamesFound.Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
         }, null);
     }
 

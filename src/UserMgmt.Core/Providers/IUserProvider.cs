@@ -116,6 +116,9 @@ public sealed record InvitationTerms(IReadOnlyList<string> RoleIds, IReadOnlyLis
     /// <summary>The terms in the words of the row, for -WhatIf and results: roles and identity provider by name.</summary>
     public string Described { get; init; } = "";
 
+    /// <summary>The roles by name, as users list them, to tell whether someone registered holds them already.</summary>
+    public IReadOnlyList<string> RoleNames { get; init; } = [];
+
     /// <summary>The same terms however they were ordered; as JSON, so an id holding a comma or a bar is not two ids.</summary>
     public string Key => System.Text.Json.JsonSerializer.Serialize(
         new object?[] { RoleIds.Order(StringComparer.Ordinal), OrganizationIds.Order(StringComparer.Ordinal), IdentityProviderId });

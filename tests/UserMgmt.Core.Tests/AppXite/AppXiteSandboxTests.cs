@@ -132,6 +132,23 @@ public sealed class AppXiteSandboxTests : SandboxTest
     }
 
     [Fact]
+    public async Task Someone_registered_without_the_role_and_no_new_organisation_fails_saying_so_and_nothing_is_sent()
+    {
+        using var connection = await AppXiteConnection.OpenAsync(Sandbox);
+        await Sandbox.ClearRequestLogAsync();
+
+        var results = await Rows.ApplyAsync(connection, p => p.PlanInvitationsAsync(
+        [
+            Invitation(1, "ada.lovelace@example.com", ["Admin"], [], null),
+            Invitation(2, "ben.okafor@example.com", ["Supervisor"], ["org-northwind"], null),
+        ], default));
+
+        Assert.Equal([OperationStatus.Skipped, OperationStatus.Failed], results.Select(r => r.Status));
+        Assert.Contains("without 'Supervisor'", results[1].Message);
+        Assert.Equal(0, await Sandbox.WriteCallsAsync());
+    }
+
+    [Fact]
     public async Task Users_show_their_account_state_and_organisations()
     {
         using var connection = await AppXiteConnection.OpenAsync(Sandbox);

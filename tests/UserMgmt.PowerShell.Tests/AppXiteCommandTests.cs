@@ -82,6 +82,20 @@ public sealed class AppXiteCommandTests : ModuleTest
     }
 
     [Fact]
+    public void A_field_name_the_answers_do_not_use_stops_Connect_with_a_clear_error()
+    {
+        var connect = Shell.Run("""
+            $token = [System.Net.NetworkCredential]::new('', $secret).SecurePassword
+            Connect-UserMgmt -Provider AppXite -BaseUri $uri -SecretKey $token -ProviderOption @{ SubscriptionKey = $key; User = @{ Id = 'userGuid' } }
+            """, ("uri", new Uri(Sandbox.BaseUri, "appxite/").ToString()), ("secret", SandboxOptions.DemoSecretKey), ("key", SandboxOptions.DemoSubscriptionKey));
+
+        var error = Assert.Single(connect.Errors);
+        Assert.StartsWith("UserMgmt.UnreadableAnswer", error.FullyQualifiedErrorId);
+        Assert.Contains("set the User.Id option", error.Exception.Message);
+        Assert.DoesNotContain(SandboxOptions.DemoSubscriptionKey, error.ToString());
+    }
+
+    [Fact]
     public void A_platform_without_roles_says_so()
     {
         Connect("Acceldata").ThrowIfFailed();

@@ -121,6 +121,12 @@ public sealed class ConnectUserMgmtCommand : RetrySettingsCmdlet
         {
             ThrowTerminatingError(new ErrorRecord(e, "UserMgmt.ConnectFailed", ErrorCategory.ConnectionError, BaseUri));
         }
+        catch (FormatException e)
+        {
+            // The platform answered in a shape this connection does not read (AppXite: a field name in its map).
+            ThrowTerminatingError(new ErrorRecord(new InvalidDataException($"The platform's answer could not be read: {e.Message}", e),
+                "UserMgmt.UnreadableAnswer", ErrorCategory.InvalidData, BaseUri));
+        }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
             throw new PipelineStoppedException();

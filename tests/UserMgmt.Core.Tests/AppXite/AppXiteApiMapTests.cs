@@ -71,6 +71,7 @@ public sealed class AppXiteApiMapTests
     [InlineData("../../users")]
     [InlineData("api/%2e%2e/users")]
     [InlineData("api\\users")]
+    [InlineData("api/v2/users?page=2")]
     public async Task A_route_that_would_leave_the_base_address_is_refused_when_connecting_and_nothing_is_sent(string route)
     {
         await using var server = await PeopleServiceAsync(_ => { });

@@ -109,10 +109,10 @@ internal sealed class AppXiteApiMap
         var given = _options[name].Trim();
         // One leading slash still means "below the base address"; two would name another host.
         var route = given.StartsWith("//", StringComparison.Ordinal) ? given : given.TrimStart('/');
-        var path = route.Split('?')[0];
-        if (route.Contains("://", StringComparison.Ordinal) || route.StartsWith('/') || route.Contains('\\') || route.Contains('#')
-            || path.Split('/').Any(s => s is "" or "." or ".." || Uri.UnescapeDataString(s) is "." or ".." || s.Contains(':')))
-            throw new ProviderOptionException($"Provider option {name} must be a path below the base address, such as 'api/v2/users'; '{_options[name]}' is not.");
+        // A query of its own would repeat the paging parameters the provider adds.
+        if (route.Contains("://", StringComparison.Ordinal) || route.StartsWith('/') || route.Contains('\\') || route.Contains('#') || route.Contains('?')
+            || route.Split('/').Any(s => s is "" or "." or ".." || Uri.UnescapeDataString(s) is "." or ".." || s.Contains(':')))
+            throw new ProviderOptionException($"Provider option {name} must be a path below the base address with no query, such as 'api/v2/users' (paging is added to it); '{_options[name]}' is not.");
         return route;
     }
 }

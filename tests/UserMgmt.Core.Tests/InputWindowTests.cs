@@ -58,3 +58,19 @@ public sealed class JobWindowWaitTests
         Assert.False(new InputWindows(new ProviderCapabilities { Platform = "Jobs", UserChangesPerJob = 500 }, throttleLimit: 8)
             .IsFull(rows, TimeSpan.FromMinutes(1)));
 }
+
+/// <summary>
+/// Where a job is one request answered at once (SCIM's /Bulk), waiting cuts a window as on any platform: a slow source
+/// still sees its first results, and the first window is the ordinary small one.
+/// </summary>
+public sealed class QuickJobWindowTests
+{
+    private static readonly ProviderCapabilities QuickJobs = new() { Platform = "Bulk", UserChangesPerJob = 1000, JobsAnswerAtOnce = true };
+
+    [Fact]
+    public void The_first_window_is_the_small_one() => Assert.Equal(100, new InputWindows(QuickJobs, throttleLimit: 4).Size);
+
+    [Fact]
+    public void A_row_that_waited_long_enough_fills_the_window() =>
+        Assert.True(new InputWindows(QuickJobs, throttleLimit: 4).IsFull(1, InputWindows.LongestWait));
+}

@@ -80,6 +80,7 @@ public sealed class ProviderOptions
         return entries;
     }
 
+    // The engine does not reference PowerShell, yet a nested table's values may arrive wrapped as PSObjects.
     private static object? Unwrapped(object? value) =>
         value?.GetType().GetProperty("BaseObject") is { } wrapped && value.GetType().Name == "PSObject" ? wrapped.GetValue(value) : value;
 

@@ -57,6 +57,14 @@ public class LocalSandbox : IAsyncDisposable
         "SELECT g.name FROM memberships m JOIN users u ON u.id = m.user_id JOIN groups g ON g.id = m.group_id WHERE u.email = @e",
         r => r.GetString(0), ("@e", email)), StringComparer.OrdinalIgnoreCase);
 
+    public SortedSet<string> RolesOf(string email) => new(Query(
+        "SELECT r.name FROM user_roles ur JOIN users u ON u.id = ur.user_id JOIN roles r ON r.id = ur.role_id WHERE u.email = @e",
+        r => r.GetString(0), ("@e", email)), StringComparer.OrdinalIgnoreCase);
+
+    public SortedSet<string> HoldersOf(string role) => new(Query(
+        "SELECT u.email FROM user_roles ur JOIN users u ON u.id = ur.user_id JOIN roles r ON r.id = ur.role_id WHERE r.name = @n",
+        r => r.GetString(0), ("@n", role)), StringComparer.OrdinalIgnoreCase);
+
     public int CountUsers(string email) => Query("SELECT COUNT(*) FROM users WHERE email = @e", r => r.GetInt32(0), ("@e", email)).Single();
 
     public bool GroupExists(string name) => Query("SELECT COUNT(*) FROM groups WHERE name = @n", r => r.GetInt32(0), ("@n", name)).Single() > 0;

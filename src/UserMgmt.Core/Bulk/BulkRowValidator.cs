@@ -41,7 +41,7 @@ public static class BulkRowValidator
             if (row.MaxChatLimit is < 1) Problem("max_chat_limit", $"Max chat limit {row.MaxChatLimit} must be 1 or more.");
             if (!string.IsNullOrEmpty(row.Location) && !template.Locations.Contains(row.Location)) Problem("location", $"Location '{row.Location}' does not exist.");
             if (!template.ListsEveryRoleAndTeam) continue;
-            foreach (var role in row.Roles.Where(r => !template.Roles.Contains(r))) Problem("roles", $"Role '{role}' does not exist.");
+            foreach (var role in row.Roles.Concat(row.LeftRoles).Where(r => !template.Roles.Contains(r))) Problem("roles", $"Role '{role}' does not exist.");
             foreach (var team in row.Teams.Where(t => !template.Teams.Contains(t))) Problem("teams", $"Team '{team}' does not exist.");
         }
         return problems;

@@ -20,6 +20,8 @@ public sealed record BulkUserRow
     public bool? MaxChatLimitEnabled { get; init; }
     /// <summary>Roles the user is to have (names).</summary>
     public IReadOnlyList<string> Roles { get; init; } = [];
+    /// <summary>Roles the user is to lose (names).</summary>
+    public IReadOnlyList<string> LeftRoles { get; init; } = [];
     /// <summary>Teams the user is to be in (names).</summary>
     public IReadOnlyList<string> Teams { get; init; } = [];
     /// <summary>Teams the user is to leave (names).</summary>

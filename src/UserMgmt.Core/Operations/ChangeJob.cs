@@ -21,11 +21,14 @@ internal sealed class ChangeJobRow(PlannedStep step, UserChange change)
         if (mine.Enabled is not null && change.Enabled is not null) return false;
         if (mine.Attributes.Keys.Intersect(change.Attributes.Keys, StringComparer.OrdinalIgnoreCase).Any()) return false;
         if (Overlap(mine.Join, change.Leave) || Overlap(mine.Leave, change.Join)) return false;
+        if (Overlap(mine.GrantRoles, change.RevokeRoles) || Overlap(mine.RevokeRoles, change.GrantRoles)) return false;
 
         Change = mine with
         {
             Join = Union(mine.Join, change.Join),
             Leave = Union(mine.Leave, change.Leave),
+            GrantRoles = Union(mine.GrantRoles, change.GrantRoles),
+            RevokeRoles = Union(mine.RevokeRoles, change.RevokeRoles),
             Attributes = mine.Attributes.Concat(change.Attributes)
                 .ToDictionary(a => a.Key, a => a.Value, StringComparer.OrdinalIgnoreCase),
             Enabled = mine.Enabled ?? change.Enabled,
@@ -37,8 +40,12 @@ internal sealed class ChangeJobRow(PlannedStep step, UserChange change)
     private static bool Overlap(IReadOnlyList<Group> a, IReadOnlyList<Group> b) =>
         a.Any(g => b.Any(h => string.Equals(g.Name, h.Name, StringComparison.OrdinalIgnoreCase)));
 
+    private static bool Overlap(IReadOnlyList<string> a, IReadOnlyList<string> b) => a.Intersect(b, StringComparer.OrdinalIgnoreCase).Any();
+
     private static List<Group> Union(IReadOnlyList<Group> a, IReadOnlyList<Group> b) =>
         a.Concat(b).DistinctBy(g => g.Name, StringComparer.OrdinalIgnoreCase).ToList();
+
+    private static List<string> Union(IReadOnlyList<string> a, IReadOnlyList<string> b) => a.Union(b, StringComparer.OrdinalIgnoreCase).ToList();
 }
 
 /// <summary>The rows of one server-side job; an address appears in at most one of them.</summary>

@@ -51,6 +51,8 @@ internal sealed class ChangeJobSender(IUserProvider provider, ResultLedger ledge
             // The row's other changes landed, but the group change this step asked for did not: sending it again is safe.
             UserChangeResult.Applied when outcome.GroupsLeftOut && step is MembershipStep =>
                 (OperationStatus.Failed, $"The platform did not make the group change: {outcome.Message}"),
+            UserChangeResult.Applied when outcome.RolesLeftOut && step is RoleStep =>
+                (OperationStatus.Failed, $"The platform did not make the role change: {outcome.Message}"),
             UserChangeResult.Applied => (OperationStatus.Succeeded, step.DoneMessage + (outcome.Message is { } warning ? $" (the platform warned: {warning})" : "")),
             UserChangeResult.Refused => (OperationStatus.Failed, outcome.Message ?? "the platform refused the row"),
             _ => (OperationStatus.Failed, $"The platform did not confirm the change: {outcome.Message ?? "it refused the file"}"),

@@ -6,6 +6,8 @@ public static class OperationNames
     public const string Invite = "Invite";
     public const string AddToGroup = "AddToGroup";
     public const string RemoveFromGroup = "RemoveFromGroup";
+    public const string GrantRole = "GrantRole";
+    public const string RevokeRole = "RevokeRole";
     public const string SetAttribute = "SetAttribute";
     public const string Enable = "Enable";
     public const string Disable = "Disable";

@@ -90,6 +90,24 @@ public sealed class UserStateStep(UserStateRequest request, User user, bool enab
     internal override UserChange AsUserChange() => new() { Email = user.Email, Existing = user, Enabled = Enable };
 }
 
+/// <summary>Give a user a role or take it away; platforms change roles through jobs only, so a step has no call of its own.</summary>
+public sealed class RoleStep(RowRequest request, User user, string role, bool grant, string operation)
+    : PlannedStep(request, user.Email, operation)
+{
+    public string Role { get; } = role;
+    public bool IsGrant { get; } = grant;
+
+    public override string Description => IsGrant ? $"Give {Target} the role '{Role}'" : $"Take the role '{Role}' from {Target}";
+    public override string DoneMessage => IsGrant ? $"given the role '{Role}'" : $"role '{Role}' taken away";
+
+    internal override Task ApplyAsync(IUserProvider provider, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{provider.Capabilities.Platform} changes roles only through its jobs.");
+
+    internal override UserChange AsUserChange() => IsGrant
+        ? new() { Email = user.Email, Existing = user, GrantRoles = [Role] }
+        : new() { Email = user.Email, Existing = user, RevokeRoles = [Role] };
+}
+
 public sealed class CreateGroupStep(NewGroupRequest request, string name)
     : PlannedStep(request, name, OperationNames.CreateGroup)
 {

@@ -38,6 +38,10 @@ public sealed class DirectorySnapshot
     public IReadOnlySet<string> MembersOf(string group) =>
         _members.TryGetValue(group, out var set) ? set : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Addresses of the users who hold the role (its name, any case).</summary>
+    public IReadOnlySet<string> HoldersOf(string role) =>
+        UsersByEmail.Values.Where(u => u.Roles.Contains(role, StringComparer.OrdinalIgnoreCase)).Select(u => u.Email).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Addresses of the users whose attribute holds the value (case ignored); indexed on first use.</summary>
     public IReadOnlyList<string> UsersWith(string attribute, string value)
     {
@@ -65,11 +69,16 @@ public sealed class DirectorySnapshot
         return new DirectorySnapshot(users, groups);
     }
 
-    /// <summary>Changes whenever the user's state, groups or attributes change.</summary>
+    /// <summary>Changes whenever the user's state, groups, roles or attributes change.</summary>
     public string UserFingerprint(string email) => UsersByEmail.TryGetValue(email, out var u)
         ? Hash($"{u.Id}|{u.Status}|{string.Join(",", u.Groups.Order(StringComparer.OrdinalIgnoreCase))}|" +
-               string.Join(";", u.Attributes.OrderBy(a => a.Key, StringComparer.OrdinalIgnoreCase).Select(a => $"{a.Key}={string.Join(",", a.Value)}")))
+               string.Join(";", u.Attributes.OrderBy(a => a.Key, StringComparer.OrdinalIgnoreCase).Select(a => $"{a.Key}={string.Join(",", a.Value)}")) +
+               // Only where roles are held, so that users of platforms without roles keep the fingerprints they had.
+               (u.Roles.Count == 0 ? "" : "|roles=" + string.Join(",", u.Roles.Order(StringComparer.OrdinalIgnoreCase))))
         : Absent;
+
+    /// <summary>Changes whenever the role gains or loses a holder.</summary>
+    public string RoleFingerprint(string role) => Hash($"role|{role.ToLowerInvariant()}|{string.Join(",", HoldersOf(role).Order(StringComparer.OrdinalIgnoreCase))}");
 
     /// <summary>Changes whenever the group appears, disappears or gains or loses a member.</summary>
     public string GroupFingerprint(string name) => GroupsByName.TryGetValue(name, out var g)

@@ -6,6 +6,8 @@ public enum ChangeKind
     CreateGroup,
     AddMember,
     RemoveMember,
+    GrantRole,
+    RevokeRole,
     SetAttribute,
     DisableUser,
     DeleteGroup,
@@ -15,18 +17,21 @@ public enum ChangeKind
 public sealed record PlanChange(int Order, ChangeKind Kind, string Target)
 {
     public string? Group { get; init; }
+    public string? Role { get; init; }
     public string? Description { get; init; }
     public string? Attribute { get; init; }
     public IReadOnlyList<string> Values { get; init; } = [];
 
-    /// <summary>Removals, disables and deletes: changes that take something away from someone.</summary>
-    public bool HighImpact => Kind is ChangeKind.RemoveMember or ChangeKind.DisableUser or ChangeKind.DeleteGroup;
+    /// <summary>Removals, revocations, disables and deletes: changes that take something away from someone.</summary>
+    public bool HighImpact => Kind is ChangeKind.RemoveMember or ChangeKind.RevokeRole or ChangeKind.DisableUser or ChangeKind.DeleteGroup;
 
     public string Line => Kind switch
     {
         ChangeKind.CreateGroup => $"+ create   {Target}",
         ChangeKind.AddMember => $"+ add      {Target} → {Group}",
         ChangeKind.RemoveMember => $"- remove   {Target} → {Group}",
+        ChangeKind.GrantRole => $"+ grant    {Target} → role {Role}",
+        ChangeKind.RevokeRole => $"- revoke   {Target} → role {Role}",
         ChangeKind.SetAttribute => $"~ set      {Target}: {Attribute} = '{string.Join("; ", Values)}'",
         ChangeKind.DisableUser => $"- disable  {Target}",
         ChangeKind.DeleteGroup => $"- delete   {Target}",

@@ -14,6 +14,8 @@ public sealed record PlanChangeRequest(PlanChange Change) : RowRequest(Change.Or
         ChangeKind.CreateGroup => OperationNames.CreateGroup,
         ChangeKind.AddMember => OperationNames.AddToGroup,
         ChangeKind.RemoveMember => OperationNames.RemoveFromGroup,
+        ChangeKind.GrantRole => OperationNames.GrantRole,
+        ChangeKind.RevokeRole => OperationNames.RevokeRole,
         ChangeKind.SetAttribute => OperationNames.SetAttribute,
         ChangeKind.DisableUser => OperationNames.Disable,
         _ => OperationNames.DeleteGroup,

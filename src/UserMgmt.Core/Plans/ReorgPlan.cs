@@ -35,6 +35,8 @@ public sealed class ReorgPlan
     public required IReadOnlyDictionary<string, string> Users { get; init; }
     /// <summary>Fingerprints of the groups the plan names (absent groups included), by name.</summary>
     public required IReadOnlyDictionary<string, string> Groups { get; init; }
+    /// <summary>Fingerprints of the roles the plan names, by name: who holds each. Plans without roles have none.</summary>
+    public IReadOnlyDictionary<string, string> Roles { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>What the plan asks that is left out of <see cref="Changes"/>, and why; said when the plan is made, never saved.</summary>
     [JsonIgnore]
@@ -52,6 +54,8 @@ public sealed class ReorgPlan
             Part(Count(ChangeKind.CreateGroup), "group to create", "groups to create");
             Part(Count(ChangeKind.AddMember), "membership to add", "memberships to add");
             Part(Count(ChangeKind.RemoveMember), "membership to remove", "memberships to remove");
+            Part(Count(ChangeKind.GrantRole), "role to grant", "roles to grant");
+            Part(Count(ChangeKind.RevokeRole), "role to revoke", "roles to revoke");
             Part(Count(ChangeKind.SetAttribute), "attribute to set", "attributes to set");
             Part(Count(ChangeKind.DisableUser), "account to disable", "accounts to disable");
             Part(Count(ChangeKind.DeleteGroup), "group to delete", "groups to delete");

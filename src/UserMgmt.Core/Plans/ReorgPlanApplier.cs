@@ -7,7 +7,7 @@ namespace UserMgmt.Plans;
 
 /// <summary>
 /// Applies approved plan changes through the bulk engine in dependency order: groups are created
-/// first, then memberships change, then attributes and accounts, and groups are deleted last. A failed
+/// first, then memberships, roles, attributes and accounts change, and groups are deleted last. A failed
 /// change does not stop the others; changes that depend on a group that could not be created are
 /// reported as not done.
 /// </summary>
@@ -77,6 +77,8 @@ public sealed class ReorgPlanApplier(IUserProvider provider, Action<OperationRes
         {
             ChangeKind.AddMember or ChangeKind.RemoveMember when user is not null && group is not null =>
                 new MembershipStep(request, user, [group], change.Kind == ChangeKind.AddMember, request.Operation),
+            ChangeKind.GrantRole or ChangeKind.RevokeRole when user is not null =>
+                new RoleStep(request, user, change.Role!, change.Kind == ChangeKind.GrantRole, request.Operation),
             ChangeKind.SetAttribute when user is not null =>
                 new AttributeStep(new AttributeRequest(change.Order, change, change.Target, Attributes(change)), user, Attributes(change)),
             ChangeKind.DisableUser when user is not null => new UserStateStep(new UserStateRequest(change.Order, change, change.Target), user, enable: false),

@@ -39,6 +39,12 @@ public sealed record AttributeSpec(string User, string Attribute, IReadOnlyList<
 
 public sealed record DisableSpec(string User, SourcePosition At);
 
-/// <summary>A reorganisation plan as written: the desired state of groups, memberships, attributes and accounts.</summary>
+/// <summary>Who holds a role: the people listed, and with <see cref="MembershipMode.Exact"/> nobody else.</summary>
+public sealed record RoleSpec(string Name, MembershipMode Mode, IReadOnlyList<MemberSpec> Include, SourcePosition At);
+
+/// <summary>A reorganisation plan as written: the desired state of groups, memberships, roles, attributes and accounts.</summary>
 public sealed record ReorgPlanDocument(
-    string File, int Version, IReadOnlyList<GroupSpec> Groups, IReadOnlyList<AttributeSpec> Attributes, IReadOnlyList<DisableSpec> Disable);
+    string File, int Version, IReadOnlyList<GroupSpec> Groups, IReadOnlyList<AttributeSpec> Attributes, IReadOnlyList<DisableSpec> Disable)
+{
+    public IReadOnlyList<RoleSpec> Roles { get; init; } = [];
+}

@@ -12,8 +12,9 @@ public sealed class ReorgPlanParser
 {
     public const int SupportedVersion = 1;
 
-    private static readonly string[] RootKeys = ["version", "groups", "attributes", "disable"];
+    private static readonly string[] RootKeys = ["version", "groups", "roles", "attributes", "disable"];
     private static readonly string[] GroupKeys = ["name", "description", "members", "include", "absent"];
+    private static readonly string[] RoleKeys = ["name", "members", "include"];
     private static readonly string[] SelectorKeys = ["attribute", "is", "memberOf", "emailLike"];
     private static readonly string[] SelectorKinds = ["attribute", "memberOf", "emailLike"];
     private const int MaxEmailLength = 254;
@@ -50,7 +51,7 @@ public sealed class ReorgPlanParser
 
     private ReorgPlanDocument? ReadRoot(PlanNode root)
     {
-        if (root is not PlanMapping map) return Fail<ReorgPlanDocument>(root, "A plan is a mapping with the keys version, groups, attributes and disable.");
+        if (root is not PlanMapping map) return Fail<ReorgPlanDocument>(root, "A plan is a mapping with the keys version, groups, roles, attributes and disable.");
         CheckKeys(map, RootKeys, "plan");
         if (map["version"] is null) Problem(map, "The plan has no version; start it with 'version: 1'.");
         else if (Scalar(map, "version") is { } version && version.Value.Trim() != SupportedVersion.ToString())
@@ -58,10 +59,12 @@ public sealed class ReorgPlanParser
 
         var groups = List(map, "groups")?.Items.Select(ReadGroup).OfType<GroupSpec>().ToList() ?? [];
         CheckDuplicateGroups(groups);
+        var roles = List(map, "roles")?.Items.Select(ReadRole).OfType<RoleSpec>().ToList() ?? [];
+        CheckRepeats(roles, r => r.Name, r => r.At, r => $"Role '{Excerpt.Of(r.Name)}' is already declared at line {r.At.Line}.");
         var attributes = ReadAttributes(map["attributes"]);
         var disable = List(map, "disable")?.Items.Select(n => Email(n) is { } e ? new DisableSpec(e, n.At) : null).OfType<DisableSpec>().ToList() ?? [];
         CheckRepeats(disable, d => d.User, d => d.At, d => $"{d.User} is already listed to disable at line {d.At.Line}.");
-        return new ReorgPlanDocument(_file, SupportedVersion, groups, attributes, disable);
+        return new ReorgPlanDocument(_file, SupportedVersion, groups, attributes, disable) { Roles = roles };
     }
 
     private GroupSpec? ReadGroup(PlanNode node)
@@ -73,19 +76,33 @@ public sealed class ReorgPlanParser
         if (name is null) return null;
 
         var absent = Scalar(map, "absent") is { } a && Boolean(a);
-        var mode = MembershipMode.Additive;
-        if (Scalar(map, "members") is { } members)
-        {
-            // By name only: an enum parser would also take '1' or 'exact, additive'.
-            if (members.Value.Trim().Equals("exact", StringComparison.OrdinalIgnoreCase)) mode = MembershipMode.Exact;
-            else if (!members.Value.Trim().Equals("additive", StringComparison.OrdinalIgnoreCase))
-                Problem(members, $"members must be 'exact' or 'additive', not '{Excerpt.Of(members.Value)}'.");
-        }
+        var mode = Mode(map);
         var include = List(map, "include")?.Items.Select(ReadMember).OfType<MemberSpec>().ToList() ?? [];
         if (absent && (include.Count > 0 || map["members"] is not null))
             Problem(map, $"Group '{Excerpt.Of(name.Value.Trim())}' is marked absent, so it cannot have members.");
         var description = Scalar(map, "description") is { IsNull: false } d ? d.Value : null;
         return new GroupSpec(name.Value.Trim(), description, absent, mode, include, map.At);
+    }
+
+    private RoleSpec? ReadRole(PlanNode node)
+    {
+        if (node is not PlanMapping map) return Fail<RoleSpec>(node, "A role is a mapping with a name and the people who hold it under include.");
+        CheckKeys(map, RoleKeys, "role");
+        if (map["name"] is null) return Fail<RoleSpec>(map, "The role has no name.");
+        if (Name(map, "name") is not { } name) return null;
+        var mode = Mode(map);
+        var include = List(map, "include")?.Items.Select(ReadMember).OfType<MemberSpec>().ToList() ?? [];
+        return new RoleSpec(name, mode, include, map.At);
+    }
+
+    /// <summary>How a group or role holds its people; by name only, as an enum parser would also take '1' or 'exact, additive'.</summary>
+    private MembershipMode Mode(PlanMapping map)
+    {
+        if (Scalar(map, "members") is not { } members) return MembershipMode.Additive;
+        if (members.Value.Trim().Equals("exact", StringComparison.OrdinalIgnoreCase)) return MembershipMode.Exact;
+        if (!members.Value.Trim().Equals("additive", StringComparison.OrdinalIgnoreCase))
+            Problem(members, $"members must be 'exact' or 'additive', not '{Excerpt.Of(members.Value)}'.");
+        return MembershipMode.Additive;
     }
 
     private MemberSpec? ReadMember(PlanNode node)

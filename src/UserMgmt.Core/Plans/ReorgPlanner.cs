@@ -20,9 +20,20 @@ public static class ReorgPlanner
         var wanted = document.Groups.Where(g => !g.Absent).Select(g => g.Name)
             .Concat(document.Groups.SelectMany(g => g.Include).OfType<GroupSelector>().Select(s => s.Group));
         var live = await DirectorySnapshot.ReadAsync(provider, cancellationToken, wanted);
-        var (plan, problems) = Plan(document, live, provider.Capabilities);
+        var roles = await RolesNamedAsync(document, provider, cancellationToken);
+        var (plan, problems) = Plan(document, live, provider.Capabilities, roles);
         var refused = await RefusedValuesAsync(document, provider, cancellationToken);
         return refused.Count == 0 ? (plan, problems) : (null, problems.Concat(refused).ToList());
+    }
+
+    /// <summary>The platform's roles, with those the plan names that its listing may leave out; null when the plan names none it could change.</summary>
+    private static async Task<IReadOnlyCollection<Role>?> RolesNamedAsync(ReorgPlanDocument document, IUserProvider provider, CancellationToken cancellationToken)
+    {
+        if (document.Roles.Count == 0 || !provider.Capabilities.CanChangeRoles) return null;
+        var roles = (await provider.ListRolesAsync(cancellationToken)).ToList();
+        foreach (var spec in document.Roles.Where(s => !roles.Any(r => string.Equals(r.Name, s.Name, StringComparison.OrdinalIgnoreCase))))
+            if (await provider.FindUnlistedRoleAsync(spec.Name, cancellationToken) is { } unlisted) roles.Add(unlisted);
+        return roles;
     }
 
     /// <summary>Attribute values the platform keeps to a set it does not hold them in, at the place the plan gives them.</summary>
@@ -50,9 +61,12 @@ public static class ReorgPlanner
         return refused;
     }
 
-    /// <summary>The changes, or problems; <paramref name="platform"/> says what the platform cannot change, so a preview never promises it.</summary>
+    /// <summary>
+    /// The changes, or problems; <paramref name="platform"/> says what the platform cannot change, so a preview never promises it,
+    /// and <paramref name="roles"/> are the roles it has, by which the plan's role names are checked.
+    /// </summary>
     public static (ReorgPlan? Plan, IReadOnlyList<PlanProblem> Problems) Plan(ReorgPlanDocument document, DirectorySnapshot live,
-        ProviderCapabilities? platform = null)
+        ProviderCapabilities? platform = null, IReadOnlyCollection<Role>? roles = null)
     {
         var problems = new List<PlanProblem>();
         var notes = new List<PlanNote>();
@@ -72,7 +86,7 @@ public static class ReorgPlanner
         var removals = new List<PlanChange>();
         foreach (var group in document.Groups.Where(g => !g.Absent))
         {
-            var desired = Resolve(group, live, declared, problems);
+            var desired = Resolve(group.Include, live, declared, problems);
             var current = live.MembersOf(group.Name);
             var adds = desired.Where(e => !current.Contains(e)).Order(StringComparer.OrdinalIgnoreCase).ToList();
             var removes = group.Mode == MembershipMode.Exact
@@ -83,21 +97,29 @@ public static class ReorgPlanner
                 problems.Add(new PlanProblem(group.At, ScimManaged.Group(group.Name, name)));
                 continue;
             }
-            // A user the platform will not change (SCIM-managed, say) named in the plan is the plan's mistake; one a selector
-            // or an exact list merely sweeps up is left as it is, with a note, so that one such account does not stop the whole plan.
-            var named = group.Include.OfType<EmailMember>().GroupBy(m => m.Email, StringComparer.OrdinalIgnoreCase)
-                .ToDictionary(m => m.Key, m => m.First().At, StringComparer.OrdinalIgnoreCase);
-            foreach (var email in adds.Where(e => Refused(live.UsersByEmail[e]) is not null))
-                if (named.TryGetValue(email, out var at)) problems.Add(new PlanProblem(at, Refused(live.UsersByEmail[email])!));
-                else notes.Add(new PlanNote(group.At, $"{email} is left out of '{group.Name}': {Refused(live.UsersByEmail[email])}"));
-            foreach (var email in removes.Where(e => Refused(live.UsersByEmail[e]) is not null))
-                notes.Add(new PlanNote(group.At, $"{email} stays in '{group.Name}': {Refused(live.UsersByEmail[email])}"));
-            changes.AddRange(adds.Where(e => Refused(live.UsersByEmail[e]) is null)
-                .Select(e => new PlanChange(0, ChangeKind.AddMember, e) { Group = group.Name }));
-            removals.AddRange(removes.Where(e => Refused(live.UsersByEmail[e]) is null)
-                .Select(e => new PlanChange(0, ChangeKind.RemoveMember, e) { Group = group.Name }));
+            LeaveOutRefused($"'{group.Name}'", group.Include, group.At, adds, removes, live, Refused, problems, notes);
+            changes.AddRange(adds.Select(e => new PlanChange(0, ChangeKind.AddMember, e) { Group = group.Name }));
+            removals.AddRange(removes.Select(e => new PlanChange(0, ChangeKind.RemoveMember, e) { Group = group.Name }));
         }
         changes.AddRange(removals);
+
+        var revocations = new List<PlanChange>();
+        var heldRoles = new List<string>();
+        foreach (var role in document.Roles.Where(_ => platform is not { CanChangeRoles: false }))
+        {
+            if (RoleNamed(role, roles, problems) is not { } held) continue;
+            heldRoles.Add(held);
+            var desired = Resolve(role.Include, live, declared, problems);
+            var current = live.HoldersOf(held);
+            var grants = desired.Where(e => !current.Contains(e)).Order(StringComparer.OrdinalIgnoreCase).ToList();
+            var revokes = role.Mode == MembershipMode.Exact
+                ? current.Where(e => !desired.Contains(e)).Order(StringComparer.OrdinalIgnoreCase).ToList()
+                : [];
+            LeaveOutRefused($"role '{held}'", role.Include, role.At, grants, revokes, live, Refused, problems, notes);
+            changes.AddRange(grants.Select(e => new PlanChange(0, ChangeKind.GrantRole, e) { Role = held }));
+            revocations.AddRange(revokes.Select(e => new PlanChange(0, ChangeKind.RevokeRole, e) { Role = held }));
+        }
+        changes.AddRange(revocations);
 
         foreach (var spec in document.Attributes)
         {
@@ -130,7 +152,36 @@ public static class ReorgPlanner
         {
             SourceFile = document.File, Origin = document.File, ComputedAt = DateTimeOffset.Now,
             Changes = ordered, Notes = notes, Users = users, Groups = groups,
+            Roles = heldRoles.Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(r => r, live.RoleFingerprint, StringComparer.OrdinalIgnoreCase),
         }, problems);
+    }
+
+    /// <summary>
+    /// Takes out of <paramref name="adds"/> and <paramref name="removes"/> the users the platform will not change. One the
+    /// plan names is the plan's mistake; one a selector or an exact list merely sweeps up is left as it is, with a note, so
+    /// that one such account (SCIM-managed, say) does not stop the whole plan.
+    /// </summary>
+    private static void LeaveOutRefused(string what, IReadOnlyList<MemberSpec> include, SourcePosition at, List<string> adds, List<string> removes,
+        DirectorySnapshot live, Func<User, string?> refused, List<PlanProblem> problems, List<PlanNote> notes)
+    {
+        var named = include.OfType<EmailMember>().GroupBy(m => m.Email, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(m => m.Key, m => m.First().At, StringComparer.OrdinalIgnoreCase);
+        foreach (var email in adds.Where(e => refused(live.UsersByEmail[e]) is not null))
+            if (named.TryGetValue(email, out var place)) problems.Add(new PlanProblem(place, refused(live.UsersByEmail[email])!));
+            else notes.Add(new PlanNote(at, $"{email} is left out of {what}: {refused(live.UsersByEmail[email])}"));
+        foreach (var email in removes.Where(e => refused(live.UsersByEmail[e]) is not null))
+            notes.Add(new PlanNote(at, $"{email} stays in {what}: {refused(live.UsersByEmail[email])}"));
+        adds.RemoveAll(e => refused(live.UsersByEmail[e]) is not null);
+        removes.RemoveAll(e => refused(live.UsersByEmail[e]) is not null);
+    }
+
+    /// <summary>The role's name as the platform spells it; unknown to the platform, a problem offering the closest names.</summary>
+    private static string? RoleNamed(RoleSpec spec, IReadOnlyCollection<Role>? roles, List<PlanProblem> problems)
+    {
+        if (roles is null) return spec.Name;
+        if (roles.FirstOrDefault(r => string.Equals(r.Name, spec.Name, StringComparison.OrdinalIgnoreCase)) is { } role) return role.Name;
+        problems.Add(new PlanProblem(spec.At, $"No role is named '{spec.Name}'.{DidYouMean.Suffix(spec.Name, roles.Select(r => r.Name))}"));
+        return null;
     }
 
     private static bool Managed(DirectorySnapshot live, string group) =>
@@ -147,6 +198,8 @@ public static class ReorgPlanner
             if (group.Absent && exists && !platform.CanDeleteGroups)
                 yield return new PlanProblem(group.At, $"{platform.Platform} cannot delete groups: '{group.Name}' cannot be made absent.");
         }
+        foreach (var role in document.Roles.Where(_ => !platform.CanChangeRoles))
+            yield return new PlanProblem(role.At, $"{platform.Platform} cannot change who holds a role: role '{role.Name}' cannot be planned.");
         foreach (var spec in document.Attributes)
             if (!platform.CanSetAttribute(spec.Attribute))
                 yield return new PlanProblem(spec.At, $"{platform.Platform} cannot set the attribute '{spec.Attribute}'.");
@@ -166,6 +219,7 @@ public static class ReorgPlanner
     {
         ChangeKind.CreateGroup when !platform.CanCreateGroups => $"{platform.Platform} cannot create groups",
         ChangeKind.DeleteGroup when !platform.CanDeleteGroups => $"{platform.Platform} cannot delete groups",
+        ChangeKind.GrantRole or ChangeKind.RevokeRole when !platform.CanChangeRoles => $"{platform.Platform} cannot change who holds a role",
         ChangeKind.SetAttribute when !platform.CanSetAttribute(change.Attribute ?? "") => $"{platform.Platform} cannot set the attribute '{change.Attribute}'",
         ChangeKind.SetAttribute when Empties(change.Values) && !platform.CanClearAttribute(change.Attribute ?? "") => $"{platform.Platform} cannot empty the attribute '{change.Attribute}'",
         _ => null,
@@ -178,12 +232,13 @@ public static class ReorgPlanner
     public static IReadOnlyList<string> Moved(ReorgPlan plan, DirectorySnapshot live) =>
         plan.Users.Where(u => live.UserFingerprint(u.Key) != u.Value).Select(u => $"user {u.Key}")
             .Concat(plan.Groups.Where(g => live.GroupFingerprint(g.Key) != g.Value).Select(g => $"group {g.Key}"))
+            .Concat(plan.Roles.Where(r => live.RoleFingerprint(r.Key) != r.Value).Select(r => $"role {r.Key}"))
             .ToList();
 
-    private static HashSet<string> Resolve(GroupSpec group, DirectorySnapshot live, HashSet<string> declared, List<PlanProblem> problems)
+    private static HashSet<string> Resolve(IReadOnlyList<MemberSpec> include, DirectorySnapshot live, HashSet<string> declared, List<PlanProblem> problems)
     {
         var members = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var spec in group.Include)
+        foreach (var spec in include)
         {
             switch (spec)
             {

@@ -30,7 +30,7 @@ internal static partial class SavedPlanReader
         return new ReorgPlan
         {
             SourceFile = plan!.SourceFile, ComputedAt = plan.ComputedAt, Changes = plan.Changes, Users = plan.Users, Groups = plan.Groups,
-            Origin = path,
+            Roles = plan.Roles, Origin = path,
         };
     }
 
@@ -44,16 +44,20 @@ internal static partial class SavedPlanReader
             if ((Email(email) ?? Fingerprint(fingerprint)) is { } why) return $"users['{Excerpt.Of(email)}']: {why}";
         foreach (var (name, fingerprint) in plan.Groups)
             if ((Unfit(name) ?? Fingerprint(fingerprint)) is { } why) return $"groups['{Excerpt.Of(name)}']: {why}";
+        if (plan.Roles is null) return "roles: null; a saved plan without roles leaves the field out.";
+        foreach (var (name, fingerprint) in plan.Roles)
+            if ((Unfit(name) ?? Fingerprint(fingerprint)) is { } why) return $"roles['{Excerpt.Of(name)}']: {why}";
 
         var users = new HashSet<string>(plan.Users.Keys, StringComparer.OrdinalIgnoreCase);
         var groups = new HashSet<string>(plan.Groups.Keys, StringComparer.OrdinalIgnoreCase);
+        var roles = new HashSet<string>(plan.Roles.Keys, StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < plan.Changes.Count; i++)
-            if (ChangeProblem(plan.Changes[i], i + 1, users, groups) is { } why) return $"changes[{i}]{why}";
+            if (ChangeProblem(plan.Changes[i], i + 1, users, groups, roles) is { } why) return $"changes[{i}]{why}";
         return null;
     }
 
     /// <summary>What is wrong with the change, starting with the field (".kind: ..."), or null.</summary>
-    private static string? ChangeProblem(PlanChange? change, int order, HashSet<string> users, HashSet<string> groups)
+    private static string? ChangeProblem(PlanChange? change, int order, HashSet<string> users, HashSet<string> groups, HashSet<string> roles)
     {
         if (change is null) return ": null, not a change.";
         if (change.Order != order) return $".order: {change.Order}, but changes are numbered in order from 1 and this is change {order}.";
@@ -67,6 +71,11 @@ internal static partial class SavedPlanReader
         {
             if (Unfit(change.Group) is { } group) return $".group: {group}";
             if (!groups.Contains(change.Group!)) return $".group: '{Excerpt.Of(change.Group!)}' has no fingerprint in groups.";
+        }
+        if (change.Kind is ChangeKind.GrantRole or ChangeKind.RevokeRole)
+        {
+            if (Unfit(change.Role) is { } role) return $".role: {role}";
+            if (!roles.Contains(change.Role!)) return $".role: '{Excerpt.Of(change.Role!)}' has no fingerprint in roles.";
         }
         if (change.Kind == ChangeKind.SetAttribute)
         {
@@ -129,9 +138,10 @@ internal static partial class SavedPlanReader
         "changes" => "a list of changes",
         "values" when field.EndsWith(']') => "text",
         "values" => "a list of text",
-        "users" or "groups" when field.EndsWith(']') => "a fingerprint",
+        "users" or "groups" or "roles" when field.EndsWith(']') => "a fingerprint",
         "users" => "an object of email addresses and fingerprints",
         "groups" => "an object of group names and fingerprints",
+        "roles" => "an object of role names and fingerprints",
         _ => "text",
     };
 

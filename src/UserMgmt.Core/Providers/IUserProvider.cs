@@ -53,6 +53,12 @@ public interface IUserProvider : IDisposable
     Task<IReadOnlyList<Role>> ListRolesAsync(CancellationToken cancellationToken) =>
         throw new NotSupportedException($"{Capabilities.Platform} has no roles to list.");
 
+    /// <summary>
+    /// A role the listing leaves out, on platforms whose listing may not show every role (CCAI's template of held roles):
+    /// the change names it and the platform judges it. Null, the default, where the listing shows every role.
+    /// </summary>
+    Task<Role?> FindUnlistedRoleAsync(string name, CancellationToken cancellationToken) => Task.FromResult<Role?>(null);
+
     /// <summary>The ways invited accounts may sign in: only where the capabilities say <see cref="ProviderCapabilities.HasIdentityProviders"/>.</summary>
     Task<IReadOnlyList<IdentityProvider>> ListIdentityProvidersAsync(CancellationToken cancellationToken) =>
         throw new NotSupportedException($"{Capabilities.Platform} has no identity providers to list.");

@@ -102,6 +102,9 @@ public sealed record ProviderCapabilities
     /// <summary>The platform lists its roles (<see cref="IUserProvider.ListRolesAsync"/>, Get-Role).</summary>
     public bool HasRoles { get; init; }
 
+    /// <summary>Who holds a role can be changed (a plan's roles:); true only where <see cref="HasRoles"/>.</summary>
+    public bool CanChangeRoles { get; init; }
+
     /// <summary>An invitation can name roles (Invite-User -Role); a platform may list roles it takes elsewhere only.</summary>
     public bool InvitesWithRoles { get; init; }
 

@@ -19,6 +19,9 @@ public sealed record UserChange
 
     public IReadOnlyList<Group> Join { get; init; } = [];
     public IReadOnlyList<Group> Leave { get; init; } = [];
+    /// <summary>Roles to give and to take away, by name.</summary>
+    public IReadOnlyList<string> GrantRoles { get; init; } = [];
+    public IReadOnlyList<string> RevokeRoles { get; init; } = [];
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Attributes { get; init; } =
         new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
     public bool? Enabled { get; init; }
@@ -46,4 +49,7 @@ public sealed record UserChangeOutcome(UserChangeResult Result, string? Message 
 
     /// <summary>Applied, but the platform warned that it left out group changes of the row (a team it does not have).</summary>
     public bool GroupsLeftOut { get; init; }
+
+    /// <summary>Applied, but the platform warned that it left out role changes of the row (a role it does not have).</summary>
+    public bool RolesLeftOut { get; init; }
 }

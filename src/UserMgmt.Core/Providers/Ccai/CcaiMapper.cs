@@ -62,6 +62,8 @@ internal static class CcaiMapper
             Status = change.Enabled switch { true => "Active", false => "Inactive", null => null },
             Teams = change.Join.Select(g => g.Name).ToList(),
             LeftTeams = change.Leave.Select(g => g.Name).ToList(),
+            Roles = change.GrantRoles,
+            LeftRoles = change.RevokeRoles,
             SourceRow = number,
         };
         foreach (var (name, values) in change.Attributes)
@@ -104,7 +106,9 @@ internal static class CcaiMapper
         Location = Blank(row.Location),
         MaxChatLimit = row.MaxChatLimit,
         MaxChatLimitEnabled = row.MaxChatLimitEnabled is { } on ? (on ? 1 : 0) : null,
-        Roles = row.Roles.Count == 0 ? null : row.Roles.Select(r => new CcaiNameValue { Name = r, Value = 1 }).ToList(),
+        Roles = row.Roles.Count + row.LeftRoles.Count == 0
+            ? null
+            : row.Roles.Select(r => new CcaiNameValue { Name = r, Value = 1 }).Concat(row.LeftRoles.Select(r => new CcaiNameValue { Name = r, Value = 0 })).ToList(),
         Teams = row.Teams.Count + row.LeftTeams.Count == 0
             ? null
             : row.Teams.Select(t => new CcaiNameValue { Name = t, Value = 1 }).Concat(row.LeftTeams.Select(t => new CcaiNameValue { Name = t, Value = 0 })).ToList(),

@@ -75,8 +75,9 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         UserChangesPerJob = RowsPerJob,
         LargestPage = MaxPageSize,
         HasBulkJobs = true,
-        // Its template lists the roles bulk jobs give (Start-BulkJob -Role); invitations take none.
+        // Its template lists the roles bulk jobs give (Start-BulkJob -Role); invitations take none, plans' jobs change them.
         HasRoles = true,
+        CanChangeRoles = true,
     };
 
     public ProviderCapabilities Capabilities => PlatformCapabilities;
@@ -236,6 +237,10 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
     public async Task<Group?> FindUnlistedGroupAsync(string name, CancellationToken cancellationToken) =>
         string.IsNullOrWhiteSpace(name) || (_templateListsEveryTeam ?? (await GetTemplateAsync(cancellationToken)).ListsEveryRoleAndTeam)
             ? null : new Group { Id = name, Name = name };
+
+    public async Task<Role?> FindUnlistedRoleAsync(string name, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(name) || (_templateListsEveryTeam ?? (await GetTemplateAsync(cancellationToken)).ListsEveryRoleAndTeam)
+            ? null : new Role(name, name, 0);
 
     /// <summary>The roles the template names, by name (CCAI gives them no id or weight of their own).</summary>
     public async Task<IReadOnlyList<Role>> ListRolesAsync(CancellationToken cancellationToken) =>

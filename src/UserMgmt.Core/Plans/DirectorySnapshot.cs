@@ -65,7 +65,7 @@ public sealed class DirectorySnapshot
             if (!groups.Any(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase))
                 && await provider.FindUnlistedGroupAsync(name, cancellationToken) is { } unlisted)
                 groups.Add(unlisted);
-        var users = await UserPaging.ReadAllAsync(provider, PageSize, cancellationToken);
+        var users = await UserPaging.ReadAllAsync(provider, Math.Min(PageSize, provider.Capabilities.LargestPage), cancellationToken);
         return new DirectorySnapshot(users, groups);
     }
 

@@ -162,6 +162,22 @@ public sealed class AppXiteSandboxTests : SandboxTest
         Assert.All(page.Users.Where(u => u.Email.EndsWith("@example.com") && u.Email != "scim.sync@example.com"), u => Assert.Equal(["org-northwind"], u.Organizations));
     }
 
+    [Fact]
+    public async Task A_page_larger_than_the_platform_takes_is_read_in_pages_it_does_take()
+    {
+        Sandbox.AddUsers(260);
+        using var connection = await AppXiteConnection.OpenAsync(Sandbox);
+
+        // The sandbox refuses a pageSize above 100 with a 400, as the platform may.
+        var first = await connection.Client.ListUsersAsync(null, 0, 250, default);
+        var rest = await connection.Client.ListUsersAsync(null, 250, 250, default);
+
+        var everyone = Sandbox.Query("SELECT COUNT(*) FROM users", r => r.GetInt32(0)).Single();
+        Assert.Equal(250, first.Users.Count);
+        Assert.Equal(everyone - 250, rest.Users.Count);
+        Assert.Equal(everyone, first.Users.Concat(rest.Users).Select(u => u.Id).Distinct().Count());
+    }
+
     private static InvitationRequest Invitation(int row, string email, string[] roles, string[] organizations, string? idp) =>
         new(row, $"row {row}", email, null, SendEmail: false) { Roles = roles, Organizations = organizations, IdentityProvider = idp };
 

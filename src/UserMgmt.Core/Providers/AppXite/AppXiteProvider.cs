@@ -64,12 +64,14 @@ internal sealed class AppXiteProvider : IUserProvider
     }
 
     /// <summary>
-    /// The users from an offset, by page number. An offset that is no multiple of the size (the platform sent fewer than
-    /// asked, or a limit cut a page) is reached in smaller pages that divide it, so no user is skipped or read twice.
+    /// The users from an offset, by page number, in pages no larger than the platform takes. An offset that is no multiple
+    /// of the page (the platform sent fewer than asked, or a limit cut a page) is reached in smaller pages that divide it,
+    /// so no user is skipped or read twice.
     /// </summary>
     private async Task<(List<User> Users, int? Total)> NumberedPagesAsync(int offset, int size, CancellationToken cancellationToken)
     {
-        var step = offset % size == 0 ? size : (int)System.Numerics.BigInteger.GreatestCommonDivisor(offset, size);
+        var step = Math.Min(size, Capabilities.LargestPage);
+        if (offset % step != 0) step = (int)System.Numerics.BigInteger.GreatestCommonDivisor(offset, step);
         var users = new List<User>();
         int? total = null;
         while (users.Count < size)

@@ -81,5 +81,49 @@ public sealed class CcaiPlanTests : ModuleTest, IDisposable
         Assert.Empty(applied.Statuses());
     }
 
+    [Fact]
+    public void A_plan_of_roles_previews_without_writing_asks_before_taking_a_role_away_and_then_holds()
+    {
+        var path = PlanFile("""
+            version: 1
+            roles:
+              - name: supervisor
+                include: [ben.okafor@example.com]
+              - name: Admin
+                members: exact
+                include: [chloe.martin@example.com]
+            """);
+
+        var preview = Shell.Run("Invoke-ReorgPlan $path -WhatIf", ("path", path)).ThrowIfFailed();
+        var writesAfterPreview = Sandbox.Query("SELECT COUNT(*) FROM request_log WHERE method <> 'GET'", r => r.GetInt64(0)).Single();
+        Shell.Host.Answers.Enqueue("N");
+        var asked = Shell.Run("Invoke-ReorgPlan $path", ("path", path)).ThrowIfFailed();
+
+        Assert.Equal(["WhatIf", "WhatIf", "WhatIf"], preview.Statuses());
+        Assert.Equal(0, writesAfterPreview);
+        Assert.Single(Shell.Host.Prompts);
+        Assert.Equal(["GrantRole:Succeeded", "GrantRole:Succeeded", "RevokeRole:Skipped"],
+            asked.Output.Select(r => $"{r.Text("Operation")}:{r.Text("Status")}").Order());
+        Assert.Equal(["Agent", "Supervisor"], Sandbox.RolesOf("ben.okafor@example.com"));
+        Assert.Equal(["ada.lovelace@example.com", "chloe.martin@example.com"], Sandbox.HoldersOf("Admin"));
+
+        var forced = Shell.Run("Invoke-ReorgPlan $path -Force", ("path", path)).ThrowIfFailed();
+
+        Assert.Equal(["RevokeRole:Succeeded"], forced.Output.Select(r => $"{r.Text("Operation")}:{r.Text("Status")}"));
+        Assert.Equal(["chloe.martin@example.com"], Sandbox.HoldersOf("Admin"));
+    }
+
+    [Fact]
+    public void Roles_listed_by_Get_Role_and_piped_into_the_plan_commands_change_nothing()
+    {
+        var before = Sandbox.Query("SELECT COUNT(*) FROM user_roles", r => r.GetInt64(0)).Single();
+
+        Shell.Run("Get-Role | Invoke-ReorgPlan -ErrorAction SilentlyContinue");
+        Shell.Run("Get-Role | New-ReorgPlan -ErrorAction SilentlyContinue");
+
+        Assert.Equal(0, Sandbox.Query("SELECT COUNT(*) FROM request_log WHERE method <> 'GET'", r => r.GetInt64(0)).Single());
+        Assert.Equal(before, Sandbox.Query("SELECT COUNT(*) FROM user_roles", r => r.GetInt64(0)).Single());
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

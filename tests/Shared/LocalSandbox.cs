@@ -84,6 +84,14 @@ public class LocalSandbox : IAsyncDisposable
     /// <summary>Takes a user's last name away, as accounts older than a platform's rule may lack one.</summary>
     public void ClearLastName(string email) => AlterOne("UPDATE users SET last_name = NULL WHERE email = @n", email);
 
+    /// <summary>Leaves the user holding the one role named (none, if no role has that name), as a change made elsewhere would.</summary>
+    public void GiveOnlyRole(string email, string role)
+    {
+        if (CountUsers(email) != 1) throw new InvalidOperationException($"Nothing is named '{email}' in the sandbox.");
+        Alter("DELETE FROM user_roles WHERE user_id = (SELECT id FROM users WHERE email = @n)", ("@n", email));
+        Alter("INSERT INTO user_roles (user_id, role_id) SELECT u.id, r.id FROM users u, roles r WHERE u.email = @n AND r.name = @r", ("@n", email), ("@r", role));
+    }
+
     /// <summary>An address without a dot after the @: some platforms hold such old accounts, yet refuse the address in their own files.</summary>
     public const string LegacyAddress = "legacy@intranet";
 

@@ -17,12 +17,39 @@ public sealed class AppXiteCommandTests : ModuleTest
 
     protected override string? Provider => null;
 
-    private void ConnectAppXite() => Shell.Run("""
+    private void ConnectAppXite(string currentUser = "") => Shell.Run("""
         $token = [System.Net.NetworkCredential]::new('', $secret).SecurePassword
         $key = [System.Net.NetworkCredential]::new('', $subscription).SecurePassword
-        $null = Connect-UserMgmt -Provider AppXite -BaseUri $uri -SecretKey $token -ProviderOption @{ SubscriptionKey = $key } -MaxRetry 2 -RetryDelay 0.01
+        $options = @{ SubscriptionKey = $key }
+        if ($me) { $options.Routes = @{ CurrentUser = $me } }
+        $null = Connect-UserMgmt -Provider AppXite -BaseUri $uri -SecretKey $token -ProviderOption $options -MaxRetry 2 -RetryDelay 0.01
         """, ("uri", new Uri(Sandbox.BaseUri, "appxite/").ToString()), ("secret", SandboxOptions.DemoSecretKey),
-        ("subscription", SandboxOptions.DemoSubscriptionKey)).ThrowIfFailed();
+        ("subscription", SandboxOptions.DemoSubscriptionKey), ("me", currentUser)).ThrowIfFailed();
+
+    [Fact]
+    public async Task A_role_heavier_than_the_callers_own_is_flagged_in_the_preview_and_warned_of_once()
+    {
+        // The demo token's account, the first demo person, holding only the lightest role.
+        Sandbox.GiveOnlyRole("ada.lovelace@example.com", "Agent");
+        ConnectAppXite(currentUser: "api/v2/users/me");
+        var rows = CsvRows.From("""
+            Email,Roles
+            nia@partner.com,Supervisor
+            omar@partner.com,supervisor
+            pia@partner.com,Agent
+            """);
+        await Sandbox.ClearRequestLogAsync();
+
+        var preview = Shell.Run("$input | Invite-User -WhatIf", rows).ThrowIfFailed();
+
+        Assert.Equal(0, await Sandbox.WriteCallsAsync());
+        Assert.Equal(["WhatIf", "WhatIf", "WhatIf"], Statuses(preview));
+        Assert.Contains("(heavier than your own 'Agent')", Message(preview, 1));
+        Assert.Contains("(heavier than your own 'Agent')", Message(preview, 2));
+        Assert.DoesNotContain("heavier", Message(preview, 3));
+        var warning = Assert.Single(preview.Warnings);
+        Assert.Contains("Row 1 gives 'Supervisor' (weight 20)", warning.Message);
+    }
 
     [Fact]
     public async Task Spreadsheet_rows_with_roles_organisations_and_identity_providers_are_previewed_then_invited_one_call_per_set()

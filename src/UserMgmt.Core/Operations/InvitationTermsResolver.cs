@@ -14,6 +14,7 @@ internal sealed class InvitationTermsResolver(IUserProvider provider)
     private readonly ProviderCapabilities _can = provider.Capabilities;
     private IReadOnlyList<Role>? _roles;
     private IReadOnlyList<IdentityProvider>? _identityProviders;
+    private CallerRoles? _caller;
 
     /// <summary>The terms, or the reason the row cannot be invited with them.</summary>
     public async Task<(InvitationTerms? Terms, string? Problem)> ResolveAsync(InvitationRequest row, CancellationToken cancellationToken)
@@ -61,9 +62,15 @@ internal sealed class InvitationTermsResolver(IUserProvider provider)
             identityProviderId = found.Id;
             identityProviderName = found.Name;
         }
+        var heavier = "";
+        if (roleIds.Count > 0)
+        {
+            _caller ??= new CallerRoles(await provider.ListCallerRolesAsync(cancellationToken), _can.Platform);
+            heavier = _caller.Flag(_roles!.Where(r => roleIds.Contains(r.Id)), row);
+        }
         return (new InvitationTerms(roleIds.Distinct(StringComparer.Ordinal).ToList(), organizations, identityProviderId)
         {
-            Described = Describe(roleNamesFound.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), organizations, identityProviderName),
+            Described = Describe(roleNamesFound.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), organizations, identityProviderName) + heavier,
             RoleNames = roleNamesFound.Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
         }, null);
     }

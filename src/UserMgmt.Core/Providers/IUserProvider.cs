@@ -54,6 +54,12 @@ public interface IUserProvider : IDisposable
         throw new NotSupportedException($"{Capabilities.Platform} has no roles to list.");
 
     /// <summary>
+    /// The roles of the account the connection signs in as, where the platform tells them; null, the default, where it
+    /// does not. Invitations giving a heavier role than these are flagged while planning.
+    /// </summary>
+    Task<IReadOnlyList<Role>?> ListCallerRolesAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Role>?>(null);
+
+    /// <summary>
     /// A role the listing leaves out, on platforms whose listing may not show every role (CCAI's template of held roles):
     /// the change names it and the platform judges it. Null, the default, where the listing shows every role.
     /// </summary>

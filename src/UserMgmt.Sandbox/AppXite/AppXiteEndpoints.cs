@@ -23,17 +23,10 @@ internal static class AppXiteEndpoints
             if (page < 1) throw SandboxError.BadRequest("'page' starts at 1");
             if (pageSize is < 1 or > LargestPage) throw SandboxError.BadRequest($"'pageSize' must be from 1 to {LargestPage}");
             var (users, total) = await store.UsersAsync(page, pageSize);
-            return Results.Json(new
-            {
-                items = users.Select(u => new
-                {
-                    id = u.Id, email = u.Email, firstName = u.FirstName, lastName = u.LastName,
-                    createdDate = DateTimeOffset.FromUnixTimeMilliseconds(u.Created).ToString("O"),
-                    accountState = u.State, organizationIds = u.Organizations, roles = u.Roles,
-                }),
-                totalCount = total, page, pageSize,
-            });
+            return Results.Json(new { items = users.Select(Shape), totalCount = total, page, pageSize });
         });
+        // No AppXite source names a route for the caller's own account; this one answers where the provider is told to look.
+        api.MapGet("/users/me", async () => await store.CallerAsync() is { } caller ? Results.Json(Shape(caller)) : throw SandboxError.NotFound("No such user"));
         api.MapGet("/roles", async () =>
             Results.Json(new { items = (await store.RolesAsync()).Select(r => new { id = r.Id.ToString(), name = r.Name, weight = r.Weight }) }));
         api.MapGet("/identity-providers", async () =>
@@ -49,6 +42,13 @@ internal static class AppXiteEndpoints
             return Results.Json(new { invited });
         });
     }
+
+    private static object Shape(AppXiteStore.AppXiteUser u) => new
+    {
+        id = u.Id, email = u.Email, firstName = u.FirstName, lastName = u.LastName,
+        createdDate = DateTimeOffset.FromUnixTimeMilliseconds(u.Created).ToString("O"),
+        accountState = u.State, organizationIds = u.Organizations, roles = u.Roles,
+    };
 
     private static AppXiteStore.Invited Person(JsonElement user, int index)
     {

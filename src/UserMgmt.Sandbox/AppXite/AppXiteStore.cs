@@ -10,20 +10,31 @@ internal sealed class AppXiteStore(SandboxDatabase database)
 
     public sealed record Invited(string Email, string? FirstName, string? LastName, IReadOnlyList<long> RoleIds, string? IdentityProviderId);
 
+    /// <summary>The account the demo's token belongs to: the demo organisation's first user.</summary>
+    public const string CallerId = "user-001";
+
     public Task<(List<AppXiteUser> Users, int Total)> UsersAsync(int page, int pageSize) => database.ReadAsync(c =>
     {
         var total = (int)c.Scalar<long>("SELECT COUNT(*) FROM users");
-        var users = c.Query("SELECT id, email, first_name, last_name, created_on, enabled, email_verified FROM users ORDER BY created_on, id LIMIT @n OFFSET @o",
+        var users = Users(c, "ORDER BY created_on, id LIMIT @n OFFSET @o", ("@n", pageSize), ("@o", (long)(page - 1) * pageSize));
+        return (users, total);
+    });
+
+    public Task<AppXiteUser?> CallerAsync() => database.ReadAsync(c => Users(c, "WHERE id = @id", ("@id", CallerId)).SingleOrDefault());
+
+    private static List<AppXiteUser> Users(Microsoft.Data.Sqlite.SqliteConnection c, string where, params (string, object?)[] parameters)
+    {
+        var users = c.Query($"SELECT id, email, first_name, last_name, created_on, enabled, email_verified FROM users {where}",
             r => new AppXiteUser(r.GetString(0), r.GetString(1), r.NullableString(2), r.NullableString(3), r.GetInt64(4),
                 !r.GetBoolean(5) ? "Blocked" : !r.GetBoolean(6) ? "New" : "Active", [], []),
-            ("@n", pageSize), ("@o", (long)(page - 1) * pageSize));
+            parameters);
         foreach (var user in users)
         {
             user.Organizations.AddRange(c.Query("SELECT organization_id FROM user_organizations WHERE user_id = @u ORDER BY organization_id", r => r.GetString(0), ("@u", user.Id)));
             user.Roles.AddRange(c.Query("SELECT r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = @u ORDER BY r.weight", r => r.GetString(0), ("@u", user.Id)));
         }
-        return (users, total);
-    });
+        return users;
+    }
 
     public Task<List<(long Id, string Name, int Weight)>> RolesAsync() => database.ReadAsync(c =>
         c.Query("SELECT id, name, weight FROM roles ORDER BY weight, name", r => (r.GetInt64(0), r.GetString(1), r.GetInt32(2))));

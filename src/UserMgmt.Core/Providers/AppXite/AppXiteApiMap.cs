@@ -15,6 +15,7 @@ internal sealed class AppXiteApiMap
         ("Routes.Roles", "api/v2/roles", "GET: the platform's roles"),
         ("Routes.IdentityProviders", "api/v2/identity-providers", "GET: the platform's identity providers"),
         ("Routes.Invite", "api/v2/users/invite", "POST: invite users into organisations"),
+        ("Routes.CurrentUser", "", "GET: the account the connection signs in as, whose roles bound those it should give; none (the default): not read"),
         ("Paging.Page", "page", "query parameter: the page, from 1"),
         ("Paging.PageSize", "pageSize", "query parameter: users a page"),
         ("Paging.Items", "items", "the list in a page's answer (a bare list is read too)"),
@@ -64,7 +65,8 @@ internal sealed class AppXiteApiMap
     public static AppXiteApiMap From(ProviderOptions options)
     {
         var map = new AppXiteApiMap(options);
-        foreach (var route in Defaults.Where(d => d.Name.StartsWith("Routes.", StringComparison.Ordinal))) map.Route(route.Name);
+        foreach (var route in Defaults.Where(d => d.Name.StartsWith("Routes.", StringComparison.Ordinal) && d.Default.Length > 0)) map.Route(route.Name);
+        _ = map.CurrentUser;
         _ = map.InvitationsPerCall;
         _ = map.ApiKeyHeader;
         map.RefuseSharedNames(["Invite.Users", "Invite.OrganizationIds"]);
@@ -86,6 +88,8 @@ internal sealed class AppXiteApiMap
     public string Roles => Route("Routes.Roles");
     public string IdentityProviders => Route("Routes.IdentityProviders");
     public string Invite => Route("Routes.Invite");
+    /// <summary>The caller's own account, where the user names a route for it; no AppXite source does.</summary>
+    public string? CurrentUser => _options["Routes.CurrentUser"].Trim().Length == 0 ? null : Route("Routes.CurrentUser");
     public string ApiKeyHeader => _options["ApiKeyHeader"] is var name && name.All(IsTokenChar) && !ClientHeaders.Contains(name)
         ? name
         : throw new ProviderOptionException($"Provider option ApiKeyHeader must be one header name of its own, such as 'Ocp-Apim-Subscription-Key'; '{name}' is not.");

@@ -47,7 +47,32 @@ internal sealed class AppXiteProvider : IUserProvider
 
     public ProviderCapabilities Capabilities { get; }
 
-    public Task VerifyAsync(CancellationToken cancellationToken) => PageAsync(1, 1, cancellationToken);
+    /// <summary>The caller's roles as their account lists them (ids or names), read at connect where a route is given.</summary>
+    private IReadOnlyList<string>? _callerRoleKeys;
+
+    public async Task VerifyAsync(CancellationToken cancellationToken)
+    {
+        await PageAsync(1, 1, cancellationToken);
+        if (_map.CurrentUser is { } route) _callerRoleKeys = CallerRoleKeys(await _rest.SendAsync<JsonElement>(new RestRequest(route), cancellationToken));
+    }
+
+    /// <summary>The roles in the caller's account: the answer itself, or the one object it wraps, holds them under User.Roles.</summary>
+    private IReadOnlyList<string> CallerRoleKeys(JsonElement answer)
+    {
+        var name = _map["User.Roles"];
+        var account = AppXiteJson.Field(answer, name) is not null ? answer
+            : answer.ValueKind == JsonValueKind.Object && answer.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Object).ToList() is [var only]
+              && AppXiteJson.Field(only.Value, name) is not null ? only.Value
+            : throw new FormatException($"AppXite's answer at Routes.CurrentUser holds no '{name}'; set the User.Roles option to the name it uses, or leave Routes.CurrentUser empty.");
+        return AppXiteJson.Texts(account, name);
+    }
+
+    public async Task<IReadOnlyList<Role>?> ListCallerRolesAsync(CancellationToken cancellationToken)
+    {
+        if (_callerRoleKeys is not { } keys) return null;
+        var roles = await ListRolesAsync(cancellationToken);
+        return roles.Where(r => keys.Any(k => k == r.Id || string.Equals(k, r.Name, StringComparison.OrdinalIgnoreCase))).ToList();
+    }
 
     public async Task<UserPage> ListUsersAsync(string? search, int offset, int pageSize, CancellationToken cancellationToken)
     {

@@ -27,6 +27,21 @@ public sealed class AppXiteCommandTests : ModuleTest
         ("subscription", SandboxOptions.DemoSubscriptionKey), ("me", currentUser)).ThrowIfFailed();
 
     [Fact]
+    public void The_user_table_shows_organisations_and_roles_where_there_are_no_groups()
+    {
+        ConnectAppXite();
+
+        var users = Shell.Run("Get-User -User ada.lovelace@example.com; Get-User -User ben.okafor@example.com | Out-Host").ThrowIfFailed();
+
+        Assert.Equal("UserMgmt.Model.User#Organizations", users.Output[0].TypeNames[0]);
+        // Without the terminal's colours: the table as text.
+        var printed = System.Text.RegularExpressions.Regex.Replace(Shell.Host.Printed, "\u001b\\[[0-9;]*m", "").Split('\n');
+        var header = printed.First(l => l.Contains("Email"));
+        Assert.Equal(["Email", "Name", "Status", "Organizations", "Roles"], header.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(printed, l => l.Contains("ben.okafor@example.com") && l.Contains("org-northwind") && l.Contains("Agent"));
+    }
+
+    [Fact]
     public async Task A_role_heavier_than_the_callers_own_is_flagged_in_the_preview_and_warned_of_once()
     {
         // The demo token's account, the first demo person, holding only the lightest role.

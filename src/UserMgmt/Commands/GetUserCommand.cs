@@ -58,6 +58,7 @@ public sealed class GetUserCommand : UserMgmtCmdlet
     protected override void ProcessRecord()
     {
         var connection = ResolveConnection();
+        _inOrganizations = connection.Client.Capabilities is { HasGroups: false, InvitesIntoOrganizations: true };
         var queries = new DirectoryQueries(connection.Client, connection.Groups);
         var status = WantedStatus();
         if (status is { } wanted && !connection.Client.Capabilities.KnownStatuses.Contains(wanted))
@@ -87,7 +88,7 @@ public sealed class GetUserCommand : UserMgmtCmdlet
         foreach (var key in User)
         {
             var user = RunEngine(ct => queries.FindUserAsync(key, ct));
-            if (user is not null) WriteObject(user);
+            if (user is not null) WriteUser(user);
             else WriteError(new ErrorRecord(new ItemNotFoundException($"No user has the email address or id '{key}'."),
                 "UserMgmt.UserNotFound", ErrorCategory.ObjectNotFound, key));
         }
@@ -103,6 +104,22 @@ public sealed class GetUserCommand : UserMgmtCmdlet
         return null;
     }
 
+    private bool _inOrganizations;
+
+    /// <summary>
+    /// Where the platform has organisations rather than groups, the user carries a type name of its own, so the table
+    /// shows the organisations and roles in place of an always-empty Groups column.
+    /// </summary>
+    private void WriteUser(User user)
+    {
+        if (!_inOrganizations) { WriteObject(user); return; }
+        var shown = PSObject.AsPSObject(user);
+        shown.TypeNames.Insert(0, OrganizationsView);
+        WriteObject(shown);
+    }
+
+    internal const string OrganizationsView = "UserMgmt.Model.User#Organizations";
+
     private void ListUsers(DirectoryQueries queries, UserQuery query)
     {
         int? limit = All ? null : First;
@@ -110,7 +127,7 @@ public sealed class GetUserCommand : UserMgmtCmdlet
         var total = RunEngine(ct => queries.ListUsersAsync(query, Skip, limit, user =>
         {
             Interlocked.Increment(ref emitted);
-            Dispatcher.Post(() => WriteObject(user));
+            Dispatcher.Post(() => WriteUser(user));
         }, ct));
         if (total > Skip + emitted)
             WriteWarning($"Showing {emitted} of {total} users{(Skip > 0 ? $" after the first {Skip}" : "")}. Use -All to get them all, -Skip to read on, or -Search to narrow the list.");

@@ -24,6 +24,9 @@ public sealed class TestHost : PSHost
     /// <summary>The prompts shown so far: caption and message.</summary>
     public List<string> Prompts => _ui.Prompts;
 
+    /// <summary>What Out-Host printed.</summary>
+    public string Printed => _ui.Printed.ToString();
+
     public override void SetShouldExit(int exitCode) { }
     public override void EnterNestedPrompt() => throw new NotSupportedException();
     public override void ExitNestedPrompt() => throw new NotSupportedException();

@@ -11,7 +11,10 @@ internal sealed class TestHostUserInterface : PSHostUserInterface
     public Queue<string> Answers { get; } = new();
     public List<string> Prompts { get; } = [];
 
-    public override PSHostRawUserInterface? RawUI => null;
+    /// <summary>What Out-Host printed: the formatted tables a user would see.</summary>
+    public System.Text.StringBuilder Printed { get; } = new();
+
+    public override PSHostRawUserInterface? RawUI { get; } = new TestHostRawUserInterface();
 
     public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice)
     {
@@ -44,9 +47,9 @@ internal sealed class TestHostUserInterface : PSHostUserInterface
     public override string ReadLine() => throw new InvalidOperationException("Unexpected read from the console.");
     public override SecureString ReadLineAsSecureString() => throw new InvalidOperationException("Unexpected read from the console.");
 
-    public override void Write(string value) { }
-    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) { }
-    public override void WriteLine(string value) { }
+    public override void Write(string value) => Printed.Append(value);
+    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Printed.Append(value);
+    public override void WriteLine(string value) => Printed.AppendLine(value);
     public override void WriteErrorLine(string value) { }
     public override void WriteDebugLine(string message) { }
     public override void WriteProgress(long sourceId, ProgressRecord record) { }

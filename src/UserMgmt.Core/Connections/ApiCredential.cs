@@ -18,6 +18,9 @@ public sealed class ApiCredential(string userName, SecureString secret)
     /// <summary>The same secret under another user name.</summary>
     internal ApiCredential WithUserName(string userName) => new(userName, _secret);
 
+    /// <summary>How long the secret is, without revealing it.</summary>
+    internal int SecretLength => _secret.Length;
+
     internal string RevealSecret() => new NetworkCredential(string.Empty, _secret).Password;
 
     /// <summary>HTTP Basic's token for this key and secret, built anew for each use for the same reason.</summary>

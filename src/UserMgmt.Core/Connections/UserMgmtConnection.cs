@@ -40,6 +40,9 @@ public sealed class UserMgmtConnection : IDisposable
     public static async Task<UserMgmtConnection> OpenAsync(ConnectionSettings settings, CancellationToken cancellationToken)
     {
         BaseUriPolicy.Validate(settings.BaseUri, settings.AllowInsecureHttp);
+        // Masking text this short would mask it wherever it occurs in any output; no real key is so short.
+        if (settings.Credential.SecretLength is > 0 and < SecretRedactor.ShortestSecret)
+            throw new ArgumentException($"The secret key is shorter than {SecretRedactor.ShortestSecret} characters, too short to be a key or to keep out of output; give the whole key.");
         var descriptor = ProviderRegistry.Get(settings.Provider);
         settings = settings with { Credential = descriptor.SignInCredential(settings.Credential, settings.BaseUri) };
         var options = ProviderOptions.Resolve(descriptor, settings.ProviderOptions);

@@ -42,6 +42,9 @@ public sealed class ProviderOptions
         RefuseTwice(provider, fromFile);
         RefuseTwice(provider, entries);
         foreach (var (name, raw) in fromFile.Concat(entries)) values[Option(provider, name).Name] = Value(Option(provider, name), raw);
+        // Masking text this short would mask it wherever it occurs in any output; no real key is so short.
+        if (provider.Options.FirstOrDefault(o => o.IsSecret && values[o.Name].Length is > 0 and < Rest.SecretRedactor.ShortestSecret) is { } unmaskable)
+            throw new ProviderOptionException($"Provider option {unmaskable.Name} is shorter than {Rest.SecretRedactor.ShortestSecret} characters, too short to be a key or to keep out of output; give the whole key.");
         return new ProviderOptions(values)
         {
             Secrets = provider.Options.Where(o => o.IsSecret && values[o.Name].Length > 0).Select(o => values[o.Name]).ToList(),

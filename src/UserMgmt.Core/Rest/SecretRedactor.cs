@@ -19,7 +19,7 @@ public sealed class SecretRedactor
     public const string Mask = "***";
 
     // Very short values would mask ordinary words; real keys are never that short.
-    private const int ShortestSecret = 4;
+    internal const int ShortestSecret = 4;
 
     // Layers of escaping undone: JSON inside JSON inside a log line is as deep as echoes go in practice.
     private const int EscapeLayers = 3;

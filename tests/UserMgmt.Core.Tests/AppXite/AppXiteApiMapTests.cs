@@ -117,6 +117,22 @@ public sealed class AppXiteApiMapTests
         Assert.Contains("***", error.Message);
     }
 
+    [Theory]
+    [InlineData("k")]
+    [InlineData("k9Z")]
+    public async Task A_subscription_key_too_short_to_mask_is_refused_before_anything_is_sent(string key)
+    {
+        var calls = 0;
+        await using var server = await HostileServer.StartAsync(app => app.MapGet("/api/v2/users", () => { calls++; return Results.Json(new { items = Array.Empty<object>() }); }));
+
+        var error = await Assert.ThrowsAsync<ProviderOptionException>(() => AppXiteConnection.OpenAsync(server.BaseUri, "token-abc-123",
+            new Dictionary<string, object?> { ["SubscriptionKey"] = key }));
+
+        Assert.Contains("SubscriptionKey is shorter than 4 characters", error.Message);
+        Assert.DoesNotContain($"'{key}'", error.Message);
+        Assert.Equal(0, calls);
+    }
+
     private static Dictionary<string, object?> Overrides() => new()
     {
         ["Routes"] = new System.Collections.Hashtable { ["Users"] = "v3/people", ["Invite"] = "v3/people/invitations" },

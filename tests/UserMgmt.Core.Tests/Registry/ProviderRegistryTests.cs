@@ -14,6 +14,22 @@ public sealed class ProviderRegistryTests : SandboxTest
     private Task<UserMgmtConnection> ConnectAsync(string provider, IReadOnlyDictionary<string, object?>? options = null) =>
         UserMgmtConnection.OpenAsync(Sandbox.Settings(options: options, provider: provider), default);
 
+    [Theory]
+    [InlineData("Acceldata")]
+    [InlineData("Ccai")]
+    [InlineData("AppXite")]
+    public async Task A_secret_key_too_short_to_mask_is_refused_before_anything_is_sent(string provider)
+    {
+        await Sandbox.ClearRequestLogAsync();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => UserMgmtConnection.OpenAsync(
+            Sandbox.Settings(TestSandbox.Credential(UserMgmt.Sandbox.SandboxOptions.DemoAccessKey, "x7q"), provider: provider), default));
+
+        Assert.Contains("shorter than 4 characters", error.Message);
+        Assert.DoesNotContain("x7q", error.Message);
+        Assert.Equal(0, await Sandbox.ReadCallsAsync() + await Sandbox.WriteCallsAsync());
+    }
+
     [Fact]
     public async Task A_provider_registered_from_outside_the_engine_connects_and_runs_a_command()
     {

@@ -91,3 +91,35 @@ Describe 'New-ReorgPlan and Invoke-ReorgPlan' {
         "$elsewhere.journal.jsonl" | Should -Not -Exist
     }
 }
+
+Describe 'Roles in a plan, on CCAI Platform' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'TestSandbox.ps1')
+        $sandbox = Start-TestSandbox
+        Connect-TestCcai $sandbox
+        $plan = Join-Path $TestDrive 'supervisors.yaml'
+        "version: 1`nroles:`n  - name: supervisor`n    include: [ben.okafor@example.com]`n" | Set-Content $plan
+    }
+    AfterAll {
+        Stop-TestSandbox $sandbox
+    }
+
+    It 'previews the grant, then gives the role, and then has nothing left to do' {
+        $preview = Invoke-ReorgPlan $plan -WhatIf
+        $preview.Status | Should -Be 'WhatIf'
+        (Get-User ben.okafor@example.com).Roles | Should -Not -Contain 'Supervisor'
+
+        $applied = Invoke-ReorgPlan $plan
+        $applied.Operation | Should -Be 'GrantRole'
+        $applied.Status | Should -Be 'Succeeded'
+        (Get-User ben.okafor@example.com).Roles | Should -Contain 'Supervisor'
+        (New-ReorgPlan $plan).Changes | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a misspelt role, naming the line and the role meant' {
+        $typo = Join-Path $TestDrive 'typo.yaml'
+        "version: 1`nroles:`n  - name: Supervisr`n    include: [ben.okafor@example.com]`n" | Set-Content $typo
+
+        { New-ReorgPlan $typo -ErrorAction Stop } | Should -Throw -ExpectedMessage "*Did you mean 'Supervisor'?*"
+    }
+}

@@ -56,11 +56,17 @@ public sealed class ManifestTests(ModuleAssemblyFixture fixture) : IClassFixture
             var document = System.Xml.Linq.XDocument.Load(Path.Combine(_module.RepoRoot, format));
             var typeNames = document.Descendants("TypeName").Select(e => e.Value).ToList();
             Assert.NotEmpty(typeNames);
-            Assert.All(typeNames, name => Assert.Contains(name, outputTypes));
+            // A view for "Type#Variant" is for objects of that type the cmdlets tag so; the tag must still be written somewhere.
+            Assert.All(typeNames, name => Assert.Contains(name.Split('#')[0], outputTypes));
+            Assert.All(typeNames.Where(n => n.Contains('#')), name => Assert.True(TaggedInSource(name), $"No cmdlet tags objects as {name}."));
         }
         Assert.Contains("UserMgmt.Operations.OperationResult", formats.SelectMany(f =>
             System.Xml.Linq.XDocument.Load(Path.Combine(_module.RepoRoot, f)).Descendants("TypeName").Select(e => e.Value)));
     }
+
+    private bool TaggedInSource(string typeName) =>
+        Directory.EnumerateFiles(Path.Combine(_module.RepoRoot, "src", "UserMgmt"), "*.cs", SearchOption.AllDirectories)
+            .Any(f => File.ReadAllText(f).Contains($"\"{typeName}\"", StringComparison.Ordinal));
 
     [Fact]
     public void The_manifest_is_ready_for_the_gallery()

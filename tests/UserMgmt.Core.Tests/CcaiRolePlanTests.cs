@@ -117,6 +117,29 @@ public sealed class CcaiRolePlanTests : SandboxTest
     }
 
     [Fact]
+    public async Task Where_the_platform_leaves_out_one_of_a_persons_roles_only_that_roles_change_fails()
+    {
+        // Both grants travel in ben's one row; the platform warns of Ghost alone, and gives Supervisor.
+        Sandbox.UseVariants(SandboxVariant.MembershipsWithoutValue);
+        using var connection = await Sandbox.ConnectCcaiAsync();
+        var (plan, problems) = await ReorgPlanner.PlanAsync(Read("""
+            version: 1
+            roles:
+              - name: Supervisor
+                include: [ben.okafor@example.com]
+              - name: Ghost
+                include: [ben.okafor@example.com]
+            """), connection.Client, default);
+        Assert.Empty(problems);
+
+        var results = await ApplyAsync(connection, plan!);
+
+        Assert.Contains("Supervisor", Sandbox.RolesOf("ben.okafor@example.com"));
+        Assert.Equal([OperationStatus.Succeeded, OperationStatus.Failed], results.Select(r => r.Status));
+        Assert.Contains("Ghost", results[1].Message);
+    }
+
+    [Fact]
     public async Task On_AppXite_a_plan_with_roles_is_refused_naming_the_platform_and_sends_nothing()
     {
         using var connection = await UserMgmt.Tests.AppXite.AppXiteConnection.OpenAsync(Sandbox);

@@ -64,7 +64,11 @@ internal sealed class CcaiChangeJob(IBulkJobClient client, TimeSpan timeout)
         var warnings = own.Select(Describe).ToList();
         return warnings.Count == 0
             ? UserChangeOutcome.Applied
-            : new(UserChangeResult.Applied, string.Join("; ", warnings)) { GroupsLeftOut = own.Any(e => e.Column == "teams"), RolesLeftOut = own.Any(e => e.Column == "roles") };
+            : new(UserChangeResult.Applied, string.Join("; ", warnings)) 
+            {
+                GroupWarnings = own.Where(e => e.Column == "teams").Select(e => e.Message).ToList(),
+                RoleWarnings = own.Where(e => e.Column == "roles").Select(e => e.Message).ToList(),
+            };
     }
 
     private static string Describe(BulkJobError error) => error.Column is { } column ? $"{error.Message} ({column})" : error.Message;

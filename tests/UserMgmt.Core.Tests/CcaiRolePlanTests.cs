@@ -140,6 +140,22 @@ public sealed class CcaiRolePlanTests : SandboxTest
     }
 
     [Fact]
+    public async Task A_role_or_group_named_with_megabytes_is_quoted_in_a_problem_of_a_few_words()
+    {
+        var huge = new string('S', 1_000_000);
+        using var ccai = await Sandbox.ConnectCcaiAsync();
+        using var appXite = await UserMgmt.Tests.AppXite.AppXiteConnection.OpenAsync(Sandbox);
+        var document = Read($"version: 1\nroles:\n  - name: {huge}\ngroups:\n  - name: Contractors\n    include: [{{ memberOf: {huge} }}]");
+
+        var (_, onCcai) = await ReorgPlanner.PlanAsync(document, ccai.Client, default);
+        var (_, onAppXite) = await ReorgPlanner.PlanAsync(document, appXite.Client, default);
+
+        Assert.Equal(2, onCcai.Count);
+        Assert.Equal(3, onAppXite.Count);
+        Assert.All(onCcai.Concat(onAppXite), p => Assert.True(p.Message.Length < 300, p.Message[..Math.Min(300, p.Message.Length)]));
+    }
+
+    [Fact]
     public async Task On_AppXite_a_plan_with_roles_is_refused_naming_the_platform_and_sends_nothing()
     {
         using var connection = await UserMgmt.Tests.AppXite.AppXiteConnection.OpenAsync(Sandbox);

@@ -65,8 +65,8 @@ public sealed record UserChangeOutcome(UserChangeResult Result, string? Message 
         return named.Count == 0 || named.Contains(name, StringComparer.OrdinalIgnoreCase);
     }
 
-    // A whole word of the message, so that a warning about 'SuperAdmin' does not name Admin.
-    private static bool Names(string message, string name)
+    /// <summary>Whether the message names <paramref name="name"/> as a whole word, so that a warning about 'SuperAdmin' does not name Admin.</summary>
+    internal static bool Names(string message, string name)
     {
         for (var at = message.IndexOf(name, StringComparison.OrdinalIgnoreCase); at >= 0;
              at = message.IndexOf(name, at + 1, StringComparison.OrdinalIgnoreCase))

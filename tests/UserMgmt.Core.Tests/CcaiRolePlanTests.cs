@@ -156,6 +156,35 @@ public sealed class CcaiRolePlanTests : SandboxTest
     }
 
     [Fact]
+    public async Task A_role_given_to_the_members_of_a_team_nobody_is_in_finds_the_team_where_the_template_shows_only_held_teams()
+    {
+        Sandbox.UseVariants(SandboxVariant.MembershipsWithoutValue);
+        using var connection = await Sandbox.ConnectCcaiAsync();
+
+        var (plan, problems) = await ReorgPlanner.PlanAsync(
+            Read("version: 1\nroles:\n  - name: Supervisor\n    include: [{ memberOf: Contractors }]"), connection.Client, default);
+
+        Assert.Empty(problems);
+        Assert.Empty(plan!.Changes);
+    }
+
+    [Fact]
+    public async Task A_saved_plan_giving_a_role_to_a_teams_members_is_stale_once_someone_joins_the_team()
+    {
+        using var connection = await Sandbox.ConnectCcaiAsync();
+        var (plan, _) = await ReorgPlanner.PlanAsync(
+            Read("version: 1\nroles:\n  - name: Supervisor\n    include: [{ memberOf: Contractors }]"), connection.Client, default);
+        var contractors = (await connection.Client.ListGroupsAsync(default)).Single(g => g.Name == "Contractors");
+        var ben = (await connection.Client.ListUsersAsync("ben.okafor", 0, 10, default)).Users.Single();
+
+        // Ben joins after the plan was made: applied now, the plan would leave him without the role it promises the team.
+        await connection.Client.AddUserToGroupsAsync(ben.Id, [contractors], default);
+        var live = await DirectorySnapshot.ReadAsync(connection.Client, default, plan!.Groups.Keys);
+
+        Assert.Contains("group Contractors", ReorgPlanner.Moved(plan, live));
+    }
+
+    [Fact]
     public async Task On_AppXite_a_plan_with_roles_is_refused_naming_the_platform_and_sends_nothing()
     {
         using var connection = await UserMgmt.Tests.AppXite.AppXiteConnection.OpenAsync(Sandbox);

@@ -17,14 +17,17 @@ public static class ReorgPlanner
         ReorgPlanDocument document, IUserProvider provider, CancellationToken cancellationToken)
     {
         // A group the plan wants absent is not asked for by name: one the listing leaves out has nobody to remove.
-        var wanted = document.Groups.Where(g => !g.Absent).Select(g => g.Name)
-            .Concat(document.Groups.SelectMany(g => g.Include).OfType<GroupSelector>().Select(s => s.Group));
+        var wanted = document.Groups.Where(g => !g.Absent).Select(g => g.Name).Concat(Selected(document));
         var live = await DirectorySnapshot.ReadAsync(provider, cancellationToken, wanted);
         var roles = await RolesNamedAsync(document, provider, cancellationToken);
         var (plan, problems) = Plan(document, live, provider.Capabilities, roles);
         var refused = await RefusedValuesAsync(document, provider, cancellationToken);
         return refused.Count == 0 ? (plan, problems) : (null, problems.Concat(refused).ToList());
     }
+
+    /// <summary>The groups whose members the plan gives a group or a role (memberOf): read, and fingerprinted, as the groups it names are.</summary>
+    private static IEnumerable<string> Selected(ReorgPlanDocument document) =>
+        document.Groups.SelectMany(g => g.Include).Concat(document.Roles.SelectMany(r => r.Include)).OfType<GroupSelector>().Select(s => s.Group);
 
     /// <summary>The platform's roles, with those the plan names that its listing may leave out; null when the plan names none it could change.</summary>
     private static async Task<IReadOnlyCollection<Role>?> RolesNamedAsync(ReorgPlanDocument document, IUserProvider provider, CancellationToken cancellationToken)
@@ -145,8 +148,7 @@ public static class ReorgPlanner
         var ordered = changes.Select((c, i) => c with { Order = i + 1 }).ToList();
         var users = ordered.Where(c => c.Kind is not (ChangeKind.CreateGroup or ChangeKind.DeleteGroup)).Select(c => c.Target)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(e => e, live.UserFingerprint, StringComparer.OrdinalIgnoreCase);
-        var groups = document.Groups.Select(g => g.Name)
-            .Concat(document.Groups.SelectMany(g => g.Include).OfType<GroupSelector>().Select(s => s.Group))
+        var groups = document.Groups.Select(g => g.Name).Concat(Selected(document))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(g => g, live.GroupFingerprint, StringComparer.OrdinalIgnoreCase);
         return (new ReorgPlan
         {

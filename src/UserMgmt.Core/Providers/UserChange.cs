@@ -68,6 +68,8 @@ public sealed record UserChangeOutcome(UserChangeResult Result, string? Message 
     /// <summary>Whether the message names <paramref name="name"/> as a whole word, so that a warning about 'SuperAdmin' does not name Admin.</summary>
     internal static bool Names(string message, string name)
     {
+        // An empty name is found everywhere, and names nothing.
+        if (name.Length == 0) return false;
         for (var at = message.IndexOf(name, StringComparison.OrdinalIgnoreCase); at >= 0;
              at = message.IndexOf(name, at + 1, StringComparison.OrdinalIgnoreCase))
         {

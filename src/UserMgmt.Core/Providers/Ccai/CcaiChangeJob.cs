@@ -76,7 +76,7 @@ internal sealed class CcaiChangeJob(IBulkJobClient client, TimeSpan timeout)
         var warnings = own.Select(Describe).ToList();
         return warnings.Count == 0
             ? UserChangeOutcome.Applied
-            : new(UserChangeResult.Applied, string.Join("; ", warnings)) 
+            : new(UserChangeResult.Applied, string.Join("; ", warnings))
             {
                 GroupWarnings = own.Where(e => e.Column == "teams").Select(e => e.Message).ToList(),
                 RoleWarnings = own.Where(e => e.Column == "roles").Select(e => e.Message).ToList(),

@@ -117,6 +117,74 @@ public sealed class CcaiRolePlanTests : SandboxTest
     }
 
     [Fact]
+    public async Task Where_the_platform_leaves_out_one_of_a_persons_roles_only_that_roles_change_fails()
+    {
+        // Both grants travel in ben's one row; the platform warns of Ghost alone, and gives Supervisor.
+        Sandbox.UseVariants(SandboxVariant.MembershipsWithoutValue);
+        using var connection = await Sandbox.ConnectCcaiAsync();
+        var (plan, problems) = await ReorgPlanner.PlanAsync(Read("""
+            version: 1
+            roles:
+              - name: Supervisor
+                include: [ben.okafor@example.com]
+              - name: Ghost
+                include: [ben.okafor@example.com]
+            """), connection.Client, default);
+        Assert.Empty(problems);
+
+        var results = await ApplyAsync(connection, plan!);
+
+        Assert.Contains("Supervisor", Sandbox.RolesOf("ben.okafor@example.com"));
+        Assert.Equal([OperationStatus.Succeeded, OperationStatus.Failed], results.Select(r => r.Status));
+        Assert.Contains("Ghost", results[1].Message);
+    }
+
+    [Fact]
+    public async Task A_role_or_group_named_with_megabytes_is_quoted_in_a_problem_of_a_few_words()
+    {
+        var huge = new string('S', 1_000_000);
+        using var ccai = await Sandbox.ConnectCcaiAsync();
+        using var appXite = await UserMgmt.Tests.AppXite.AppXiteConnection.OpenAsync(Sandbox);
+        var document = Read($"version: 1\nroles:\n  - name: {huge}\ngroups:\n  - name: Contractors\n    include: [{{ memberOf: {huge} }}]");
+
+        var (_, onCcai) = await ReorgPlanner.PlanAsync(document, ccai.Client, default);
+        var (_, onAppXite) = await ReorgPlanner.PlanAsync(document, appXite.Client, default);
+
+        Assert.Equal(2, onCcai.Count);
+        Assert.Equal(3, onAppXite.Count);
+        Assert.All(onCcai.Concat(onAppXite), p => Assert.True(p.Message.Length < 300, p.Message[..Math.Min(300, p.Message.Length)]));
+    }
+
+    [Fact]
+    public async Task A_role_given_to_the_members_of_a_team_nobody_is_in_finds_the_team_where_the_template_shows_only_held_teams()
+    {
+        Sandbox.UseVariants(SandboxVariant.MembershipsWithoutValue);
+        using var connection = await Sandbox.ConnectCcaiAsync();
+
+        var (plan, problems) = await ReorgPlanner.PlanAsync(
+            Read("version: 1\nroles:\n  - name: Supervisor\n    include: [{ memberOf: Contractors }]"), connection.Client, default);
+
+        Assert.Empty(problems);
+        Assert.Empty(plan!.Changes);
+    }
+
+    [Fact]
+    public async Task A_saved_plan_giving_a_role_to_a_teams_members_is_stale_once_someone_joins_the_team()
+    {
+        using var connection = await Sandbox.ConnectCcaiAsync();
+        var (plan, _) = await ReorgPlanner.PlanAsync(
+            Read("version: 1\nroles:\n  - name: Supervisor\n    include: [{ memberOf: Contractors }]"), connection.Client, default);
+        var contractors = (await connection.Client.ListGroupsAsync(default)).Single(g => g.Name == "Contractors");
+        var ben = (await connection.Client.ListUsersAsync("ben.okafor", 0, 10, default)).Users.Single();
+
+        // Ben joins after the plan was made: applied now, the plan would leave him without the role it promises the team.
+        await connection.Client.AddUserToGroupsAsync(ben.Id, [contractors], default);
+        var live = await DirectorySnapshot.ReadAsync(connection.Client, default, plan!.Groups.Keys);
+
+        Assert.Contains("group Contractors", ReorgPlanner.Moved(plan, live));
+    }
+
+    [Fact]
     public async Task On_AppXite_a_plan_with_roles_is_refused_naming_the_platform_and_sends_nothing()
     {
         using var connection = await UserMgmt.Tests.AppXite.AppXiteConnection.OpenAsync(Sandbox);

@@ -125,5 +125,16 @@ public sealed class CcaiPlanTests : ModuleTest, IDisposable
         Assert.Equal(before, Sandbox.Query("SELECT COUNT(*) FROM user_roles", r => r.GetInt64(0)).Single());
     }
 
+    [Fact]
+    public void Checking_a_plan_of_roles_alone_counts_its_roles()
+    {
+        var path = PlanFile("version: 1\nroles:\n  - name: Supervisor\n    include: [ben.okafor@example.com]\n");
+
+        var checkedPlan = Shell.Run("Test-ReorgPlan $path -Verbose", ("path", path)).ThrowIfFailed();
+
+        Assert.Empty(checkedPlan.Output);
+        Assert.Contains("1 role(s)", Assert.Single(checkedPlan.Verbose).Message);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -35,7 +35,7 @@ internal sealed class ChangeJobSender(IUserProvider provider, ResultLedger ledge
             for (var i = 0; i < rows.Count; i++)
             {
                 if (outcomes[i].Result == UserChangeResult.NotApplied && progress) continue;
-                foreach (var step in rows[i].Steps) Settle(step, outcomes[i]);
+                foreach (var step in rows[i].Steps) Settle(step, rows[i].Change, outcomes[i]);
             }
             if (!progress) return;
             if (again.Count > 0)
@@ -44,14 +44,15 @@ internal sealed class ChangeJobSender(IUserProvider provider, ResultLedger ledge
         }
     }
 
-    private void Settle(PlannedStep step, UserChangeOutcome outcome)
+    private void Settle(PlannedStep step, UserChange row, UserChangeOutcome outcome)
     {
+        var groups = row.Join.Concat(row.Leave).Select(g => g.Name).ToList();
         var (status, message) = outcome.Result switch
         {
             // The row's other changes landed, but the group change this step asked for did not: sending it again is safe.
-            UserChangeResult.Applied when outcome.GroupsLeftOut && step is MembershipStep =>
+            UserChangeResult.Applied when step is MembershipStep m && m.Groups.Any(g => UserChangeOutcome.LeftOut(g.Name, groups, outcome.GroupWarnings)) =>
                 (OperationStatus.Failed, $"The platform did not make the group change: {outcome.Message}"),
-            UserChangeResult.Applied when outcome.RolesLeftOut && step is RoleStep =>
+            UserChangeResult.Applied when step is RoleStep r && UserChangeOutcome.LeftOut(r.Role, row.GrantRoles.Concat(row.RevokeRoles), outcome.RoleWarnings) =>
                 (OperationStatus.Failed, $"The platform did not make the role change: {outcome.Message}"),
             UserChangeResult.Applied => (OperationStatus.Succeeded, step.DoneMessage + (outcome.Message is { } warning ? $" (the platform warned: {warning})" : "")),
             UserChangeResult.Refused => (OperationStatus.Failed, outcome.Message ?? "the platform refused the row"),

@@ -17,14 +17,17 @@ public static class ReorgPlanner
         ReorgPlanDocument document, IUserProvider provider, CancellationToken cancellationToken)
     {
         // A group the plan wants absent is not asked for by name: one the listing leaves out has nobody to remove.
-        var wanted = document.Groups.Where(g => !g.Absent).Select(g => g.Name)
-            .Concat(document.Groups.SelectMany(g => g.Include).OfType<GroupSelector>().Select(s => s.Group));
+        var wanted = document.Groups.Where(g => !g.Absent).Select(g => g.Name).Concat(Selected(document));
         var live = await DirectorySnapshot.ReadAsync(provider, cancellationToken, wanted);
         var roles = await RolesNamedAsync(document, provider, cancellationToken);
         var (plan, problems) = Plan(document, live, provider.Capabilities, roles);
         var refused = await RefusedValuesAsync(document, provider, cancellationToken);
         return refused.Count == 0 ? (plan, problems) : (null, problems.Concat(refused).ToList());
     }
+
+    /// <summary>The groups whose members the plan gives a group or a role (memberOf): read, and fingerprinted, as the groups it names are.</summary>
+    private static IEnumerable<string> Selected(ReorgPlanDocument document) =>
+        document.Groups.SelectMany(g => g.Include).Concat(document.Roles.SelectMany(r => r.Include)).OfType<GroupSelector>().Select(s => s.Group);
 
     /// <summary>The platform's roles, with those the plan names that its listing may leave out; null when the plan names none it could change.</summary>
     private static async Task<IReadOnlyCollection<Role>?> RolesNamedAsync(ReorgPlanDocument document, IUserProvider provider, CancellationToken cancellationToken)
@@ -97,7 +100,7 @@ public static class ReorgPlanner
                 problems.Add(new PlanProblem(group.At, ScimManaged.Group(group.Name, name)));
                 continue;
             }
-            LeaveOutRefused($"'{group.Name}'", group.Include, group.At, adds, removes, live, Refused, problems, notes);
+            LeaveOutRefused($"'{Excerpt.Of(group.Name)}'", group.Include, group.At, adds, removes, live, Refused, problems, notes);
             changes.AddRange(adds.Select(e => new PlanChange(0, ChangeKind.AddMember, e) { Group = group.Name }));
             removals.AddRange(removes.Select(e => new PlanChange(0, ChangeKind.RemoveMember, e) { Group = group.Name }));
         }
@@ -115,7 +118,7 @@ public static class ReorgPlanner
             var revokes = role.Mode == MembershipMode.Exact
                 ? current.Where(e => !desired.Contains(e)).Order(StringComparer.OrdinalIgnoreCase).ToList()
                 : [];
-            LeaveOutRefused($"role '{held}'", role.Include, role.At, grants, revokes, live, Refused, problems, notes);
+            LeaveOutRefused($"role '{Excerpt.Of(held)}'", role.Include, role.At, grants, revokes, live, Refused, problems, notes);
             changes.AddRange(grants.Select(e => new PlanChange(0, ChangeKind.GrantRole, e) { Role = held }));
             revocations.AddRange(revokes.Select(e => new PlanChange(0, ChangeKind.RevokeRole, e) { Role = held }));
         }
@@ -145,8 +148,7 @@ public static class ReorgPlanner
         var ordered = changes.Select((c, i) => c with { Order = i + 1 }).ToList();
         var users = ordered.Where(c => c.Kind is not (ChangeKind.CreateGroup or ChangeKind.DeleteGroup)).Select(c => c.Target)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(e => e, live.UserFingerprint, StringComparer.OrdinalIgnoreCase);
-        var groups = document.Groups.Select(g => g.Name)
-            .Concat(document.Groups.SelectMany(g => g.Include).OfType<GroupSelector>().Select(s => s.Group))
+        var groups = document.Groups.Select(g => g.Name).Concat(Selected(document))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(g => g, live.GroupFingerprint, StringComparer.OrdinalIgnoreCase);
         return (new ReorgPlan
         {
@@ -180,7 +182,7 @@ public static class ReorgPlanner
     {
         if (roles is null) return spec.Name;
         if (roles.FirstOrDefault(r => string.Equals(r.Name, spec.Name, StringComparison.OrdinalIgnoreCase)) is { } role) return role.Name;
-        problems.Add(new PlanProblem(spec.At, $"No role is named '{spec.Name}'.{DidYouMean.Suffix(spec.Name, roles.Select(r => r.Name))}"));
+        problems.Add(new PlanProblem(spec.At, $"No role is named '{Excerpt.Of(spec.Name)}'.{DidYouMean.Suffix(spec.Name, roles.Select(r => r.Name))}"));
         return null;
     }
 
@@ -194,12 +196,12 @@ public static class ReorgPlanner
         {
             var exists = live.GroupsByName.ContainsKey(group.Name);
             if (!group.Absent && !exists && !platform.CanCreateGroups)
-                yield return new PlanProblem(group.At, $"{platform.Platform} cannot create groups: '{group.Name}' does not exist there.");
+                yield return new PlanProblem(group.At, $"{platform.Platform} cannot create groups: '{Excerpt.Of(group.Name)}' does not exist there.");
             if (group.Absent && exists && !platform.CanDeleteGroups)
-                yield return new PlanProblem(group.At, $"{platform.Platform} cannot delete groups: '{group.Name}' cannot be made absent.");
+                yield return new PlanProblem(group.At, $"{platform.Platform} cannot delete groups: '{Excerpt.Of(group.Name)}' cannot be made absent.");
         }
         foreach (var role in document.Roles.Where(_ => !platform.CanChangeRoles))
-            yield return new PlanProblem(role.At, $"{platform.Platform} cannot change who holds a role: role '{role.Name}' cannot be planned.");
+            yield return new PlanProblem(role.At, $"{platform.Platform} cannot change who holds a role: role '{Excerpt.Of(role.Name)}' cannot be planned.");
         foreach (var spec in document.Attributes)
             if (!platform.CanSetAttribute(spec.Attribute))
                 yield return new PlanProblem(spec.At, $"{platform.Platform} cannot set the attribute '{spec.Attribute}'.");
@@ -247,7 +249,7 @@ public static class ReorgPlanner
                     break;
                 case GroupSelector s:
                     if (!live.GroupsByName.ContainsKey(s.Group) && !declared.Contains(s.Group))
-                        problems.Add(new PlanProblem(s.At, $"No group is named '{s.Group}'."));
+                        problems.Add(new PlanProblem(s.At, $"No group is named '{Excerpt.Of(s.Group)}'."));
                     members.UnionWith(live.MembersOf(s.Group));
                     break;
                 case AttributeSelector s:

@@ -47,9 +47,35 @@ public sealed record UserChangeOutcome(UserChangeResult Result, string? Message 
 {
     public static readonly UserChangeOutcome Applied = new(UserChangeResult.Applied);
 
-    /// <summary>Applied, but the platform warned that it left out group changes of the row (a team it does not have).</summary>
-    public bool GroupsLeftOut { get; init; }
+    /// <summary>Applied, but the platform warned, in these words, that it left out group changes of the row (a team it does not have).</summary>
+    public IReadOnlyList<string> GroupWarnings { get; init; } = [];
 
-    /// <summary>Applied, but the platform warned that it left out role changes of the row (a role it does not have).</summary>
-    public bool RolesLeftOut { get; init; }
+    /// <summary>Applied, but the platform warned, in these words, that it left out role changes of the row (a role it does not have).</summary>
+    public IReadOnlyList<string> RoleWarnings { get; init; } = [];
+
+    /// <summary>
+    /// Whether the warnings leave out <paramref name="name"/>, one of the names the row changes: a row carries one person's
+    /// changes of several groups or roles, and warnings that name some of them leave out those alone; warnings that
+    /// name none of them leave any of them out, as which one is not said.
+    /// </summary>
+    public static bool LeftOut(string name, IEnumerable<string> rowNames, IReadOnlyList<string> warnings)
+    {
+        if (warnings.Count == 0) return false;
+        var named = rowNames.Where(n => warnings.Any(w => Names(w, n))).ToList();
+        return named.Count == 0 || named.Contains(name, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Whether the message names <paramref name="name"/> as a whole word, so that a warning about 'SuperAdmin' does not name Admin.</summary>
+    internal static bool Names(string message, string name)
+    {
+        // An empty name is found everywhere, and names nothing.
+        if (name.Length == 0) return false;
+        for (var at = message.IndexOf(name, StringComparison.OrdinalIgnoreCase); at >= 0;
+             at = message.IndexOf(name, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + name.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(message[at - 1])) && (end == message.Length || !char.IsLetterOrDigit(message[end]))) return true;
+        }
+        return false;
+    }
 }

@@ -36,7 +36,7 @@ public sealed class TestReorgPlanCommand : PSCmdlet
                 var (plan, problems) = ReorgPlanParser.ParseFile(file);
                 WriteObject(problems, enumerateCollection: true);
                 if (plan is not null)
-                    WriteVerbose($"{file}: {plan.Groups.Count} group(s), {plan.Attributes.Count} attribute value(s), {plan.Disable.Count} account(s) to disable; no problems.");
+                    WriteVerbose($"{file}: {plan.Groups.Count} group(s), {plan.Roles.Count} role(s), {plan.Attributes.Count} attribute value(s), {plan.Disable.Count} account(s) to disable; no problems.");
             }
         }
     }

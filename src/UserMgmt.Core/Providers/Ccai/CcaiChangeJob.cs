@@ -48,7 +48,19 @@ internal sealed class CcaiChangeJob(IBulkJobClient client, TimeSpan timeout)
         var unknown = job.FileRefused || refusedRows < (job.FailedRows ?? 0)
             ? (unplaced.Count > 0 ? string.Join("; ", unplaced) : job.Describe()) + (job.FileRefused ? "" : UnitOfWork.MayHaveBeenApplied)
             : null;
-        return rows.Select(row => Outcome(byRow[row.SourceRow].ToList(), unknown)).ToList();
+        var leftOutUnplaced = errors.Where(e => e.Severity == BulkErrorSeverity.Warning && e.Column is "roles" or "teams" && !byRow.Contains(e.FileRow ?? 0)).ToList();
+        return rows.Select(row => Outcome([.. byRow[row.SourceRow], .. leftOutUnplaced.Where(w => Concerns(w, row, rows))], unknown)).ToList();
+    }
+
+    /// <summary>
+    /// Whether a warning of a role or team left out, which names no row, may be about this row: it is when the row changes a
+    /// role or team the warning names, or when the warning names none that any row changes and this row changes one.
+    /// </summary>
+    private static bool Concerns(BulkJobError warning, BulkUserRow row, List<BulkUserRow> rows)
+    {
+        IReadOnlyList<string> Changed(BulkUserRow r) => warning.Column == "roles" ? [.. r.Roles, .. r.LeftRoles] : [.. r.Teams, .. r.LeftTeams];
+        bool Named(BulkUserRow r) => Changed(r).Any(name => UserChangeOutcome.Names(warning.Message, name));
+        return Changed(row).Count > 0 && (Named(row) || !rows.Any(Named));
     }
 
     /// <summary>
@@ -64,7 +76,11 @@ internal sealed class CcaiChangeJob(IBulkJobClient client, TimeSpan timeout)
         var warnings = own.Select(Describe).ToList();
         return warnings.Count == 0
             ? UserChangeOutcome.Applied
-            : new(UserChangeResult.Applied, string.Join("; ", warnings)) { GroupsLeftOut = own.Any(e => e.Column == "teams"), RolesLeftOut = own.Any(e => e.Column == "roles") };
+            : new(UserChangeResult.Applied, string.Join("; ", warnings))
+            {
+                GroupWarnings = own.Where(e => e.Column == "teams").Select(e => e.Message).ToList(),
+                RoleWarnings = own.Where(e => e.Column == "roles").Select(e => e.Message).ToList(),
+            };
     }
 
     private static string Describe(BulkJobError error) => error.Column is { } column ? $"{error.Message} ({column})" : error.Message;

@@ -84,6 +84,9 @@ public class LocalSandbox : IAsyncDisposable
     /// <summary>Takes a user's last name away, as accounts older than a platform's rule may lack one.</summary>
     public void ClearLastName(string email) => AlterOne("UPDATE users SET last_name = NULL WHERE email = @n", email);
 
+    /// <summary>Takes a user's first name away, as accounts older than a platform's rule may lack one.</summary>
+    public void ClearFirstName(string email) => AlterOne("UPDATE users SET first_name = NULL WHERE email = @n", email);
+
     /// <summary>Leaves the user holding the one role named (none, if no role has that name), as a change made elsewhere would.</summary>
     public void GiveOnlyRole(string email, string role)
     {

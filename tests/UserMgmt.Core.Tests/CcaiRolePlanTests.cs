@@ -77,6 +77,24 @@ public sealed class CcaiRolePlanTests : SandboxTest
     }
 
     [Fact]
+    public async Task A_user_without_a_first_name_is_refused_while_planning_as_the_platforms_file_would_refuse_them()
+    {
+        Sandbox.ClearFirstName("ben.okafor@example.com");
+        using var connection = await Sandbox.ConnectCcaiAsync();
+        await Sandbox.ClearRequestLogAsync();
+
+        var (plan, problems) = await ReorgPlanner.PlanAsync(
+            Read("version: 1\nroles:\n  - name: Supervisor\n    include: [ben.okafor@example.com]"), connection.Client, default);
+        var rows = await Rows.ApplyAsync(connection, p => p.PlanMembershipAsync(Rows.Memberships(["ben.okafor@example.com"], "Contractors"), add: true, default));
+
+        Assert.Null(plan);
+        Assert.Equal("roles.yaml:4:15: CCAI Platform needs a first name to change ben.okafor@example.com, and it has none.", Assert.Single(problems).ToString());
+        Assert.Equal((OperationStatus.Failed, "CCAI Platform needs a first name to change ben.okafor@example.com, and it has none."),
+            (Assert.Single(rows).Status, rows[0].Message));
+        Assert.Equal(0, await Sandbox.WriteCallsAsync());
+    }
+
+    [Fact]
     public async Task A_misspelt_role_is_a_problem_before_anything_is_sent()
     {
         using var connection = await Sandbox.ConnectCcaiAsync();

@@ -243,8 +243,8 @@ public sealed class CommandPlanner(IUserProvider provider, KnownGroups? connecti
             plan.Fail(row, user.Email, op, ScimManaged.User(user.Email, _can.Platform));
             return false;
         }
-        if (!_can.ChangeNeedsLastName || !string.IsNullOrWhiteSpace(user.LastName)) return true;
-        plan.Fail(row, user.Email, op, $"{_can.Platform} needs a last name to change {user.Email}, and it has none.");
+        if (_can.MissingName(user) is not { } missing) return true;
+        plan.Fail(row, user.Email, op, missing);
         return false;
     }
 

@@ -75,11 +75,10 @@ public static class ReorgPlanner
         var notes = new List<PlanNote>();
         var name = platform?.Platform ?? "The platform";
         if (platform is not null) problems.AddRange(Unsupported(document, live, platform));
-        // Why the platform will refuse any change to this user, or null: SCIM owns it, or a last name it needs is missing.
+        // Why the platform will refuse any change to this user, or null: SCIM owns it, or a name it needs is missing.
         string? Refused(User user) =>
             user.ExternallyManaged ? ScimManaged.User(user.Email, name)
-            : platform is { ChangeNeedsLastName: true } && string.IsNullOrWhiteSpace(user.LastName) ? $"{name} needs a last name to change {user.Email}, and it has none."
-            : null;
+            : platform?.MissingName(user);
         var declared = document.Groups.Where(g => !g.Absent).Select(g => g.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var changes = new List<PlanChange>();
 

@@ -41,8 +41,15 @@ public sealed record ProviderCapabilities
     /// <summary>A new user must come with a last name.</summary>
     public bool InviteNeedsLastName { get; init; }
 
-    /// <summary>An existing user can be changed only when the platform holds a last name for them.</summary>
-    public bool ChangeNeedsLastName { get; init; }
+    /// <summary>An existing user can be changed only when the platform holds both their names (its change rows carry them).</summary>
+    public bool ChangeNeedsNames { get; init; }
+
+    /// <summary>Why the platform cannot change this user for want of a name it needs; null when it can.</summary>
+    public string? MissingName(User user) =>
+        !ChangeNeedsNames ? null
+        : string.IsNullOrWhiteSpace(user.LastName) ? $"{Platform} needs a last name to change {user.Email}, and it has none."
+        : string.IsNullOrWhiteSpace(user.FirstName) ? $"{Platform} needs a first name to change {user.Email}, and it has none."
+        : null;
 
     /// <summary>The account states the platform tells apart, for Get-User -Status.</summary>
     public IReadOnlyCollection<UserStatus> KnownStatuses { get; init; } = Enum.GetValues<UserStatus>();

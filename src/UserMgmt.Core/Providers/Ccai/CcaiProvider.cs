@@ -67,7 +67,7 @@ internal sealed class CcaiProvider : IUserProvider, IBulkJobClient
         CanClearAttributes = true,
         ClearableAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "location" },
         InviteNeedsLastName = true,
-        ChangeNeedsLastName = true,
+        ChangeNeedsNames = true,
         // Users are created directly, never invited: the platform knows only active and deactivated ones.
         KnownStatuses = [UserStatus.Active, UserStatus.Inactive],
         // No source lists a tenant's locations; the template shows those its users hold (ccai.md D11).

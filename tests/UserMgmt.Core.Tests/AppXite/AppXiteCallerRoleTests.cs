@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using UserMgmt.Operations;
 using UserMgmt.Rest;
 using UserMgmt.Tests.Support;
@@ -80,6 +82,27 @@ public sealed class AppXiteCallerRoleTests : SandboxTest
         Assert.EndsWith("as 'Admin'", Assert.Single(plan.Steps).Description);
         Assert.DoesNotContain(log.Lines, l => l.StartsWith("WARNING:"));
         Assert.Equal(0, await Sandbox.CallsAsync("GET", "/appxite/api/v2/users/me"));
+    }
+
+    [Theory]
+    [InlineData("""{ "id": "u1", "roles": ["Supervisor"] }""")]
+    [InlineData("""{ "id": "u1", "roles": ["2"] }""")]
+    [InlineData("""{ "user": { "id": "u1", "roles": [{ "id": "2", "name": "Supervisor" }] } }""")]
+    [InlineData("""{ "data": { "Roles": [{ "id": 2 }] }, "links": [] }""")]
+    public async Task The_callers_roles_are_read_by_name_id_or_object_from_the_account_or_the_one_object_wrapping_it(string account)
+    {
+        await using var server = await Hostile.HostileServer.StartAsync(app =>
+        {
+            app.MapGet("/api/v2/users", () => Results.Json(new { items = Array.Empty<object>(), totalCount = 0 }));
+            app.MapGet("/api/v2/roles", () => Results.Json(new { items = new[] { new { id = 1, name = "Agent", weight = 10 }, new { id = 2, name = "Supervisor", weight = 20 }, new { id = 3, name = "Admin", weight = 30 } } }));
+            app.MapGet("/api/v2/account", () => Results.Text(account, "application/json"));
+        });
+        using var connection = await AppXiteConnection.OpenAsync(server.BaseUri, "token-abc-123",
+            new Dictionary<string, object?> { ["Routes.CurrentUser"] = "api/v2/account" });
+
+        var own = await connection.Client.ListCallerRolesAsync(default);
+
+        Assert.Equal(["Supervisor"], own!.Select(r => r.Name));
     }
 
     [Fact]

@@ -214,5 +214,7 @@ public sealed class CcaiRolePlanTests : SandboxTest
         Assert.Null(plan);
         Assert.Contains("cannot change who holds a role", Assert.Single(problems).Message);
         Assert.Equal(0, await Sandbox.WriteCallsAsync());
+        // Its roles are not even read: the plan's names cannot be used there, right or wrong.
+        Assert.Equal(0, await Sandbox.CallsAsync("GET", "/appxite/api/v2/roles"));
     }
 }

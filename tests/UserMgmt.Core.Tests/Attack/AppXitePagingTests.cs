@@ -61,6 +61,38 @@ public sealed class AppXitePagingTests
         Assert.Equal(Enumerable.Range(1, 130).Select(n => $"u{n}"), users);
     }
 
+    [Fact]
+    public async Task A_platform_that_sends_larger_pages_than_asked_is_read_to_its_last_user_each_once()
+    {
+        await using var server = await HostileServer.StartAsync(app => app.MapGet("/api/v2/users", (int page, int pageSize) =>
+        {
+            // Pages of 150, whatever is asked.
+            var items = Enumerable.Range((page - 1) * 150 + 1, 150).Where(n => n <= 400).Select(n => new { id = $"u{n}", email = $"u{n}@partner.com" });
+            return Results.Json(new { items, totalCount = 400 });
+        }));
+        using var connection = await AppXiteConnection.OpenAsync(server.BaseUri, "token-abc-123", new Dictionary<string, object?>());
+
+        var all = await UserPaging.ReadAllAsync(connection.Client, 100, default);
+        var snapshot = await Plans.DirectorySnapshot.ReadAsync(connection.Client, default);
+        var last = await connection.Client.GetUserAsync("u400", default);
+
+        Assert.Equal(Enumerable.Range(1, 400).Select(n => $"u{n}"), all.Select(u => u.Id));
+        Assert.Equal(400, snapshot.UsersByEmail.Count);
+        Assert.Equal("u400@partner.com", last?.Email);
+    }
+
+    [Fact]
+    public async Task A_platform_whose_pages_keep_growing_past_the_size_asked_is_an_error_not_a_loop()
+    {
+        await using var server = await HostileServer.StartAsync(app => app.MapGet("/api/v2/users", (int page, int pageSize) =>
+            Results.Json(new { items = Enumerable.Range(1, 100 + 50 * page).Select(n => new { id = $"p{page}u{n}", email = $"p{page}u{n}@partner.com" }), totalCount = 100000 })));
+        using var connection = await AppXiteConnection.OpenAsync(server.BaseUri, "token-abc-123", new Dictionary<string, object?>());
+
+        var error = await Assert.ThrowsAsync<UserMgmt.Rest.ApiException>(() => UserPaging.ReadAllAsync(connection.Client, 100, default));
+
+        Assert.Contains("pages of 150 users and then of 200", error.Message);
+    }
+
     private static int PageOf(string query) =>
         int.Parse(query.TrimStart('?').Split('&').Single(p => p.StartsWith("page=", StringComparison.Ordinal))["page=".Length..]);
 

@@ -91,23 +91,37 @@ internal sealed class AppXiteProvider : IUserProvider
     /// <summary>
     /// The users from an offset, by page number, in pages no larger than the platform takes. An offset that is no multiple
     /// of the page (the platform sent fewer than asked, or a limit cut a page) is reached in smaller pages that divide it,
-    /// so no user is skipped or read twice.
+    /// so no user is skipped or read twice. A platform that sends more than asked keeps pages of its own size: from then
+    /// on the page holding the offset is read, and the users before it in that page are passed over.
     /// </summary>
     private async Task<(List<User> Users, int? Total)> NumberedPagesAsync(int offset, int size, CancellationToken cancellationToken)
     {
-        var step = Math.Min(size, Capabilities.LargestPage);
-        if (offset % step != 0) step = (int)System.Numerics.BigInteger.GreatestCommonDivisor(offset, step);
+        var own = _ownPageSize;
+        var step = own > 0 ? own : Math.Min(size, Capabilities.LargestPage);
+        if (own == 0 && offset % step != 0) step = (int)System.Numerics.BigInteger.GreatestCommonDivisor(offset, step);
         var users = new List<User>();
         int? total = null;
         while (users.Count < size)
         {
-            var (page, all) = await PageAsync((offset + users.Count) / step + 1, step, cancellationToken);
-            users.AddRange(page.Take(size - users.Count));
+            var position = offset + users.Count;
+            var (page, all) = await PageAsync(position / step + 1, step, cancellationToken);
+            if (page.Count > step)
+            {
+                // Its pages are its own size, whatever is asked: this page was another stretch of users than the one wanted.
+                if (own > 0)
+                    throw new ApiException("GET", _map.Users, null, $"the platform sent pages of {own} users and then of {page.Count}, so which users a page holds cannot be told");
+                _ownPageSize = own = step = page.Count;
+                continue;
+            }
+            users.AddRange(page.Skip(position % step).Take(size - users.Count));
             total = all;
             if (page.Count < step) break;
         }
         return (users, total);
     }
+
+    /// <summary>The size of the platform's pages once it has sent more users than asked (it ignores the size given); 0 until then.</summary>
+    private int _ownPageSize;
 
     public async Task<User?> GetUserAsync(string userId, CancellationToken cancellationToken) =>
         (await AllUsersAsync(cancellationToken)).FirstOrDefault(u => u.Id == userId);

@@ -18,10 +18,13 @@ public sealed class AppXitePagingTests
         await using var server = await UsersAsync(count: 120, cap: 50, total: 120);
         using var connection = await AppXiteConnection.OpenAsync(server.BaseUri, "token-abc-123", new Dictionary<string, object?>());
 
+        var connecting = server.Seen.Count;
+
         var last = await connection.Client.GetUserAsync("u120", default);
 
         Assert.Equal("u120@partner.com", last?.Email);
-        Assert.Equal([1, 2, 3], server.Seen.Where(r => r.Query.Contains("pageSize=100")).Select(r => PageOf(r.Query)));
+        // Each page once, at the size the platform sends once it is known: never the first page again.
+        Assert.Equal([1, 2, 3], server.Seen.Skip(connecting).Select(r => PageOf(r.Query)));
     }
 
     [Fact]
@@ -93,16 +96,29 @@ public sealed class AppXitePagingTests
         Assert.Contains("pages of 150 users and then of 200", error.Message);
     }
 
+    [Fact]
+    public async Task A_platform_that_caps_its_pages_and_counts_no_total_is_read_to_its_last_user()
+    {
+        await using var server = await UsersAsync(count: 120, cap: 50, total: null);
+        using var connection = await AppXiteConnection.OpenAsync(server.BaseUri, "token-abc-123", new Dictionary<string, object?>());
+
+        var all = await UserPaging.ReadAllAsync(connection.Client, 100, default);
+        var last = await connection.Client.GetUserAsync("u120", default);
+
+        Assert.Equal(Enumerable.Range(1, 120).Select(n => $"u{n}"), all.Select(u => u.Id));
+        Assert.Equal("u120@partner.com", last?.Email);
+    }
+
     private static int PageOf(string query) =>
         int.Parse(query.TrimStart('?').Split('&').Single(p => p.StartsWith("page=", StringComparison.Ordinal))["page=".Length..]);
 
     /// <summary>Users u1..u<paramref name="count"/>, at most <paramref name="cap"/> a page whatever is asked, under a total that may lie.</summary>
-    private static Task<HostileServer> UsersAsync(int count, int cap, int total) => HostileServer.StartAsync(app =>
+    private static Task<HostileServer> UsersAsync(int count, int cap, int? total) => HostileServer.StartAsync(app =>
         app.MapGet("/api/v2/users", (int page, int pageSize) =>
         {
             var size = Math.Min(cap, pageSize);
             var items = Enumerable.Range((page - 1) * size + 1, size).Where(n => n <= count)
                 .Select(n => new { id = $"u{n}", email = $"u{n}@partner.com" });
-            return Results.Json(new { items, totalCount = total });
+            return total is null ? Results.Json(new { items }) : Results.Json(new { items, totalCount = total });
         }));
 }

@@ -97,7 +97,7 @@ internal sealed class AppXiteProvider : IUserProvider
     private async Task<(List<User> Users, int? Total)> NumberedPagesAsync(int offset, int size, CancellationToken cancellationToken)
     {
         var own = _ownPageSize;
-        var step = own > 0 ? own : Math.Min(size, Capabilities.LargestPage);
+        var step = own > 0 ? own : Math.Min(size, _cap > 0 ? Math.Min(_cap, Capabilities.LargestPage) : Capabilities.LargestPage);
         if (own == 0 && offset % step != 0) step = (int)System.Numerics.BigInteger.GreatestCommonDivisor(offset, step);
         var users = new List<User>();
         int? total = null;
@@ -113,9 +113,17 @@ internal sealed class AppXiteProvider : IUserProvider
                 _ownPageSize = own = step = page.Count;
                 continue;
             }
+            if (own == 0 && page.Count > 0)
+            {
+                // More users after a short page: that page was as many as the platform sends, and later pages are asked at that size.
+                if (_lastShortPage.End == position) _cap = _lastShortPage.Count;
+                if (page.Count < step) _lastShortPage = (position + page.Count, page.Count);
+            }
             users.AddRange(page.Skip(position % step).Take(size - users.Count));
             total = all;
-            if (page.Count < step) break;
+            if (page.Count == 0 || page.Count < step && (all is not null || own > 0)) break;
+            // No total to read to: a short page may be one the platform caps, so only an empty page ends the users.
+            if (page.Count < step) step = (int)System.Numerics.BigInteger.GreatestCommonDivisor(offset + users.Count, page.Count);
         }
         return (users, total);
     }
@@ -123,21 +131,18 @@ internal sealed class AppXiteProvider : IUserProvider
     /// <summary>The size of the platform's pages once it has sent more users than asked (it ignores the size given); 0 until then.</summary>
     private int _ownPageSize;
 
+    /// <summary>The most users the platform sends a page, once a page shorter than asked was followed by more users; 0 until then.</summary>
+    private int _cap;
+
+    /// <summary>Where the last page shorter than asked ended, and how many users it held.</summary>
+    private (int End, int Count) _lastShortPage;
+
     public async Task<User?> GetUserAsync(string userId, CancellationToken cancellationToken) =>
         (await AllUsersAsync(cancellationToken)).FirstOrDefault(u => u.Id == userId);
 
-    private async Task<List<User>> AllUsersAsync(CancellationToken cancellationToken)
-    {
-        var users = new List<User>();
-        await foreach (var page in PageReader.ReadAsync("users", u => u.Id, Capabilities.LargestPage, null, async (p, ct) =>
-        {
-            // By number, not offset: a platform that sends fewer than asked would be asked for the same page again.
-            var (items, total) = await PageAsync(p.Number, p.Size, ct);
-            return new PageRead<User>(items, total, ReadToTotal: total is not null);
-        }, cancellationToken))
-            users.AddRange(page.Items);
-        return users;
-    }
+    // Through the same numbered pages as a listing: read by page number alone, a capped platform without a total would end at its first page.
+    private Task<List<User>> AllUsersAsync(CancellationToken cancellationToken) =>
+        Operations.UserPaging.ReadAllAsync(this, Capabilities.LargestPage, cancellationToken);
 
     private async Task<(List<User> Users, int? Total)> PageAsync(int page, int size, CancellationToken cancellationToken)
     {

@@ -109,6 +109,22 @@ public sealed class AppXitePagingTests
         Assert.Equal("u120@partner.com", last?.Email);
     }
 
+    [Fact]
+    public async Task An_empty_page_before_the_total_with_users_after_it_is_an_error_not_the_end()
+    {
+        await using var server = await HostileServer.StartAsync(app => app.MapGet("/api/v2/users", (int page, int pageSize) =>
+        {
+            // Page 2 comes back empty; pages 3 and 4 still hold users.
+            var items = Enumerable.Range((page - 1) * pageSize + 1, pageSize).Where(n => n <= 300 && page != 2).Select(n => new { id = $"u{n}", email = $"u{n}@partner.com" });
+            return Results.Json(new { items, totalCount = 300 });
+        }));
+        using var connection = await AppXiteConnection.OpenAsync(server.BaseUri, "token-abc-123", new Dictionary<string, object?>());
+
+        var error = await Assert.ThrowsAsync<UserMgmt.Rest.ApiException>(() => UserPaging.ReadAllAsync(connection.Client, 100, default));
+
+        Assert.Contains("page 2 was empty", error.Message);
+    }
+
     private static int PageOf(string query) =>
         int.Parse(query.TrimStart('?').Split('&').Single(p => p.StartsWith("page=", StringComparison.Ordinal))["page=".Length..]);
 

@@ -119,6 +119,7 @@ internal sealed class AppXiteProvider : IUserProvider
                 if (_lastShortPage.End == position) _cap = _lastShortPage.Count;
                 if (page.Count < step) _lastShortPage = (position + page.Count, page.Count);
             }
+            if (page.Count == 0 && all is { } counted && position < counted) await RefuseHoleAsync(position / step + 1, step, counted, cancellationToken);
             users.AddRange(page.Skip(position % step).Take(size - users.Count));
             total = all;
             if (page.Count == 0 || page.Count < step && (all is not null || own > 0)) break;
@@ -126,6 +127,17 @@ internal sealed class AppXiteProvider : IUserProvider
             if (page.Count < step) step = (int)System.Numerics.BigInteger.GreatestCommonDivisor(offset + users.Count, page.Count);
         }
         return (users, total);
+    }
+
+    /// <summary>
+    /// An empty page before the platform's own count is reached ends the users only if the page after it is empty too:
+    /// a total larger than the users is common, but users after an empty page would be passed over without a word.
+    /// </summary>
+    private async Task RefuseHoleAsync(int empty, int size, int counted, CancellationToken cancellationToken)
+    {
+        if ((await PageAsync(empty + 1, size, cancellationToken)).Users.Count > 0)
+            throw new ApiException("GET", _map.Users, null,
+                $"page {empty} was empty, yet the platform counts {counted} users and page {empty + 1} holds more, so the listing cannot be trusted to be complete");
     }
 
     /// <summary>The size of the platform's pages once it has sent more users than asked (it ignores the size given); 0 until then.</summary>

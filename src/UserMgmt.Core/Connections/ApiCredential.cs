@@ -21,6 +21,9 @@ public sealed class ApiCredential(string userName, SecureString secret)
     /// <summary>How long the secret is, without revealing it.</summary>
     internal int SecretLength => _secret.Length;
 
+    /// <summary>How long the secret is without white space around it, which a header loses on the way and a key never holds.</summary>
+    internal int SecretLengthTrimmed => RevealSecret().Trim().Length;
+
     internal string RevealSecret() => new NetworkCredential(string.Empty, _secret).Password;
 
     /// <summary>HTTP Basic's token for this key and secret, built anew for each use for the same reason.</summary>

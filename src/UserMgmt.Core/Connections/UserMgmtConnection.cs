@@ -41,7 +41,7 @@ public sealed class UserMgmtConnection : IDisposable
     {
         BaseUriPolicy.Validate(settings.BaseUri, settings.AllowInsecureHttp);
         // Masking text this short would mask it wherever it occurs in any output; no real key is so short.
-        if (settings.Credential.SecretLength is > 0 and < SecretRedactor.ShortestSecret)
+        if (settings.Credential.SecretLength > 0 && settings.Credential.SecretLengthTrimmed < SecretRedactor.ShortestSecret)
             throw new ArgumentException($"The secret key is shorter than {SecretRedactor.ShortestSecret} characters, too short to be a key or to keep out of output; give the whole key.");
         var descriptor = ProviderRegistry.Get(settings.Provider);
         settings = settings with { Credential = descriptor.SignInCredential(settings.Credential, settings.BaseUri) };

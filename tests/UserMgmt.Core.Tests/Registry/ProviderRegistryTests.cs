@@ -30,6 +30,21 @@ public sealed class ProviderRegistryTests : SandboxTest
         Assert.Equal(0, await Sandbox.ReadCallsAsync() + await Sandbox.WriteCallsAsync());
     }
 
+    [Theory]
+    [InlineData("Acceldata", "x7q ")]
+    [InlineData("AppXite", " x7q")]
+    [InlineData("Ccai", "\tx7q\n")]
+    public async Task A_short_secret_key_padded_with_white_space_is_refused_as_short(string provider, string secret)
+    {
+        await Sandbox.ClearRequestLogAsync();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => UserMgmtConnection.OpenAsync(
+            Sandbox.Settings(TestSandbox.Credential(UserMgmt.Sandbox.SandboxOptions.DemoAccessKey, secret), provider: provider), default));
+
+        Assert.Contains("shorter than 4 characters", error.Message);
+        Assert.Equal(0, await Sandbox.ReadCallsAsync() + await Sandbox.WriteCallsAsync());
+    }
+
     [Fact]
     public async Task A_provider_registered_from_outside_the_engine_connects_and_runs_a_command()
     {

@@ -28,6 +28,16 @@ public sealed class CcaiRolePlanTests : SandboxTest
         return results.OrderBy(r => r.Row).ToList();
     }
 
+    /// <summary>A plan made where CCAI's template shows only the roles and teams someone holds.</summary>
+    private async Task<(UserMgmtConnection Connection, ReorgPlan Plan)> PlanWhereTheTemplateShowsHeldRolesAsync(string yaml)
+    {
+        Sandbox.UseVariants(SandboxVariant.MembershipsWithoutValue);
+        var connection = await Sandbox.ConnectCcaiAsync();
+        var (plan, problems) = await ReorgPlanner.PlanAsync(Read(yaml), connection.Client, default);
+        Assert.Empty(problems);
+        return (connection, plan!);
+    }
+
     private const string SupervisorsExactly = """
         version: 1
         roles:
@@ -112,19 +122,17 @@ public sealed class CcaiRolePlanTests : SandboxTest
     public async Task Where_the_template_shows_only_held_roles_an_unseen_role_is_sent_and_the_platform_judges_it()
     {
         // Nobody holds Supervisor, so this template cannot show it; Ghost exists nowhere.
-        Sandbox.UseVariants(SandboxVariant.MembershipsWithoutValue);
-        using var connection = await Sandbox.ConnectCcaiAsync();
-        var (plan, problems) = await ReorgPlanner.PlanAsync(Read("""
+        var (connection, plan) = await PlanWhereTheTemplateShowsHeldRolesAsync("""
             version: 1
             roles:
               - name: Supervisor
                 include: [ben.okafor@example.com]
               - name: Ghost
                 include: [chloe.martin@example.com]
-            """), connection.Client, default);
-        Assert.Empty(problems);
+            """);
+        using var _ = connection;
 
-        var results = await ApplyAsync(connection, plan!);
+        var results = await ApplyAsync(connection, plan);
 
         Assert.Equal(OperationStatus.Succeeded, results[0].Status);
         Assert.Equal(OperationStatus.Failed, results[1].Status);
@@ -138,19 +146,17 @@ public sealed class CcaiRolePlanTests : SandboxTest
     public async Task Where_the_platform_leaves_out_one_of_a_persons_roles_only_that_roles_change_fails()
     {
         // Both grants travel in ben's one row; the platform warns of Ghost alone, and gives Supervisor.
-        Sandbox.UseVariants(SandboxVariant.MembershipsWithoutValue);
-        using var connection = await Sandbox.ConnectCcaiAsync();
-        var (plan, problems) = await ReorgPlanner.PlanAsync(Read("""
+        var (connection, plan) = await PlanWhereTheTemplateShowsHeldRolesAsync("""
             version: 1
             roles:
               - name: Supervisor
                 include: [ben.okafor@example.com]
               - name: Ghost
                 include: [ben.okafor@example.com]
-            """), connection.Client, default);
-        Assert.Empty(problems);
+            """);
+        using var _ = connection;
 
-        var results = await ApplyAsync(connection, plan!);
+        var results = await ApplyAsync(connection, plan);
 
         Assert.Contains("Supervisor", Sandbox.RolesOf("ben.okafor@example.com"));
         Assert.Equal([OperationStatus.Succeeded, OperationStatus.Failed], results.Select(r => r.Status));

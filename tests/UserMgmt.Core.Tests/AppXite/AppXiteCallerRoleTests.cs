@@ -106,6 +106,29 @@ public sealed class AppXiteCallerRoleTests : SandboxTest
     }
 
     [Fact]
+    public async Task Role_objects_are_read_by_the_names_the_Role_options_give_for_the_caller_and_for_users()
+    {
+        await using var server = await Hostile.HostileServer.StartAsync(app =>
+        {
+            object[] held = [new { roleId = "2", roleName = "Supervisor" }];
+            app.MapGet("/api/v2/users", () => Results.Json(new { items = new[] { new { id = "u1", email = "ann@partner.com", roles = held } }, totalCount = 1 }));
+            app.MapGet("/api/v2/roles", () => Results.Json(new { items = new[] { new { roleId = "1", roleName = "Agent", weight = 10 }, new { roleId = "2", roleName = "Supervisor", weight = 20 } } }));
+            app.MapGet("/api/v2/account", () => Results.Json(new { id = "u1", roles = held }));
+        });
+        using var connection = await AppXiteConnection.OpenAsync(server.BaseUri, "token-abc-123", new Dictionary<string, object?>
+        {
+            ["Routes.CurrentUser"] = "api/v2/account",
+            ["Role"] = new System.Collections.Hashtable { ["Id"] = "roleId", ["Name"] = "roleName" },
+        });
+
+        var own = await connection.Client.ListCallerRolesAsync(default);
+        var users = await connection.Client.ListUsersAsync(null, 0, 10, default);
+
+        Assert.Equal(["Supervisor"], own!.Select(r => r.Name));
+        Assert.Equal(["Supervisor"], users.Users.Single().Roles);
+    }
+
+    [Fact]
     public async Task A_current_user_route_whose_answer_holds_no_roles_fails_the_connect_naming_the_option()
     {
         var options = new Dictionary<string, object?>(WithCurrentUser) { ["User.Roles"] = "permissions" };

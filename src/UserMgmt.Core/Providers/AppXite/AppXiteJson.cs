@@ -37,13 +37,17 @@ internal static class AppXiteJson
             ? (int)n
             : null;
 
-    /// <summary>A list of texts, or of objects whose id or name is taken: services list related things either way.</summary>
-    public static IReadOnlyList<string> Texts(JsonElement element, string name) => Field(element, name) is { ValueKind: JsonValueKind.Array } list
+    /// <summary>
+    /// A list of texts, or of objects whose name or id is taken (under the names given, where the things listed have
+    /// names of their own in the map): services list related things either way.
+    /// </summary>
+    public static IReadOnlyList<string> Texts(JsonElement element, string name, string itemName = "name", string itemId = "id") =>
+        Field(element, name) is { ValueKind: JsonValueKind.Array } list
         ? list.EnumerateArray().Select(item => item.ValueKind switch
         {
             JsonValueKind.String => item.GetString(),
             JsonValueKind.Number => item.GetRawText(),
-            JsonValueKind.Object => Text(item, "name") ?? Text(item, "id"),
+            JsonValueKind.Object => Text(item, itemName) ?? Text(item, itemId),
             _ => null,
         }).OfType<string>().ToList()
         : [];

@@ -66,7 +66,7 @@ internal sealed class AppXiteProvider : IUserProvider
             : answer.ValueKind == JsonValueKind.Object && answer.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Object).ToList() is [var only]
               && AppXiteJson.Field(only.Value, name) is not null ? only.Value
             : throw new FormatException($"AppXite's answer at Routes.CurrentUser holds no '{name}'; set the User.Roles option to the name it uses, or leave Routes.CurrentUser empty.");
-        return AppXiteJson.Texts(account, name);
+        return AppXiteJson.Texts(account, name, _map["Role.Name"], _map["Role.Id"]);
     }
 
     public async Task<IReadOnlyList<Role>?> ListCallerRolesAsync(CancellationToken cancellationToken)
@@ -113,7 +113,7 @@ internal sealed class AppXiteProvider : IUserProvider
         LastName = AppXiteJson.Text(item, _map["User.LastName"]),
         Status = StatusOf(AppXiteJson.Text(item, _map["User.State"])),
         Organizations = AppXiteJson.Texts(item, _map["User.Organizations"]),
-        Roles = AppXiteJson.Texts(item, _map["User.Roles"]),
+        Roles = AppXiteJson.Texts(item, _map["User.Roles"], _map["Role.Name"], _map["Role.Id"]),
         Created = DateTimeOffset.TryParse(AppXiteJson.Text(item, _map["User.Created"]), out var created) ? created : null,
     };
 
